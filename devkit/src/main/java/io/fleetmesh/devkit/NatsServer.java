@@ -1,0 +1,165 @@
+package io.fleetmesh.devkit;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real nats-server process (Debian's package) with JetStream and an MQTT listener, on loopback ports.
+ * Used by the local platform, the tests and the benchmarks; it is never a mock.
+ */
+public final class NatsServer implements AutoCloseable {
+
+    private final String name;
+    private final Path dir;
+    private final int clientPort;
+    private final int mqttPort;
+    private final int httpPort;
+    private Process process;
+
+    private NatsServer(String name, Path dir, int clientPort, int mqttPort, int httpPort) {
+        this.name = name;
+        this.dir = dir;
+        this.clientPort = clientPort;
+        this.mqttPort = mqttPort;
+        this.httpPort = httpPort;
+    }
+
+    /** A hub (JetStream domain {@code hub}) on free ports, its store under {@code dir}. */
+    public static NatsServer hub(Path dir) {
+        return new NatsServer("hub", dir, freePort(), freePort(), freePort());
+    }
+
+    public NatsServer start() {
+        try {
+            Files.createDirectories(dir);
+            Path config = dir.resolve(name + ".conf");
+            Files.writeString(config, config());
+            process = new ProcessBuilder(binary(), "-c", config.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile()))
+                    .start();
+            awaitPort(clientPort, Duration.ofSeconds(20));
+            awaitPort(mqttPort, Duration.ofSeconds(20));
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start nats-server in " + dir, e);
+        }
+    }
+
+    private String config() {
+        return """
+                server_name: %s
+                listen: 127.0.0.1:%d
+                http: 127.0.0.1:%d
+                jetstream {
+                  store_dir: "%s"
+                  domain: hub
+                }
+                mqtt {
+                  listen: 127.0.0.1:%d
+                }
+                """.formatted(name, clientPort, httpPort, dir.resolve("jetstream"), mqttPort);
+    }
+
+    /** Stops the server gracefully (what an operator's restart does). */
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            waitForExit();
+        }
+    }
+
+    /** kill -9: the server loses whatever it had not written. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            waitForExit();
+        }
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String url() {
+        return "nats://127.0.0.1:" + clientPort;
+    }
+
+    public String mqttUrl() {
+        return "tcp://127.0.0.1:" + mqttPort;
+    }
+
+    public int mqttPort() {
+        return mqttPort;
+    }
+
+    public String monitorUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    static String binary() {
+        String configured = System.getenv("FLEETMESH_NATS_SERVER");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        return Files.isExecutable(Path.of("/usr/sbin/nats-server")) ? "/usr/sbin/nats-server" : "nats-server";
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    private void awaitPort(int port, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("nats-server exited with " + process.exitValue() + "; see " + dir);
+            }
+            if (accepts(port)) {
+                return;
+            }
+            pause();
+        }
+        throw new IllegalStateException("nats-server did not open port " + port + " within " + timeout);
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

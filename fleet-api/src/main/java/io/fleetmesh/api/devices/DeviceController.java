@@ -1,0 +1,97 @@
+package io.fleetmesh.api.devices;
+
+import io.fleetmesh.api.identity.CurrentTenant;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/devices")
+class DeviceController {
+
+    private final DeviceRepository devices;
+    private final CurrentTenant tenant;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DeviceController(DeviceRepository devices, CurrentTenant tenant, ApplicationEventPublisher events, Clock clock) {
+        this.devices = devices;
+        this.tenant = tenant;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<DeviceView> create(@Valid @RequestBody NewDevice request) {
+        if (devices.existsById(key(request.id()))) {
+            throw new DeviceAlreadyExistsException(request.id(), null);
+        }
+        try {
+            Device device = devices.saveAndFlush(new Device(tenant.id(), request.id(), request.details(), clock.instant()));
+            return ResponseEntity.created(URI.create("/api/v1/devices/" + device.id())).body(device.view());
+        } catch (DataIntegrityViolationException raced) {
+            throw new DeviceAlreadyExistsException(request.id(), raced);
+        }
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    DevicePage list(@RequestParam(required = false) @Pattern(regexp = DeviceRules.KIND) String kind,
+                    @RequestParam(required = false) @Pattern(regexp = DeviceRules.TAG) String tag,
+                    @RequestParam(required = false) String q,
+                    @RequestParam(required = false) String cursor,
+                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        var spec = new DeviceFilter(kind, tag, q, cursor).specification(tenant.id());
+        List<Device> found = devices.findBy(spec, query -> query.sortBy(Sort.by("id")).limit(limit + 1).all());
+        List<DeviceView> page = found.stream().limit(limit).map(Device::view).toList();
+        String next = found.size() > limit ? DeviceFilter.cursorAfter(page.get(limit - 1).id()) : null;
+        return new DevicePage(page, next);
+    }
+
+    @GetMapping("/{id}")
+    DeviceView get(@PathVariable String id) {
+        return find(id).view();
+    }
+
+    @PutMapping("/{id}")
+    @Transactional
+    DeviceView update(@PathVariable String id, @Valid @RequestBody DeviceDetails details) {
+        Device device = find(id);
+        device.apply(details, clock.instant());
+        return devices.saveAndFlush(device).view();
+    }
+
+    @DeleteMapping("/{id}")
+    @Transactional
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        devices.delete(find(id));
+        events.publishEvent(new DeviceDeleted(tenant.id(), id));
+        return ResponseEntity.noContent().build();
+    }
+
+    private Device find(String id) {
+        return devices.findById(key(id)).orElseThrow(() -> new DeviceNotFoundException(id));
+    }
+
+    private DeviceKey key(String id) {
+        return new DeviceKey(tenant.id(), id);
+    }
+}

@@ -1,0 +1,30 @@
+package io.fleetmesh.api.devices;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other features may ask about devices: whether they are registered. */
+@Component
+@Transactional(readOnly = true)
+public class DeviceDirectory {
+
+    private final DeviceRepository devices;
+
+    DeviceDirectory(DeviceRepository devices) {
+        this.devices = devices;
+    }
+
+    public Set<String> registered(UUID tenantId, Collection<String> deviceIds) {
+        return deviceIds.isEmpty() ? Set.of() : new HashSet<>(devices.findExistingIds(tenantId, deviceIds));
+    }
+
+    public void requireRegistered(UUID tenantId, String deviceId) {
+        if (!devices.existsById(new DeviceKey(tenantId, deviceId))) {
+            throw new DeviceNotFoundException(deviceId);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.fleetmesh.api.mesh;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How fleet-api reaches the NATS hub ({@code fleetmesh.nats.*}).
+ *
+ * @param urls           hub servers; several for a cluster (FLEETMESH_NATS_URLS, comma-separated)
+ * @param credentials    path to a {@code .creds} file (user JWT + NKey seed); empty for an open hub
+ * @param connectionName name shown in the hub's monitoring
+ * @param streams        the hub streams fleet-api creates or updates at start
+ */
+@ConfigurationProperties("fleetmesh.nats")
+public record NatsProperties(
+        @DefaultValue("nats://127.0.0.1:4222") List<String> urls,
+        String credentials,
+        @DefaultValue("fleet-api") String connectionName,
+        @DefaultValue Streams streams) {
+
+    /**
+     * @param replicas         JetStream replicas of each hub stream (3 on a 3-node cluster)
+     * @param telemetryMaxAge  how long the hub keeps telemetry (PostgreSQL is the system of record)
+     * @param eventsMaxAge     how long the hub keeps events
+     * @param commandsMaxAge   the longest command time-to-live
+     * @param duplicateWindow  window in which a repeated {@code Nats-Msg-Id} is dropped by the hub
+     */
+    public record Streams(
+            @DefaultValue("1") int replicas,
+            @DefaultValue("7d") Duration telemetryMaxAge,
+            @DefaultValue("7d") Duration eventsMaxAge,
+            @DefaultValue("7d") Duration commandsMaxAge,
+            @DefaultValue("2m") Duration duplicateWindow) {
+    }
+}

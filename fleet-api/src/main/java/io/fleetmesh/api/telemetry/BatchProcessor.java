@@ -1,0 +1,134 @@
+package io.fleetmesh.api.telemetry;
+
+import io.fleetmesh.api.devices.DeviceDirectory;
+import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.telemetry.Rejection.Cause;
+import io.nats.client.Message;
+import io.nats.client.impl.Headers;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decodes a batch, stores its readings and quarantines the rest, then acks every message. If PostgreSQL is
+ * unreachable nothing is acked: the batch is handed back to the hub. If the database refuses the batch, each
+ * message is retried alone, so one bad message costs only itself.
+ */
+@Component
+class BatchProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchProcessor.class);
+    private static final Duration REDELIVERY_DELAY = Duration.ofSeconds(2);
+
+    private final ReadingDecoder decoder;
+    private final DeviceDirectory directory;
+    private final TelemetryStore store;
+    private final TelemetryPartitions partitions;
+    private final IngestMetrics metrics;
+    private final CurrentTenant tenant;
+    private final Clock clock;
+
+    BatchProcessor(IngestProperties ingest, TelemetryProperties telemetry, DeviceDirectory directory,
+                   TelemetryStore store, TelemetryPartitions partitions, IngestMetrics metrics,
+                   CurrentTenant tenant, Clock clock) {
+        this.decoder = new ReadingDecoder(ingest.maxPayloadBytes(), telemetry.retention(), telemetry.maxClockSkew());
+        this.directory = directory;
+        this.store = store;
+        this.partitions = partitions;
+        this.metrics = metrics;
+        this.tenant = tenant;
+        this.clock = clock;
+    }
+
+    void process(List<Message> batch, long streamEpoch) {
+        UUID tenantId = tenant.id();
+        List<Reading> readings = new ArrayList<>(batch.size());
+        List<Rejection> rejections = new ArrayList<>();
+        decode(batch, streamEpoch, readings, rejections);
+        List<Reading> known = rejectUnknownDevices(tenantId, readings, rejections);
+        int inserted = write(tenantId, known, rejections, batch);
+        batch.forEach(Message::ack);
+        metrics.recordBatch(batch.size(), known.size(), inserted, rejections);
+    }
+
+    private void decode(List<Message> batch, long streamEpoch, List<Reading> readings, List<Rejection> rejections) {
+        Instant now = clock.instant();
+        for (Message message : batch) {
+            Decoded decoded = decoder.decode(incoming(message, streamEpoch), now);
+            if (decoded instanceof Reading reading) {
+                readings.add(reading);
+            } else {
+                rejections.add((Rejection) decoded);
+            }
+        }
+    }
+
+    private static IncomingMessage incoming(Message message, long streamEpoch) {
+        Headers headers = message.getHeaders();
+        return new IncomingMessage(message.getSubject(), message.getData(),
+                headers == null ? null : headers.getFirst(ReadingDecoder.EPOCH_HEADER),
+                headers == null ? null : headers.getFirst(ReadingDecoder.SEQ_HEADER),
+                streamEpoch, message.metaData().streamSequence());
+    }
+
+    private List<Reading> rejectUnknownDevices(UUID tenantId, List<Reading> readings, List<Rejection> rejections) {
+        Set<String> registered = directory.registered(tenantId, readings.stream().map(Reading::deviceId).distinct().toList());
+        List<Reading> known = new ArrayList<>(readings.size());
+        for (Reading reading : readings) {
+            if (registered.contains(reading.deviceId())) {
+                known.add(reading);
+            } else {
+                rejections.add(rejection(reading, Cause.UNKNOWN_DEVICE, "device " + reading.deviceId() + " is not registered"));
+            }
+        }
+        return known;
+    }
+
+    private int write(UUID tenantId, List<Reading> readings, List<Rejection> rejections, List<Message> batch) {
+        try {
+            partitions.ensure(readings.stream().map(r -> LocalDate.ofInstant(r.ts(), ZoneOffset.UTC)).toList());
+            return store.write(tenantId, readings, rejections);
+        } catch (TransientDataAccessException | DataAccessResourceFailureException unreachable) {
+            batch.forEach(message -> message.nakWithDelay(REDELIVERY_DELAY));
+            throw unreachable;
+        } catch (DataAccessException refused) {
+            log.warn("database refused a batch of {}, storing its messages one by one: {}", batch.size(), refused.toString());
+            return writeOneByOne(tenantId, readings, rejections);
+        }
+    }
+
+    private int writeOneByOne(UUID tenantId, List<Reading> readings, List<Rejection> rejections) {
+        int inserted = 0;
+        for (Reading reading : readings) {
+            try {
+                inserted += store.write(tenantId, List.of(reading), List.of());
+            } catch (DataAccessException refused) {
+                rejections.add(rejection(reading, Cause.DATABASE, "refused by the database: " + sqlState(refused)));
+            }
+        }
+        store.quarantine(tenantId, rejections);
+        return inserted;
+    }
+
+    private static String sqlState(DataAccessException e) {
+        return e.getMostSpecificCause() instanceof SQLException sql ? "SQLSTATE " + sql.getSQLState() : "unknown";
+    }
+
+    private static Rejection rejection(Reading reading, Cause cause, String reason) {
+        IncomingMessage source = reading.source();
+        return new Rejection(source.subject(), source.payload(), cause, reason, source.streamSeq());
+    }
+}

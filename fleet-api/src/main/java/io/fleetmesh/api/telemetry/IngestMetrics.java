@@ -1,0 +1,51 @@
+package io.fleetmesh.api.telemetry;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+
+/** Prometheus names: fleetmesh_ingest_readings_total, _duplicates_total, _quarantined_total, _batch_size, _consumer_lag. */
+@Component
+class IngestMetrics {
+
+    private final Counter stored;
+    private final Counter duplicates;
+    private final Map<Rejection.Cause, Counter> quarantined = new EnumMap<>(Rejection.Cause.class);
+    private final DistributionSummary batchSize;
+    private final AtomicLong lag = new AtomicLong();
+
+    IngestMetrics(MeterRegistry registry) {
+        stored = Counter.builder("fleetmesh.ingest.readings").description("readings stored").register(registry);
+        duplicates = Counter.builder("fleetmesh.ingest.duplicates")
+                .description("redelivered readings skipped by their identity").register(registry);
+        for (Rejection.Cause cause : Rejection.Cause.values()) {
+            quarantined.put(cause, Counter.builder("fleetmesh.ingest.quarantined").tag("cause", cause.name())
+                    .description("messages quarantined").register(registry));
+        }
+        batchSize = DistributionSummary.builder("fleetmesh.ingest.batch.size").description("messages per batch")
+                .register(registry);
+        Gauge.builder("fleetmesh.ingest.consumer.lag", lag, AtomicLong::get)
+                .description("messages on the hub not yet delivered to the ingest consumer").register(registry);
+    }
+
+    void recordBatch(int messages, int readings, int inserted, List<Rejection> rejections) {
+        batchSize.record(messages);
+        stored.increment(inserted);
+        duplicates.increment(readings - inserted);
+        rejections.forEach(rejection -> quarantined.get(rejection.cause()).increment());
+    }
+
+    void lag(long pending) {
+        lag.set(pending);
+    }
+
+    double storedCount() {
+        return stored.count();
+    }
+}

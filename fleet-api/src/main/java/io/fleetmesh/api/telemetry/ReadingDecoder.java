@@ -1,0 +1,182 @@
+package io.fleetmesh.api.telemetry;
+
+import io.fleetmesh.api.devices.DeviceRules;
+import io.fleetmesh.api.telemetry.Rejection.Cause;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a telemetry message into a reading or a reasoned rejection. Pure: no I/O, the clock is a parameter.
+ * Payload: {@code {"ts": <RFC 3339 or epoch ms>, <metric>: <number or string>, ...}} on
+ * {@code fleet.<dev>.telemetry.<channel>}.
+ */
+final class ReadingDecoder {
+
+    static final String EPOCH_HEADER = "Fleet-Epoch";
+    static final String SEQ_HEADER = "Fleet-Seq";
+    private static final Pattern CHANNEL_TOKEN = Pattern.compile("[a-z0-9_-]{1,32}");
+    private static final Pattern METRIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final int MAX_METRICS = 100;
+    private static final int MAX_STRING = 1024;
+
+    private final JsonMapper mapper = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private final int maxPayloadBytes;
+    private final Duration retention;
+    private final Duration maxClockSkew;
+
+    ReadingDecoder(int maxPayloadBytes, Duration retention, Duration maxClockSkew) {
+        this.maxPayloadBytes = maxPayloadBytes;
+        this.retention = retention;
+        this.maxClockSkew = maxClockSkew;
+    }
+
+    Decoded decode(IncomingMessage message, Instant now) {
+        try {
+            return read(message, now);
+        } catch (Refused refused) {
+            return new Rejection(message.subject(), message.payload(), refused.cause, refused.getMessage(),
+                    message.streamSeq());
+        }
+    }
+
+    private Reading read(IncomingMessage message, Instant now) {
+        if (message.payload().length > maxPayloadBytes) {
+            throw new Refused(Cause.OVERSIZE, "payload of " + message.payload().length + " bytes exceeds "
+                    + maxPayloadBytes);
+        }
+        String[] tokens = message.subject().split("\\.", -1);
+        String deviceId = deviceId(tokens);
+        String channel = channel(tokens);
+        ObjectNode body = parseObject(message.payload());
+        Instant ts = timestamp(body.remove("ts"), now);
+        checkMetrics(body);
+        Identity identity = identity(message);
+        return new Reading(message, deviceId, channel, ts, mapper.writeValueAsString(body), identity.epoch(), identity.seq());
+    }
+
+    private static String deviceId(String[] tokens) {
+        if (tokens.length < 4 || !tokens[0].equals("fleet") || !tokens[2].equals("telemetry")) {
+            throw new Refused(Cause.INVALID, "subject is not fleet.<device>.telemetry.<channel>");
+        }
+        if (!DeviceRules.isValidId(tokens[1])) {
+            throw new Refused(Cause.INVALID, "device id in the subject " + DeviceRules.ID_RULE);
+        }
+        return tokens[1];
+    }
+
+    private static String channel(String[] tokens) {
+        String[] channel = Arrays.copyOfRange(tokens, 3, tokens.length);
+        if (channel.length > 4 || !Arrays.stream(channel).allMatch(t -> CHANNEL_TOKEN.matcher(t).matches())) {
+            throw new Refused(Cause.INVALID, "channel must be 1-4 tokens of a-z, 0-9, _ and -");
+        }
+        return String.join(".", channel);
+    }
+
+    private ObjectNode parseObject(byte[] payload) {
+        try {
+            JsonNode node = mapper.readTree(payload);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+            throw new Refused(Cause.INVALID, "payload is not a JSON object");
+        } catch (JacksonException e) {
+            throw new Refused(Cause.MALFORMED, "payload is not well-formed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private Instant timestamp(JsonNode ts, Instant now) {
+        Instant instant = parseTimestamp(ts);
+        if (instant.isBefore(now.minus(retention))) {
+            throw new Refused(Cause.OUT_OF_WINDOW, "ts " + instant + " is older than the retention of " + retention);
+        }
+        if (instant.isAfter(now.plus(maxClockSkew))) {
+            throw new Refused(Cause.OUT_OF_WINDOW, "ts " + instant + " is more than " + maxClockSkew + " in the future");
+        }
+        return instant;
+    }
+
+    /** Microseconds: what PostgreSQL keeps, so a reading reads back with the time it was stored under. */
+    private static Instant parseTimestamp(JsonNode ts) {
+        return parseInstant(ts).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant parseInstant(JsonNode ts) {
+        if (ts == null) {
+            throw new Refused(Cause.INVALID, "ts is missing");
+        }
+        try {
+            if (ts.isIntegralNumber() && ts.canConvertToLong()) {
+                return Instant.ofEpochMilli(ts.longValue());
+            }
+            if (ts.isString()) {
+                return OffsetDateTime.parse(ts.stringValue()).toInstant();
+            }
+        } catch (DateTimeException e) {
+            throw new Refused(Cause.INVALID, "ts is not an RFC 3339 time");
+        }
+        throw new Refused(Cause.INVALID, "ts must be an RFC 3339 string or epoch milliseconds");
+    }
+
+    private static void checkMetrics(ObjectNode body) {
+        if (body.isEmpty() || body.size() > MAX_METRICS) {
+            throw new Refused(Cause.INVALID, "a reading needs 1-" + MAX_METRICS + " metrics besides ts");
+        }
+        for (Map.Entry<String, JsonNode> metric : body.properties()) {
+            checkMetric(metric.getKey(), metric.getValue());
+        }
+    }
+
+    private static void checkMetric(String name, JsonNode value) {
+        if (!METRIC_NAME.matcher(name).matches()) {
+            throw new Refused(Cause.INVALID, "metric names must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
+        }
+        boolean finiteNumber = value.isNumber() && !(value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue()));
+        boolean safeString = value.isString() && value.stringValue().length() <= MAX_STRING
+                && value.stringValue().indexOf('\0') < 0;
+        if (!finiteNumber && !safeString) {
+            throw new Refused(Cause.INVALID, "metric '" + name + "' must be a finite number or a string of at most "
+                    + MAX_STRING + " characters without NUL");
+        }
+    }
+
+    private static Identity identity(IncomingMessage message) {
+        if (message.epochHeader() == null && message.seqHeader() == null) {
+            return new Identity(message.streamEpoch(), message.streamSeq());
+        }
+        try {
+            long epoch = Long.parseLong(message.epochHeader());
+            long seq = Long.parseLong(message.seqHeader());
+            if (epoch > 0 && seq > 0) {
+                return new Identity(epoch, seq);
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal below
+        }
+        throw new Refused(Cause.INVALID, EPOCH_HEADER + " and " + SEQ_HEADER + " must both be positive integers");
+    }
+
+    private record Identity(long epoch, long seq) {
+    }
+
+    /** Control flow for a refused message; never escapes the decoder. */
+    private static final class Refused extends RuntimeException {
+
+        private final Cause cause;
+
+        Refused(Cause cause, String reason) {
+            super(reason, null, false, false);
+            this.cause = cause;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.fleetmesh.api.telemetry;
+
+import io.fleetmesh.api.devices.DeviceDirectory;
+import io.fleetmesh.api.identity.CurrentTenant;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/devices/{deviceId}/telemetry")
+class TelemetryController {
+
+    private static final Duration DEFAULT_RANGE = Duration.ofHours(24);
+
+    private final TelemetryQueries queries;
+    private final DeviceDirectory directory;
+    private final CurrentTenant tenant;
+    private final Clock clock;
+
+    TelemetryController(TelemetryQueries queries, DeviceDirectory directory, CurrentTenant tenant, Clock clock) {
+        this.queries = queries;
+        this.directory = directory;
+        this.tenant = tenant;
+        this.clock = clock;
+    }
+
+    /** Readings in [from, to), newest first unless order=asc; from defaults to 24 hours before to, to to now. */
+    @GetMapping
+    TelemetryPage readings(@PathVariable String deviceId,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                           @RequestParam(required = false) @Pattern(regexp = "[a-z0-9_.-]{1,132}") String channel,
+                           @RequestParam(defaultValue = "100") @Min(1) @Max(10_000) int limit,
+                           @RequestParam(defaultValue = "desc") @Pattern(regexp = "asc|desc") String order) {
+        directory.requireRegistered(tenant.id(), deviceId);
+        Instant end = to != null ? to : clock.instant();
+        Instant start = from != null ? from : end.minus(DEFAULT_RANGE);
+        if (!start.isBefore(end)) {
+            throw rangeProblem();
+        }
+        var query = new TelemetryQuery(tenant.id(), deviceId, start, end, channel, limit, order.equals("asc"));
+        return new TelemetryPage(deviceId, start, end, queries.readings(query));
+    }
+
+    @GetMapping("/latest")
+    LatestValues latest(@PathVariable String deviceId) {
+        directory.requireRegistered(tenant.id(), deviceId);
+        return queries.latest(tenant.id(), deviceId);
+    }
+
+    private static ErrorResponseException rangeProblem() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "from must be before to.");
+        problem.setTitle("Invalid time range");
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+}

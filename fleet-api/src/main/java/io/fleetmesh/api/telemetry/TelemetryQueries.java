@@ -1,0 +1,72 @@
+package io.fleetmesh.api.telemetry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Read side of telemetry: plain SQL over the partitioned table and device_state. */
+@Component
+class TelemetryQueries {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper mapper;
+
+    TelemetryQueries(JdbcClient jdbc, JsonMapper mapper) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    List<TelemetryPage.Item> readings(TelemetryQuery query) {
+        String direction = query.ascending() ? "ASC" : "DESC";
+        return jdbc.sql("""
+                        SELECT ts, channel, metrics::text FROM telemetry
+                        WHERE tenant_id = :tenant AND device_id = :device AND ts >= :from AND ts < :to
+                          AND (CAST(:channel AS text) IS NULL OR channel = :channel)
+                        ORDER BY ts %1$s, epoch %1$s, seq %1$s LIMIT :limit""".formatted(direction))
+                .param("tenant", query.tenantId())
+                .param("device", query.deviceId())
+                .param("from", Timestamp.from(query.from()))
+                .param("to", Timestamp.from(query.to()))
+                .param("channel", query.channel())
+                .param("limit", query.limit())
+                .query((rs, row) -> new TelemetryPage.Item(instant(rs, "ts"), rs.getString("channel"), json(rs.getString(3))))
+                .list();
+    }
+
+    LatestValues latest(UUID tenantId, String deviceId) {
+        return jdbc.sql("SELECT last_seen, last_values::text FROM device_state WHERE tenant_id = :tenant AND device_id = :device")
+                .param("tenant", tenantId)
+                .param("device", deviceId)
+                .query((rs, row) -> new LatestValues(deviceId, instant(rs, "last_seen"), channels(json(rs.getString(2)))))
+                .optional()
+                .orElse(new LatestValues(deviceId, null, Map.of()));
+    }
+
+    private Map<String, LatestValues.Channel> channels(JsonNode lastValues) {
+        Map<String, LatestValues.Channel> channels = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> channel : lastValues.properties()) {
+            JsonNode value = channel.getValue();
+            channels.put(channel.getKey(),
+                    new LatestValues.Channel(Instant.parse(value.get("ts").stringValue()), value.get("metrics")));
+        }
+        return channels;
+    }
+
+    private JsonNode json(String text) {
+        return mapper.readTree(text);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

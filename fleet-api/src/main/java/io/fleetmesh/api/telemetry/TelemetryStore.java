@@ -1,0 +1,130 @@
+package io.fleetmesh.api.telemetry;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a batch in one transaction: readings (a redelivered reading conflicts on its identity and is skipped),
+ * the devices' latest values, and the quarantined messages. Arrays and unnest make each a single statement.
+ */
+@Component
+class TelemetryStore {
+
+    private static final String INSERT_READINGS = """
+            INSERT INTO telemetry (tenant_id, device_id, ts, channel, metrics, epoch, seq)
+            SELECT ?, d, t::timestamptz, c, m::jsonb, e, s
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS x(d, t, c, m, e, s)
+            ON CONFLICT DO NOTHING""";
+    private static final String UPSERT_STATE = """
+            INSERT INTO device_state AS s (tenant_id, device_id, last_seen, last_values)
+            SELECT ?, d, t::timestamptz, v::jsonb FROM unnest(?::text[], ?::text[], ?::text[]) AS x(d, t, v)
+            ON CONFLICT (tenant_id, device_id) DO UPDATE SET
+                last_seen = greatest(s.last_seen, excluded.last_seen),
+                last_values = merge_latest_values(s.last_values, excluded.last_values)""";
+    private static final String INSERT_QUARANTINE =
+            "INSERT INTO quarantine (tenant_id, subject, payload, reason, stream_seq) VALUES (?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper mapper;
+
+    TelemetryStore(JdbcTemplate jdbc, JsonMapper mapper) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    /** Returns how many readings were new (the rest were redeliveries). */
+    @Transactional
+    int write(UUID tenantId, List<Reading> readings, List<Rejection> rejections) {
+        int inserted = readings.isEmpty() ? 0 : insertReadings(tenantId, readings);
+        if (!readings.isEmpty()) {
+            upsertState(tenantId, readings);
+        }
+        quarantine(tenantId, rejections);
+        return inserted;
+    }
+
+    @Transactional
+    void quarantine(UUID tenantId, List<Rejection> rejections) {
+        jdbc.batchUpdate(INSERT_QUARANTINE, rejections, 500, (statement, rejection) -> {
+            statement.setObject(1, tenantId);
+            statement.setString(2, rejection.subject());
+            statement.setBytes(3, rejection.payload());
+            statement.setString(4, rejection.cause() + ": " + rejection.reason());
+            statement.setLong(5, rejection.streamSeq());
+        });
+    }
+
+    private int insertReadings(UUID tenantId, List<Reading> readings) {
+        return jdbc.execute((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT_READINGS)) {
+                statement.setObject(1, tenantId);
+                statement.setArray(2, texts(connection, readings, Reading::deviceId));
+                statement.setArray(3, texts(connection, readings, reading -> reading.ts().toString()));
+                statement.setArray(4, texts(connection, readings, Reading::channel));
+                statement.setArray(5, texts(connection, readings, Reading::metricsJson));
+                statement.setArray(6, longs(connection, readings, Reading::epoch));
+                statement.setArray(7, longs(connection, readings, Reading::seq));
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Devices in id order, so concurrent replicas lock device_state rows in the same order. */
+    private void upsertState(UUID tenantId, List<Reading> readings) {
+        Map<String, List<Reading>> byDevice = readings.stream()
+                .collect(Collectors.groupingBy(Reading::deviceId, TreeMap::new, Collectors.toList()));
+        List<String> devices = List.copyOf(byDevice.keySet());
+        jdbc.execute((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(UPSERT_STATE)) {
+                statement.setObject(1, tenantId);
+                statement.setArray(2, connection.createArrayOf("text", devices.toArray()));
+                statement.setArray(3, connection.createArrayOf("text",
+                        devices.stream().map(d -> lastSeen(byDevice.get(d)).toString()).toArray()));
+                statement.setArray(4, connection.createArrayOf("text",
+                        devices.stream().map(d -> latestValues(byDevice.get(d))).toArray()));
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static Instant lastSeen(List<Reading> readings) {
+        return readings.stream().map(Reading::ts).max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /** {"<channel>": {"ts": ..., "metrics": {...}}} with each channel's newest reading of the batch. */
+    private String latestValues(List<Reading> readings) {
+        ObjectNode latest = mapper.createObjectNode();
+        readings.stream()
+                .collect(Collectors.toMap(Reading::channel, Function.identity(),
+                        (a, b) -> b.ts().isAfter(a.ts()) ? b : a))
+                .forEach((channel, reading) -> latest.putObject(channel)
+                        .put("ts", reading.ts().toString())
+                        .set("metrics", mapper.readTree(reading.metricsJson())));
+        return mapper.writeValueAsString(latest);
+    }
+
+    private static Array texts(Connection connection, List<Reading> readings, Function<Reading, String> field)
+            throws SQLException {
+        return connection.createArrayOf("text", readings.stream().map(field).toArray());
+    }
+
+    private static Array longs(Connection connection, List<Reading> readings, Function<Reading, Long> field)
+            throws SQLException {
+        return connection.createArrayOf("bigint", readings.stream().map(field).toArray());
+    }
+}

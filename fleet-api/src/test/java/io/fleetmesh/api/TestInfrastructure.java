@@ -1,0 +1,61 @@
+package io.fleetmesh.api;
+
+import io.fleetmesh.devkit.Database;
+import io.fleetmesh.devkit.NatsServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** One real PostgreSQL and one real hub nats-server for the whole test JVM; stopped when the JVM exits. */
+public final class TestInfrastructure {
+
+    private static TestInfrastructure shared;
+
+    private final Database database;
+    private final NatsServer hub;
+
+    private TestInfrastructure(Database database, NatsServer hub) {
+        this.database = database;
+        this.hub = hub;
+    }
+
+    public static synchronized TestInfrastructure shared() {
+        if (shared == null) {
+            shared = new TestInfrastructure(Database.temporary(), NatsServer.hub(tempDir("hub")).start());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+        }
+        return shared;
+    }
+
+    public static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory("fleetmesh-" + prefix);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public NatsServer hub() {
+        return hub;
+    }
+
+    /** Spring properties pointing fleet-api at this database and at the given hub. */
+    public Map<String, Object> properties(NatsServer hubServer) {
+        return Map.of(
+                "spring.datasource.url", database.jdbcUrl(),
+                "spring.datasource.username", database.username(),
+                "spring.datasource.password", database.password(),
+                "fleetmesh.nats.urls", hubServer.url(),
+                "fleetmesh.ingest.ack-wait", "5s");
+    }
+
+    private void stop() {
+        hub.stop();
+        database.close();
+    }
+}
