@@ -33,7 +33,12 @@ public final class NatsServer implements AutoCloseable {
 
     /** A hub (JetStream domain {@code hub}) on free ports, its store under {@code dir}. */
     public static NatsServer hub(Path dir) {
-        return new NatsServer("hub", dir, freePort(), freePort(), freePort());
+        return hub(dir, freePort(), freePort(), freePort());
+    }
+
+    /** A hub on the given ports (the local platform's well-known 4222, 1883, 8222). */
+    public static NatsServer hub(Path dir, int clientPort, int mqttPort, int httpPort) {
+        return new NatsServer("hub", dir, clientPort, mqttPort, httpPort);
     }
 
     public NatsServer start() {

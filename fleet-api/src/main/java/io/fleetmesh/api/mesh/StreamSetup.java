@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +33,16 @@ public class StreamSetup {
     StreamSetup(Connection connection, NatsProperties properties) {
         this.connection = connection;
         this.streams = properties.streams();
+    }
+
+    /** At start; if the hub is unreachable now, consumers create the streams once it answers. */
+    @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        try {
+            ensureStreams();
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
+            log.warn("hub streams not set up at start, will retry when consuming: {}", e.toString());
+        }
     }
 
     /** Ensures every hub stream exists with the configured limits; throws while the hub is unreachable. */
