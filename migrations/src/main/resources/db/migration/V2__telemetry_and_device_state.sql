@@ -1,6 +1,7 @@
 -- Readings, partitioned by day on ts. The application creates partitions ahead of time and drops expired ones.
 -- (device, epoch, seq) identifies a reading across redeliveries; ts is in the key because PostgreSQL requires
--- the partition key in every unique index, and a reading's ts never changes on redelivery.
+-- the partition key in every unique index, and a reading's ts never changes on redelivery. Ordered with ts
+-- before epoch and seq, the same index serves the per-device time-range queries: one index to maintain, not two.
 CREATE TABLE telemetry (
     tenant_id    uuid        NOT NULL,
     device_id    text        NOT NULL,
@@ -10,10 +11,8 @@ CREATE TABLE telemetry (
     epoch        bigint      NOT NULL,
     seq          bigint      NOT NULL,
     received_at  timestamptz NOT NULL DEFAULT now(),
-    UNIQUE (tenant_id, device_id, epoch, seq, ts)
+    CONSTRAINT telemetry_identity UNIQUE (tenant_id, device_id, ts, epoch, seq)
 ) PARTITION BY RANGE (ts);
-
-CREATE INDEX telemetry_device_ts_idx ON telemetry (tenant_id, device_id, ts);
 
 -- The latest state of each device; last_values maps channel -> {"ts": <RFC 3339>, "metrics": {...}}.
 CREATE TABLE device_state (

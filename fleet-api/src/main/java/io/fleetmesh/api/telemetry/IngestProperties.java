@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param autoStartup     start consuming when the application starts
  * @param durable         name of the durable pull consumer on the hub's TELEMETRY stream
  * @param batchSize       most messages written to PostgreSQL in one transaction
+ * @param writers         batches written concurrently by this replica
  * @param linger          how long a batch waits to fill before it is written anyway (bounds live latency)
  * @param maxAckPending   messages the hub lets this consumer hold unacknowledged, across replicas
  * @param ackWait         time after which the hub redelivers an unacknowledged message
@@ -20,6 +21,7 @@ record IngestProperties(
         @DefaultValue("true") boolean autoStartup,
         @DefaultValue("telemetry-ingest") String durable,
         @DefaultValue("2000") int batchSize,
+        @DefaultValue("2") int writers,
         @DefaultValue("20ms") Duration linger,
         @DefaultValue("20000") int maxAckPending,
         @DefaultValue("30s") Duration ackWait,

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The durable pull consumer on the hub's TELEMETRY stream. It gathers a batch (up to batchSize, or what arrived
- * within linger), hands it to the {@link BatchProcessor}, and acks only after the batch is committed. Every
+ * within linger), hands it to the {@link BatchProcessor} on one of its writer threads, which acks only after the
+ * batch is committed. Every
  * failure leads back to a fresh consumer after a pause: it never stops for good while the application runs.
  */
 @Component
@@ -92,16 +93,20 @@ class TelemetryIngest implements SmartLifecycle {
         streams.ensureStreams();
         long streamEpoch = streams.info(HubStreams.TELEMETRY).getCreateTime().toInstant().toEpochMilli();
         ConsumerContext context = consumerContext();
-        try (IterableConsumer iterable = context.iterate(ConsumeOptions.builder().batchSize(properties.batchSize()).build())) {
+        ConsumeOptions options = ConsumeOptions.builder().batchSize(properties.batchSize() * properties.writers()).build();
+        try (IterableConsumer iterable = context.iterate(options);
+             ParallelBatches writers = new ParallelBatches(properties.writers())) {
             log.info("telemetry ingest consuming {} as {}", HubStreams.TELEMETRY, properties.durable());
             Progress progress = new Progress(context, metrics);
             while (running) {
                 List<Message> batch = nextBatch(iterable);
                 if (!batch.isEmpty()) {
-                    processor.process(batch, streamEpoch);
+                    writers.submit(() -> processor.process(batch, streamEpoch));
                 }
+                writers.rethrowFailure();
                 progress.report();
             }
+            writers.close();
             releaseUnprocessed(iterable);
         }
     }

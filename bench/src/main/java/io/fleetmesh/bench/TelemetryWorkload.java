@@ -1,0 +1,67 @@
+package io.fleetmesh.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Reefer-truck readings spread over the last hours, round-robin across devices; the same in every run. */
+final class TelemetryWorkload {
+
+    static final int METRICS = 5;
+    private static final String TENANT = "00000000-0000-0000-0000-000000000001";
+
+    private final int size;
+    private final int devices;
+    private final long startMillis;
+    private final List<String> apiOptions;
+
+    TelemetryWorkload(int size, int devices, List<String> apiOptions) {
+        this.size = size;
+        this.devices = devices;
+        this.apiOptions = apiOptions;
+        this.startMillis = Instant.now().minusSeconds(6 * 3600).toEpochMilli();
+    }
+
+    List<String> apiOptions() {
+        return apiOptions;
+    }
+
+    int size() {
+        return size;
+    }
+
+    void registerDevices(JdbcTemplate jdbc) {
+        for (int d = 0; d < devices; d++) {
+            jdbc.update("INSERT INTO devices (tenant_id, id, name, kind) VALUES (?::uuid, ?, ?, 'reefer-truck')",
+                    TENANT, device(d), "Bench truck " + d);
+        }
+    }
+
+    String subject(int i) {
+        return "fleet." + device(i % devices) + ".telemetry.reefer";
+    }
+
+    byte[] payload(int i) {
+        return ("{\"ts\":" + ts(i) + "," + metricsBody(i) + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The stored row, in COPY text format, for the baseline. */
+    String copyRow(int i) {
+        return TENANT + '\t' + device(i % devices) + '\t' + Instant.ofEpochMilli(ts(i)) + "\treefer\t{" + metricsBody(i)
+                + "}\t1\t" + (i + 1) + '\n';
+    }
+
+    private long ts(int i) {
+        return startMillis + i * 10L;
+    }
+
+    private static String metricsBody(int i) {
+        return "\"temp\":" + (-18 + (i % 40) / 10.0) + ",\"setpoint\":-18,\"humidity\":" + (70 + i % 25)
+                + ",\"door\":\"" + (i % 97 == 0 ? "open" : "closed") + "\",\"compressor\":" + (i % 3 == 0 ? 0 : 1);
+    }
+
+    private static String device(int d) {
+        return "bench-%03d".formatted(d);
+    }
+}
