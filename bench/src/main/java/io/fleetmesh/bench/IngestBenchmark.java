@@ -123,7 +123,8 @@ public final class IngestBenchmark {
         if (rows != expected) {
             throw new IllegalStateException("expected " + expected + " rows, found " + rows);
         }
-        System.out.printf("  drained %,d messages into PostgreSQL in %.2f s%n", expected, elapsed);
+        System.out.printf("  drained %,d messages into PostgreSQL in %.2f s (%,.0f redeliveries skipped as duplicates)%n",
+                expected, elapsed, meters.get("fleetmesh.ingest.duplicates").counter().count());
         return expected / elapsed;
     }
 

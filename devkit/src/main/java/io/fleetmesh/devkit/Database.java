@@ -29,7 +29,8 @@ public final class Database implements AutoCloseable {
 
     private static Database start(EmbeddedPostgres.Builder builder) {
         try {
-            Database database = new Database(builder.setServerConfig("max_connections", "200").start());
+            Database database = new Database(builder.setServerConfig("max_connections", "200")
+                    .setServerConfig("log_checkpoints", "on").start());
             database.createDatabaseIfMissing();
             return database;
         } catch (IOException e) {

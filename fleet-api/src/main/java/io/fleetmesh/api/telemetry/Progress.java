@@ -1,6 +1,7 @@
 package io.fleetmesh.api.telemetry;
 
 import io.nats.client.ConsumerContext;
+import io.nats.client.api.ConsumerInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +27,14 @@ final class Progress {
         if (now - lastReport < INTERVAL_NANOS) {
             return;
         }
-        long pending = context.getConsumerInfo().getNumPending();
+        ConsumerInfo info = context.getConsumerInfo();
+        long pending = info.getNumPending();
         metrics.lag(pending);
         double stored = metrics.storedCount();
         if (stored > lastStored || pending > 0) {
             double rate = (stored - lastStored) / ((now - lastReport) / 1e9);
-            log.info("telemetry ingest: {} readings stored, {}/s, {} pending on the hub", (long) stored, (long) rate, pending);
+            log.info("telemetry ingest: {} readings stored, {}/s; on the hub {} pending, {} awaiting ack, {} redelivered",
+                    (long) stored, (long) rate, pending, info.getNumAckPending(), info.getRedelivered());
         }
         lastReport = now;
         lastStored = stored;
