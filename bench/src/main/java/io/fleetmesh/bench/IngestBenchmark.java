@@ -76,13 +76,13 @@ public final class IngestBenchmark {
 
     private static ConfigurableApplicationContext startApi(Database database, NatsServer hub, List<String> options) {
         List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
+                "--fleetmesh.db.url=" + database.jdbcUrl(),
+                "--fleetmesh.db.username=" + database.username(),
+                "--fleetmesh.db.password=" + database.password(),
                 "--fleetmesh.nats.urls=" + hub.url(),
                 "--fleetmesh.ingest.auto-startup=false",
                 "--server.port=0",
-                "--logging.structured.format.console=",
+                "--fleetmesh.log.format=",
                 "--logging.level.root=WARN",
                 "--logging.level.io.fleetmesh=INFO"));
         arguments.addAll(options);

@@ -47,11 +47,12 @@ public final class TestInfrastructure {
     /** Spring properties pointing fleet-api at this database and at the given hub. */
     public Map<String, Object> properties(NatsServer hubServer) {
         return Map.of(
-                "spring.datasource.url", database.jdbcUrl(),
-                "spring.datasource.username", database.username(),
-                "spring.datasource.password", database.password(),
+                "fleetmesh.db.url", database.jdbcUrl(),
+                "fleetmesh.db.username", database.username(),
+                "fleetmesh.db.password", database.password(),
                 "fleetmesh.nats.urls", hubServer.url(),
-                "fleetmesh.ingest.ack-wait", "5s");
+                "fleetmesh.ingest.ack-wait", "5s",
+                "fleetmesh.http.port", "0");
     }
 
     private void stop() {

@@ -22,13 +22,13 @@ public final class LocalPlatform {
         Database database = Database.persistent(home.resolve("postgres"));
         NatsServer hub = NatsServer.hub(home.resolve("hub"), 4222, 1883, 8222).start();
         ConfigurableApplicationContext api = new SpringApplicationBuilder(FleetApiApplication.class).run(
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
+                "--fleetmesh.db.url=" + database.jdbcUrl(),
+                "--fleetmesh.db.username=" + database.username(),
+                "--fleetmesh.db.password=" + database.password(),
                 "--fleetmesh.nats.urls=" + hub.url(),
-                "--server.port=" + httpPort,
+                "--fleetmesh.http.port=" + httpPort,
                 // Plain console logs for a person; pass -Dfleetmesh.log-format=ecs for structured ones.
-                "--logging.structured.format.console=" + System.getProperty("fleetmesh.log-format", ""));
+                "--fleetmesh.log.format=" + System.getProperty("fleetmesh.log-format", ""));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(api, hub, database)));
         printWelcome(httpPort, hub);
     }
