@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,7 +44,7 @@ public abstract class IntegrationTest {
     }
 
     protected Response send(String method, String path, String body, MediaType type) {
-        return exchange(client().method(org.springframework.http.HttpMethod.valueOf(method)).uri(uri(path))
+        return exchange(client().method(HttpMethod.valueOf(method)).uri(uri(path))
                 .contentType(type).body(body)
                 .retrieve().onStatus(status -> true, (req, res) -> { }).toEntity(String.class));
     }

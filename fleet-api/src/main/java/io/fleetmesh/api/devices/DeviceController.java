@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -56,7 +57,7 @@ class DeviceController {
     @Transactional(readOnly = true)
     DevicePage list(@RequestParam(required = false) @Pattern(regexp = DeviceRules.KIND) String kind,
                     @RequestParam(required = false) @Pattern(regexp = DeviceRules.TAG) String tag,
-                    @RequestParam(required = false) String q,
+                    @RequestParam(required = false) @Size(max = 200) String q,
                     @RequestParam(required = false) String cursor,
                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         var spec = new DeviceFilter(kind, tag, q, cursor).specification(tenant.id());
