@@ -21,24 +21,26 @@ public final class NatsServer implements AutoCloseable {
     private final int clientPort;
     private final int mqttPort;
     private final int httpPort;
+    private final int leafPort;
     private Process process;
 
-    private NatsServer(String name, Path dir, int clientPort, int mqttPort, int httpPort) {
+    private NatsServer(String name, Path dir, int clientPort, int mqttPort, int httpPort, int leafPort) {
         this.name = name;
         this.dir = dir;
         this.clientPort = clientPort;
         this.mqttPort = mqttPort;
         this.httpPort = httpPort;
+        this.leafPort = leafPort;
     }
 
     /** A hub (JetStream domain {@code hub}) on free ports, its store under {@code dir}. */
     public static NatsServer hub(Path dir) {
-        return hub(dir, freePort(), freePort(), freePort());
+        return hub(dir, freePort(), freePort(), freePort(), freePort());
     }
 
-    /** A hub on the given ports (the local platform's well-known 4222, 1883, 8222). */
-    public static NatsServer hub(Path dir, int clientPort, int mqttPort, int httpPort) {
-        return new NatsServer("hub", dir, clientPort, mqttPort, httpPort);
+    /** A hub on the given ports (the local platform's well-known 4222, 1883, 8222, 7422). */
+    public static NatsServer hub(Path dir, int clientPort, int mqttPort, int httpPort, int leafPort) {
+        return new NatsServer("hub", dir, clientPort, mqttPort, httpPort, leafPort);
     }
 
     public NatsServer start() {
@@ -52,6 +54,7 @@ public final class NatsServer implements AutoCloseable {
                     .start();
             awaitPort(clientPort, Duration.ofSeconds(20));
             awaitPort(mqttPort, Duration.ofSeconds(20));
+            awaitPort(leafPort, Duration.ofSeconds(20));
             return this;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start nats-server in " + dir, e);
@@ -70,7 +73,10 @@ public final class NatsServer implements AutoCloseable {
                 mqtt {
                   listen: 127.0.0.1:%d
                 }
-                """.formatted(name, clientPort, httpPort, dir.resolve("jetstream"), mqttPort);
+                leafnodes {
+                  listen: 127.0.0.1:%d
+                }
+                """.formatted(name, clientPort, httpPort, dir.resolve("jetstream"), mqttPort, leafPort);
     }
 
     /** Stops the server gracefully (what an operator's restart does). */
@@ -105,6 +111,11 @@ public final class NatsServer implements AutoCloseable {
 
     public String mqttUrl() {
         return "tcp://127.0.0.1:" + mqttPort;
+    }
+
+    /** Where trucks' leaf servers connect. */
+    public String leafUrl() {
+        return "nats-leaf://127.0.0.1:" + leafPort;
     }
 
     public int mqttPort() {

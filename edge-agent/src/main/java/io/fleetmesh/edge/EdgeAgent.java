@@ -1,13 +1,127 @@
 package io.fleetmesh.edge;
 
-/** The edge agent's entry point. The agent itself arrives with the edge-agent issue; this is its placeholder. */
-public final class EdgeAgent {
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.Logger;
 
-    private EdgeAgent() {
+/**
+ * The edge agent: starts and supervises the truck's leaf nats-server, keeps the outbox, syncs it to the hub,
+ * evaluates local rules and sends the status heartbeat. Usage: {@code java -jar edge-agent.jar [agent.properties]}.
+ */
+public final class EdgeAgent implements AutoCloseable {
+
+    private static final Logger log = Logger.getLogger(EdgeAgent.class.getName());
+
+    private final AgentConfig config;
+    private final List<Rule> rules;
+    private final SyncState sync = new SyncState();
+    private LeafServer leaf;
+    private Connection local;
+    private Connection hub;
+    private Forwarder forwarder;
+    private LocalRules localRules;
+    private StatusHeartbeat heartbeat;
+
+    EdgeAgent(AgentConfig config, List<Rule> rules) {
+        this.config = config;
+        this.rules = rules;
     }
 
-    public static void main(String[] args) {
-        System.err.println("fleetmesh edge-agent: not implemented yet (see the edge agent issue)");
-        System.exit(2);
+    /** An agent whose rules are {@code rule.<id>} entries, as in the properties file. */
+    public static EdgeAgent create(AgentConfig config, Properties ruleDefinitions) {
+        return new EdgeAgent(config, Rules.from(ruleDefinitions));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args.length > 0 ? args[0] : "/etc/fleetmesh/agent.properties");
+        AgentConfig config = AgentConfig.load(file, System.getenv());
+        EdgeAgent agent = new EdgeAgent(config, Rules.load(file));
+        Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "agent-shutdown"));
+        agent.start();
+        log.info("fleetmesh edge agent " + StatusHeartbeat.VERSION + " running for " + config.deviceId());
+    }
+
+    public void start() throws Exception {
+        leaf = new LeafServer(config);
+        leaf.start();
+        local = connect(List.of(config.localUrl()), null, "agent-local");
+        hub = connect(config.hubUrls(), config.credentials(), "agent-sync-" + config.deviceId());
+        long epoch = awaitOutbox();
+        Alerts alerts = new Alerts(local, config.deviceId());
+        Overflow overflow = new Overflow(local, alerts, sync);
+        localRules = new LocalRules(local, config.deviceId(), new RuleEngine(rules), alerts);
+        localRules.start();
+        forwarder = new Forwarder(local, hub, config.deviceId(), sync, overflow);
+        forwarder.start(epoch);
+        heartbeat = new StatusHeartbeat(local, config.deviceId(), sync, overflow);
+        heartbeat.start(config.heartbeatInterval());
+    }
+
+    /** The leaf's JetStream takes a moment after its port opens. */
+    private long awaitOutbox() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                return Outbox.ensure(local, config);
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static Connection connect(List<String> urls, Path credentials, String name) throws Exception {
+        Options.Builder options = Options.builder().servers(urls.toArray(String[]::new)).connectionName(name)
+                .maxReconnects(-1).reconnectWait(Duration.ofMillis(500));
+        if (credentials != null) {
+            options.authHandler(Nats.credentials(credentials.toString()));
+        }
+        return Nats.connectReconnectOnConnect(options.build());
+    }
+
+    /** Where apps on the truck connect to its leaf server. */
+    public String localUrl() {
+        return config.localUrl();
+    }
+
+    /** The leaf server's current process id (chaos tests kill it). */
+    public long leafPid() {
+        return leaf.pid();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (heartbeat != null) {
+                heartbeat.close();
+            }
+            if (localRules != null) {
+                localRules.close();
+            }
+            if (forwarder != null) {
+                forwarder.close();
+            }
+            closeQuietly(hub);
+            closeQuietly(local);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (leaf != null) {
+                leaf.close();
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) throws InterruptedException {
+        if (connection != null) {
+            connection.close();
+        }
     }
 }

@@ -20,7 +20,7 @@ public final class LocalPlatform {
         Path home = Path.of(System.getProperty("fleetmesh.home", ".fleetmesh")).toAbsolutePath();
         int httpPort = Integer.getInteger("fleetmesh.http-port", 8080);
         Database database = Database.persistent(home.resolve("postgres"));
-        NatsServer hub = NatsServer.hub(home.resolve("hub"), 4222, 1883, 8222).start();
+        NatsServer hub = NatsServer.hub(home.resolve("hub"), 4222, 1883, 8222, 7422).start();
         ConfigurableApplicationContext api = new SpringApplicationBuilder(FleetApiApplication.class).run(
                 "--fleetmesh.db.url=" + database.jdbcUrl(),
                 "--fleetmesh.db.username=" + database.username(),

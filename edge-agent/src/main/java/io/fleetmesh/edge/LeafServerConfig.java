@@ -1,0 +1,54 @@
+package io.fleetmesh.edge;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The leaf nats-server's configuration. Its JetStream domain is the device id, so the truck's streams never mix
+ * with the hub's. What crosses the leaf link is restricted: buffered subjects go up only through the sync (or
+ * the hub would store a connected truck's readings twice), the driver display stays on the truck, and 2.9's
+ * MQTT internals stay local in both directions.
+ */
+final class LeafServerConfig {
+
+    private static final List<String> DENY_EXPORTS =
+            List.of("fleet.*.telemetry.>", "fleet.*.events.>", "fleet.*.driver.>", "$MQTT.>");
+    private static final List<String> DENY_IMPORTS = List.of("fleet.*.telemetry.>", "fleet.*.events.>", "$MQTT.>");
+
+    private LeafServerConfig() {
+    }
+
+    static String render(AgentConfig config) {
+        return """
+                server_name: "%s-leaf"
+                listen: "127.0.0.1:%d"
+                jetstream {
+                  store_dir: "%s"
+                  domain: "%s"
+                }
+                mqtt {
+                  listen: "127.0.0.1:%d"
+                }
+                leafnodes {
+                  reconnect: 1
+                  remotes: [
+                    {
+                      urls: [%s]
+                %s      deny_exports: [%s]
+                      deny_imports: [%s]
+                    }
+                  ]
+                }
+                """.formatted(config.deviceId(), config.natsPort(), config.dataDir().resolve("jetstream"),
+                config.deviceId(), config.mqttPort(), quoted(config.hubLeafUrls()), credentials(config),
+                quoted(DENY_EXPORTS), quoted(DENY_IMPORTS));
+    }
+
+    private static String credentials(AgentConfig config) {
+        return config.credentials() == null ? "" : "      credentials: \"" + config.credentials() + "\"\n";
+    }
+
+    private static String quoted(List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", "));
+    }
+}

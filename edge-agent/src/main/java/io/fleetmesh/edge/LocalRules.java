@@ -1,0 +1,75 @@
+package io.fleetmesh.edge;
+
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Listens to the truck's own readings on the leaf and runs them through the rules, hub or no hub. */
+final class LocalRules implements AutoCloseable {
+
+    private static final Logger log = Logger.getLogger(LocalRules.class.getName());
+    private final Connection local;
+    private final String deviceId;
+    private final RuleEngine engine;
+    private final Alerts alerts;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private Dispatcher dispatcher;
+
+    LocalRules(Connection local, String deviceId, RuleEngine engine, Alerts alerts) {
+        this.local = local;
+        this.deviceId = deviceId;
+        this.engine = engine;
+        this.alerts = alerts;
+    }
+
+    void start() {
+        dispatcher = local.createDispatcher(this::onReading);
+        dispatcher.subscribe("fleet." + deviceId + ".telemetry.>");
+    }
+
+    private void onReading(Message message) {
+        String prefix = "fleet." + deviceId + ".telemetry.";
+        String channel = message.getSubject().substring(prefix.length());
+        if (!engine.watches(channel)) {
+            return;
+        }
+        try {
+            JsonNode reading = json.readTree(message.getData());
+            engine.evaluate(channel, numbers(reading), timestamp(reading.get("ts"))).forEach(alerts::raise);
+        } catch (JacksonException | IllegalArgumentException e) {
+            log.fine(() -> "reading on " + message.getSubject() + " not evaluated: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Double> numbers(JsonNode reading) {
+        Map<String, Double> numbers = new HashMap<>();
+        reading.properties().forEach(p -> {
+            if (p.getValue().isNumber() && !p.getKey().equals("ts")) {
+                numbers.put(p.getKey(), p.getValue().doubleValue());
+            }
+        });
+        return numbers;
+    }
+
+    private static Instant timestamp(JsonNode ts) {
+        if (ts != null && ts.isIntegralNumber()) {
+            return Instant.ofEpochMilli(ts.longValue());
+        }
+        return ts != null && ts.isString() ? OffsetDateTime.parse(ts.stringValue()).toInstant() : Instant.now();
+    }
+
+    @Override
+    public void close() {
+        if (dispatcher != null) {
+            local.closeDispatcher(dispatcher);
+        }
+    }
+}

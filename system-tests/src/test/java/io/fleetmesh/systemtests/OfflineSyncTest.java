@@ -1,0 +1,87 @@
+package io.fleetmesh.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** DESIGN §6, offline: a truck cut off from the hub keeps storing; after reconnect the cloud has all, once, in order. */
+class OfflineSyncTest {
+
+    private static Platform platform;
+
+    @BeforeAll
+    static void start() {
+        platform = new Platform().startApi();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        platform.close();
+    }
+
+    @Test
+    void readingsBufferedWhileTheHubIsDownArriveOnceAndInOrder() throws Exception {
+        String device = "offline-truck";
+        var agent = platform.truck(device, new Properties());
+        try (Connection leaf = Nats.connect(agentUrl(agent))) {
+            publish(leaf, device, 0, 10);
+            await().atMost(Platform.patience()).until(() -> platform.rows(device) == 10);
+
+            platform.hub.stop();
+            publish(leaf, device, 10, 5_000);
+            platform.hub.start();
+
+            await().atMost(Platform.patience()).until(() -> platform.rows(device) == 5_000);
+        }
+        assertThat(platform.jdbc.queryForList(
+                "SELECT (metrics->>'n')::int FROM telemetry WHERE device_id = ? ORDER BY seq", Integer.class, device))
+                .hasSize(5_000).isSorted().doesNotHaveDuplicates();
+        assertThat(hubSequenceOrder(device)).hasSize(5_000).isSorted().doesNotHaveDuplicates();
+    }
+
+    private static String agentUrl(io.fleetmesh.edge.EdgeAgent agent) {
+        return agent.localUrl();
+    }
+
+    /** Readings published on the truck's own leaf, as a sensor app would, stored by its outbox. */
+    private static void publish(Connection leaf, String device, int from, int to) throws Exception {
+        JetStream js = leaf.jetStream();
+        Instant start = Instant.now().minusSeconds(10_000);
+        for (int n = from; n < to; n++) {
+            String payload = "{\"ts\": \"%s\", \"n\": %d, \"temp\": -18.2}".formatted(start.plusSeconds(n), n);
+            js.publish("fleet.%s.telemetry.reefer".formatted(device), payload.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The Fleet-Seq headers in the order the hub's TELEMETRY stream stored them. */
+    private static List<Long> hubSequenceOrder(String device) throws Exception {
+        List<Long> seqs = new ArrayList<>();
+        try (Connection hub = Nats.connect(platform.hub.url())) {
+            JetStreamSubscription sub = hub.jetStream().subscribe("fleet.%s.telemetry.>".formatted(device),
+                    PullSubscribeOptions.builder().configuration(
+                            ConsumerConfiguration.builder().ackPolicy(AckPolicy.None).build()).build());
+            for (List<Message> batch = sub.fetch(1000, Duration.ofSeconds(2)); !batch.isEmpty();
+                 batch = sub.fetch(1000, Duration.ofSeconds(2))) {
+                batch.forEach(m -> seqs.add(Long.parseLong(m.getHeaders().getFirst("Fleet-Seq"))));
+            }
+        }
+        return seqs;
+    }
+}

@@ -1,0 +1,109 @@
+package io.fleetmesh.systemtests;
+
+import io.fleetmesh.api.FleetApiApplication;
+import io.fleetmesh.devkit.Database;
+import io.fleetmesh.devkit.NatsServer;
+import io.fleetmesh.edge.AgentConfig;
+import io.fleetmesh.edge.EdgeAgent;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** A whole platform for one test class: PostgreSQL, a hub, fleet-api, and trucks each with a real leaf. */
+final class Platform implements AutoCloseable {
+
+    static final String TENANT = "00000000-0000-0000-0000-000000000001";
+
+    final Database database = Database.temporary();
+    final NatsServer hub = NatsServer.hub(tempDir("hub")).start();
+    final JdbcTemplate jdbc = new JdbcTemplate(
+            new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private ConfigurableApplicationContext api;
+
+    Platform startApi() {
+        api = new SpringApplicationBuilder(FleetApiApplication.class).run(
+                "--fleetmesh.db.url=" + database.jdbcUrl(),
+                "--fleetmesh.db.username=" + database.username(),
+                "--fleetmesh.db.password=" + database.password(),
+                "--fleetmesh.nats.urls=" + hub.url(),
+                "--fleetmesh.http.port=0",
+                "--fleetmesh.ingest.ack-wait=5s");
+        return this;
+    }
+
+    /** Registers the device and starts its agent (in this JVM) with its own leaf server. */
+    EdgeAgent truck(String deviceId, Properties rules) throws Exception {
+        register(deviceId);
+        EdgeAgent agent = EdgeAgent.create(agentConfig(deviceId), rules);
+        agent.start();
+        started.add(agent);
+        return agent;
+    }
+
+    AgentConfig agentConfig(String deviceId) throws IOException {
+        Properties file = new Properties();
+        file.setProperty("device-id", deviceId);
+        file.setProperty("hub.urls", hub.url());
+        file.setProperty("hub.leaf-urls", hub.leafUrl());
+        file.setProperty("data-dir", tempDir("agent-" + deviceId).toString());
+        file.setProperty("nats-port", Integer.toString(freePort()));
+        file.setProperty("mqtt-port", Integer.toString(freePort()));
+        file.setProperty("heartbeat.interval", "1s");
+        Path path = tempDir("config").resolve("agent.properties");
+        try (var out = Files.newBufferedWriter(path)) {
+            file.store(out, null);
+        }
+        return AgentConfig.load(path, java.util.Map.of());
+    }
+
+    void register(String deviceId) {
+        jdbc.update("INSERT INTO devices (tenant_id, id, name, kind) VALUES (?::uuid, ?, ?, 'reefer-truck')",
+                TENANT, deviceId, "Truck " + deviceId);
+    }
+
+    int rows(String deviceId) {
+        return jdbc.queryForObject("SELECT count(*) FROM telemetry WHERE device_id = ?", Integer.class, deviceId);
+    }
+
+    static Duration patience() {
+        return Duration.ofSeconds(60);
+    }
+
+    static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory("fleetmesh-" + prefix);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable closeable : started) {
+            closeable.close();
+        }
+        if (api != null) {
+            api.close();
+        }
+        hub.stop();
+        database.close();
+    }
+}
