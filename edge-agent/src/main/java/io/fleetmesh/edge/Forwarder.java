@@ -31,7 +31,9 @@ final class Forwarder implements AutoCloseable {
     private static final Logger log = Logger.getLogger(Forwarder.class.getName());
     private static final int BATCH = 500;
     private static final Duration LINGER = Duration.ofMillis(5);
-    private static final Duration HUB_ACK_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration HUB_ACK_TIMEOUT = Duration.ofSeconds(5);
+    // What a killed agent left unacknowledged comes back after this; it must outlast a batch's hub acks.
+    private static final Duration ACK_WAIT = Duration.ofSeconds(15);
 
     private final Connection local;
     private final Connection hub;
@@ -72,7 +74,7 @@ final class Forwarder implements AutoCloseable {
     private void forward(long epoch) throws Exception {
         awaitHub();
         local.jetStreamManagement().addOrUpdateConsumer(Outbox.STREAM, ConsumerConfiguration.builder()
-                .durable(CONSUMER).ackPolicy(AckPolicy.Explicit).ackWait(Duration.ofSeconds(60))
+                .durable(CONSUMER).ackPolicy(AckPolicy.Explicit).ackWait(ACK_WAIT)
                 .maxAckPending(BATCH * 4).build());
         var context = local.getConsumerContext(Outbox.STREAM, CONSUMER);
         overflow.syncedThrough(context.getConsumerInfo().getAckFloor().getStreamSequence());

@@ -33,6 +33,7 @@ final class LeafServer implements AutoCloseable {
     void start() throws IOException {
         Files.createDirectories(config.dataDir());
         Files.writeString(configFile, LeafServerConfig.render(config));
+        stopOrphan();
         running = true;
         process = launch();
         supervisor = new Thread(this::supervise, "leaf-supervisor");
@@ -47,10 +48,36 @@ final class LeafServer implements AutoCloseable {
 
     private Process launch() throws IOException {
         log.info(() -> "starting leaf nats-server for " + config.deviceId() + " on port " + config.natsPort());
-        return new ProcessBuilder(config.natsServer(), "-c", configFile.toString())
+        Process started = new ProcessBuilder(config.natsServer(), "-c", configFile.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(config.dataDir().resolve("leaf.log").toFile()))
                 .start();
+        Files.writeString(pidFile(), Long.toString(started.pid()));
+        return started;
+    }
+
+    /**
+     * A leaf left running by an agent that was killed (kill -9 does not reach children) still holds the ports
+     * and the store: stop it gracefully before starting ours.
+     */
+    private void stopOrphan() throws IOException {
+        if (!Files.exists(pidFile())) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(Files.readString(pidFile()).trim()))
+                .filter(p -> p.info().command().map(c -> c.contains("nats-server")).orElse(false))
+                .ifPresent(orphan -> {
+                    log.warning("stopping the leaf nats-server left running by a previous agent, pid " + orphan.pid());
+                    orphan.destroy();
+                    orphan.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> {
+                        orphan.destroyForcibly();
+                        return orphan;
+                    }).join();
+                });
+    }
+
+    private Path pidFile() {
+        return config.dataDir().resolve("leaf.pid");
     }
 
     private void supervise() {

@@ -51,6 +51,11 @@ final class Platform implements AutoCloseable {
     }
 
     AgentConfig agentConfig(String deviceId) throws IOException {
+        return AgentConfig.load(agentConfigFile(deviceId), java.util.Map.of());
+    }
+
+    /** An agent.properties for this device, on free loopback ports, its store in a fresh directory. */
+    Path agentConfigFile(String deviceId) throws IOException {
         Properties file = new Properties();
         file.setProperty("device-id", deviceId);
         file.setProperty("hub.urls", hub.url());
@@ -63,7 +68,7 @@ final class Platform implements AutoCloseable {
         try (var out = Files.newBufferedWriter(path)) {
             file.store(out, null);
         }
-        return AgentConfig.load(path, java.util.Map.of());
+        return path;
     }
 
     void register(String deviceId) {
