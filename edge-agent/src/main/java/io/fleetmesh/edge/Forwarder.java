@@ -1,6 +1,7 @@
 package io.fleetmesh.edge;
 
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.IterableConsumer;
 import io.nats.client.JetStream;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -40,6 +42,7 @@ final class Forwarder implements AutoCloseable {
     private final String deviceId;
     private final SyncState state;
     private final Overflow overflow;
+    private final AtomicBoolean localReconnected = new AtomicBoolean();
     private volatile boolean running;
     private Thread worker;
 
@@ -52,6 +55,13 @@ final class Forwarder implements AutoCloseable {
     }
 
     void start(long epoch) {
+        // A restarted leaf forgets our pull requests: take a fresh consumer at once instead of waiting for the
+        // client's heartbeat alarm.
+        local.addConnectionListener((connection, event) -> {
+            if (event == ConnectionListener.Events.RECONNECTED) {
+                localReconnected.set(true);
+            }
+        });
         running = true;
         worker = new Thread(() -> run(epoch), "sync-forwarder");
         worker.start();
@@ -72,6 +82,7 @@ final class Forwarder implements AutoCloseable {
     }
 
     private void forward(long epoch) throws Exception {
+        localReconnected.set(false);
         awaitHub();
         local.jetStreamManagement().addOrUpdateConsumer(Outbox.STREAM, ConsumerConfiguration.builder()
                 .durable(CONSUMER).ackPolicy(AckPolicy.Explicit).ackWait(ACK_WAIT)
@@ -79,9 +90,10 @@ final class Forwarder implements AutoCloseable {
         var context = local.getConsumerContext(Outbox.STREAM, CONSUMER);
         overflow.syncedThrough(context.getConsumerInfo().getAckFloor().getStreamSequence());
         JetStream hubJs = hub.jetStream();
-        try (IterableConsumer consumer = context.iterate(ConsumeOptions.builder().batchSize(BATCH * 2).build())) {
+        ConsumeOptions options = ConsumeOptions.builder().batchSize(BATCH * 2).expiresIn(5_000).build();
+        try (IterableConsumer consumer = context.iterate(options)) {
             try {
-                while (running && hub.getStatus() == Connection.Status.CONNECTED) {
+                while (running && hub.getStatus() == Connection.Status.CONNECTED && !localReconnected.get()) {
                     List<Message> batch = nextBatch(consumer);
                     overflow.check();
                     publish(hubJs, batch, epoch);

@@ -104,7 +104,8 @@ class TelemetryIngest implements SmartLifecycle {
         streams.ensureStreams();
         long streamEpoch = streams.info(HubStreams.TELEMETRY).getCreateTime().toInstant().toEpochMilli();
         ConsumerContext context = consumerContext();
-        ConsumeOptions options = ConsumeOptions.builder().batchSize(properties.batchSize() * properties.writers()).build();
+        ConsumeOptions options = ConsumeOptions.builder().batchSize(properties.batchSize() * properties.writers())
+                .expiresIn(5_000).build();
         try (IterableConsumer iterable = context.iterate(options);
              ParallelBatches writers = new ParallelBatches(properties.writers())) {
             log.info("telemetry ingest consuming {} as {}", HubStreams.TELEMETRY, properties.durable());
