@@ -48,7 +48,7 @@ class ChaosTest {
     void killingTheAgentDuringSyncLosesAndDoublesNothing() throws Exception {
         String device = "chaos-agent";
         platform.register(device);
-        Path configFile = platform.agentConfigFile(device);
+        Path configFile = platform.agentConfigFile(device, new Properties());
         AgentConfig config = AgentConfig.load(configFile, Map.of());
         Process agent = AgentProcess.start(configFile);
         try (Sensor sensor = new Sensor(config.localUrl(), device)) {

@@ -5,16 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
-import io.nats.client.JetStreamSubscription;
-import io.nats.client.Message;
 import io.nats.client.Nats;
-import io.nats.client.PullSubscribeOptions;
-import io.nats.client.api.AckPolicy;
-import io.nats.client.api.ConsumerConfiguration;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +33,7 @@ class OfflineSyncTest {
     void readingsBufferedWhileTheHubIsDownArriveOnceAndInOrder() throws Exception {
         String device = "offline-truck";
         var agent = platform.truck(device, new Properties());
-        try (Connection leaf = Nats.connect(agentUrl(agent))) {
+        try (Connection leaf = Nats.connect(agent.localUrl())) {
             publish(leaf, device, 0, 10);
             await().atMost(Platform.patience()).until(() -> platform.rows(device) == 10);
 
@@ -56,10 +49,6 @@ class OfflineSyncTest {
         assertThat(hubSequenceOrder(device)).hasSize(5_000).isSorted().doesNotHaveDuplicates();
     }
 
-    private static String agentUrl(io.fleetmesh.edge.EdgeAgent agent) {
-        return agent.localUrl();
-    }
-
     /** Readings published on the truck's own leaf, as a sensor app would, stored by its outbox. */
     private static void publish(Connection leaf, String device, int from, int to) throws Exception {
         JetStream js = leaf.jetStream();
@@ -72,16 +61,7 @@ class OfflineSyncTest {
 
     /** The Fleet-Seq headers in the order the hub's TELEMETRY stream stored them. */
     private static List<Long> hubSequenceOrder(String device) throws Exception {
-        List<Long> seqs = new ArrayList<>();
-        try (Connection hub = Nats.connect(platform.hub.url())) {
-            JetStreamSubscription sub = hub.jetStream().subscribe("fleet.%s.telemetry.>".formatted(device),
-                    PullSubscribeOptions.builder().configuration(
-                            ConsumerConfiguration.builder().ackPolicy(AckPolicy.None).build()).build());
-            for (List<Message> batch = sub.fetch(1000, Duration.ofSeconds(2)); !batch.isEmpty();
-                 batch = sub.fetch(1000, Duration.ofSeconds(2))) {
-                batch.forEach(m -> seqs.add(Long.parseLong(m.getHeaders().getFirst("Fleet-Seq"))));
-            }
-        }
-        return seqs;
+        return platform.hubMessages("fleet.%s.telemetry.>".formatted(device)).stream()
+                .map(m -> Long.parseLong(m.getHeaders().getFirst("Fleet-Seq"))).toList();
     }
 }

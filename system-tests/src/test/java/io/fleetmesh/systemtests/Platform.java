@@ -5,6 +5,13 @@ import io.fleetmesh.devkit.Database;
 import io.fleetmesh.devkit.NatsServer;
 import io.fleetmesh.edge.AgentConfig;
 import io.fleetmesh.edge.EdgeAgent;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -12,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,22 +49,22 @@ final class Platform implements AutoCloseable {
         return this;
     }
 
-    /** Registers the device and starts its agent (in this JVM) with its own leaf server. */
-    EdgeAgent truck(String deviceId, Properties rules) throws Exception {
+    /**
+     * Registers the device and starts its agent (in this JVM) with its own leaf server; {@code settings} are extra
+     * agent.properties entries (rules, buffer limits).
+     */
+    EdgeAgent truck(String deviceId, Properties settings) throws Exception {
         register(deviceId);
-        EdgeAgent agent = EdgeAgent.create(agentConfig(deviceId), rules);
+        EdgeAgent agent = EdgeAgent.create(AgentConfig.load(agentConfigFile(deviceId, settings), Map.of()), settings);
         agent.start();
         started.add(agent);
         return agent;
     }
 
-    AgentConfig agentConfig(String deviceId) throws IOException {
-        return AgentConfig.load(agentConfigFile(deviceId), java.util.Map.of());
-    }
-
     /** An agent.properties for this device, on free loopback ports, its store in a fresh directory. */
-    Path agentConfigFile(String deviceId) throws IOException {
+    Path agentConfigFile(String deviceId, Properties settings) throws IOException {
         Properties file = new Properties();
+        file.putAll(settings);
         file.setProperty("device-id", deviceId);
         file.setProperty("hub.urls", hub.url());
         file.setProperty("hub.leaf-urls", hub.leafUrl());
@@ -74,6 +82,20 @@ final class Platform implements AutoCloseable {
     void register(String deviceId) {
         jdbc.update("INSERT INTO devices (tenant_id, id, name, kind) VALUES (?::uuid, ?, ?, 'reefer-truck')",
                 TENANT, deviceId, "Truck " + deviceId);
+    }
+
+    /** The messages the hub's streams hold on these subjects now, oldest first (not those that arrive meanwhile). */
+    List<Message> hubMessages(String subjects) throws Exception {
+        List<Message> messages = new ArrayList<>();
+        try (Connection connection = Nats.connect(hub.url())) {
+            JetStreamSubscription subscription = connection.jetStream().subscribe(subjects, PullSubscribeOptions.builder()
+                    .configuration(ConsumerConfiguration.builder().ackPolicy(AckPolicy.None).build()).build());
+            long stored = subscription.getConsumerInfo().getNumPending();
+            while (messages.size() < stored) {
+                messages.addAll(subscription.fetch((int) Math.min(1000, stored - messages.size()), Duration.ofSeconds(2)));
+            }
+        }
+        return messages;
     }
 
     int rows(String deviceId) {
