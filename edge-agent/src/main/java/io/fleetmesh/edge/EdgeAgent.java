@@ -91,6 +91,11 @@ public final class EdgeAgent implements AutoCloseable {
         return config.localUrl();
     }
 
+    /** Where legacy sensors publish MQTT 3.1.1 on the truck. */
+    public int mqttPort() {
+        return config.mqttPort();
+    }
+
     /** The leaf server's current process id (chaos tests kill it). */
     public long leafPid() {
         return leaf.pid();

@@ -1,0 +1,54 @@
+package io.fleetmesh.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import io.fleetmesh.edge.EdgeAgent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Legacy sensors speak MQTT 3.1.1 to the truck's leaf; their readings take the same path to PostgreSQL. */
+class MqttSensorsTest {
+
+    private static Platform platform;
+
+    @BeforeAll
+    static void start() {
+        platform = new Platform().startApi();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        platform.close();
+    }
+
+    @Test
+    void qos0AndQos1ReadingsOnTheLeafReachPostgres() throws Exception {
+        String device = "mqtt-truck";
+        EdgeAgent agent = platform.truck(device, new Properties());
+        Mqtt3BlockingClient sensor = MqttClient.builder().useMqttVersion3().identifier("reefer-sensor")
+                .serverHost("127.0.0.1").serverPort(agent.mqttPort()).buildBlocking();
+        sensor.connect();
+        try {
+            for (int n = 0; n < 50; n++) {
+                sensor.publishWith().topic("fleet/%s/telemetry/reefer".formatted(device))
+                        .qos(n % 2 == 0 ? MqttQos.AT_LEAST_ONCE : MqttQos.AT_MOST_ONCE)
+                        .payload("{\"ts\": \"%s\", \"n\": %d, \"temp\": -18.0}".formatted(Instant.now(), n)
+                                .getBytes(StandardCharsets.UTF_8))
+                        .send();
+            }
+        } finally {
+            sensor.disconnect();
+        }
+        await().atMost(Platform.patience()).until(() -> platform.rows(device) == 50);
+        assertThat(platform.jdbc.queryForList("SELECT (metrics->>'n')::int FROM telemetry WHERE device_id = ? ORDER BY seq",
+                Integer.class, device)).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).boxed().toList());
+    }
+}
