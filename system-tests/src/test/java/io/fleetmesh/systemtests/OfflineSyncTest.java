@@ -49,6 +49,19 @@ class OfflineSyncTest {
         assertThat(hubSequenceOrder(device)).hasSize(5_000).isSorted().doesNotHaveDuplicates();
     }
 
+    @Test
+    void theAgentsHeartbeatReachesTheDeviceState() throws Exception {
+        String device = "heartbeat-truck";
+        platform.truck(device, new Properties());
+        await().atMost(Platform.patience()).until(() -> platform.jdbc.queryForObject(
+                "SELECT count(*) FROM device_state WHERE device_id = ? AND status->>'agentVersion' IS NOT NULL", Integer.class, device) == 1);
+        var status = platform.jdbc.queryForMap(
+                "SELECT status->>'agentVersion' AS version, (status->>'backlog')::int AS backlog, status_at FROM device_state"
+                        + " WHERE device_id = ?", device);
+        assertThat(status.get("version")).isEqualTo("0.1.0");
+        assertThat((Integer) status.get("backlog")).isGreaterThanOrEqualTo(0);
+    }
+
     /** Readings published on the truck's own leaf, as a sensor app would, stored by its outbox. */
     private static void publish(Connection leaf, String device, int from, int to) throws Exception {
         JetStream js = leaf.jetStream();

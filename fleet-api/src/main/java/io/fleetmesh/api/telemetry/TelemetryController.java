@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/v1/devices/{deviceId}/telemetry")
+@RequestMapping("/api/v1/devices/{deviceId}")
 class TelemetryController {
 
     private static final Duration DEFAULT_RANGE = Duration.ofHours(24);
@@ -28,16 +28,19 @@ class TelemetryController {
     private final DeviceDirectory directory;
     private final CurrentTenant tenant;
     private final Clock clock;
+    private final Duration offlineAfter;
 
-    TelemetryController(TelemetryQueries queries, DeviceDirectory directory, CurrentTenant tenant, Clock clock) {
+    TelemetryController(TelemetryQueries queries, DeviceDirectory directory, CurrentTenant tenant, Clock clock,
+                        TelemetryProperties properties) {
         this.queries = queries;
         this.directory = directory;
         this.tenant = tenant;
         this.clock = clock;
+        this.offlineAfter = properties.offlineAfter();
     }
 
     /** Readings in [from, to), newest first unless order=asc; from defaults to 24 hours before to, to to now. */
-    @GetMapping
+    @GetMapping("/telemetry")
     TelemetryPage readings(@PathVariable String deviceId,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
@@ -54,10 +57,17 @@ class TelemetryController {
         return new TelemetryPage(deviceId, start, end, queries.readings(query));
     }
 
-    @GetMapping("/latest")
+    @GetMapping("/telemetry/latest")
     LatestValues latest(@PathVariable String deviceId) {
         directory.requireRegistered(tenant.id(), deviceId);
         return queries.latest(tenant.id(), deviceId);
+    }
+
+    /** Online or offline, and the agent's last status heartbeat (backlog, discarded, version). */
+    @GetMapping("/status")
+    DeviceStatus status(@PathVariable String deviceId) {
+        directory.requireRegistered(tenant.id(), deviceId);
+        return queries.status(tenant.id(), deviceId, clock.instant().minus(offlineAfter));
     }
 
     private static ErrorResponseException rangeProblem() {

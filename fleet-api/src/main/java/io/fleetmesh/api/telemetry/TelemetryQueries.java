@@ -51,6 +51,19 @@ class TelemetryQueries {
                 .orElse(new LatestValues(deviceId, null, Map.of()));
     }
 
+    DeviceStatus status(UUID tenantId, String deviceId, Instant onlineSince) {
+        return jdbc.sql("SELECT status_at, status::text FROM device_state WHERE tenant_id = :tenant AND device_id = :device")
+                .param("tenant", tenantId)
+                .param("device", deviceId)
+                .query((rs, row) -> status(deviceId, instant(rs, "status_at"), rs.getString(2), onlineSince))
+                .optional()
+                .orElse(new DeviceStatus(deviceId, false, null, null));
+    }
+
+    private DeviceStatus status(String deviceId, Instant at, String agent, Instant onlineSince) {
+        return new DeviceStatus(deviceId, at != null && at.isAfter(onlineSince), at, agent == null ? null : json(agent));
+    }
+
     private Map<String, LatestValues.Channel> channels(JsonNode lastValues) {
         Map<String, LatestValues.Channel> channels = new TreeMap<>();
         for (Map.Entry<String, JsonNode> channel : lastValues.properties()) {

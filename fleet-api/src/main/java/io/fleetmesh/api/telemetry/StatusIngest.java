@@ -1,0 +1,153 @@
+package io.fleetmesh.api.telemetry;
+
+import io.fleetmesh.api.devices.DeviceDirectory;
+import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.mesh.HubStreams;
+import io.fleetmesh.api.mesh.StreamSetup;
+import io.fleetmesh.api.telemetry.Rejection.Cause;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import io.nats.client.PushSubscribeOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Agents' status heartbeats ({@code fleet.<dev>.events.status}) into device_state: a durable push consumer in a
+ * queue group, so replicas share it. A heartbeat older than the stored one (a backlog catching up) is ignored.
+ */
+@Component
+class StatusIngest implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusIngest.class);
+    private static final String DURABLE = "status-ingest";
+    private static final String SUBJECTS = "fleet.*.events.status";
+    private static final int MAX_STATUS_BYTES = 4096;
+    private static final String UPSERT = """
+            INSERT INTO device_state AS s (tenant_id, device_id, status, status_at) VALUES (?, ?, ?::jsonb, ?)
+            ON CONFLICT (tenant_id, device_id) DO UPDATE SET status = excluded.status, status_at = excluded.status_at
+            WHERE s.status_at IS NULL OR excluded.status_at > s.status_at""";
+
+    private final Connection connection;
+    private final StreamSetup streams;
+    private final DeviceDirectory directory;
+    private final TelemetryStore store;
+    private final CurrentTenant tenant;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private ScheduledExecutorService retries;
+    private volatile Dispatcher dispatcher;
+
+    StatusIngest(Connection connection, StreamSetup streams, DeviceDirectory directory, TelemetryStore store,
+                 CurrentTenant tenant, JdbcTemplate jdbc) {
+        this.connection = connection;
+        this.streams = streams;
+        this.directory = directory;
+        this.store = store;
+        this.tenant = tenant;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void start() {
+        retries = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "status-ingest-setup"));
+        retries.schedule(this::subscribe, 0, TimeUnit.SECONDS);
+    }
+
+    /** Retries every 2 s while the hub is unreachable; once subscribed, the client follows reconnects itself. */
+    private void subscribe() {
+        try {
+            streams.ensureStreams();
+            Dispatcher created = connection.createDispatcher();
+            connection.jetStream().subscribe(SUBJECTS, DURABLE, created, this::onStatus, false,
+                    PushSubscribeOptions.builder().stream(HubStreams.EVENTS).durable(DURABLE).deliverGroup(DURABLE)
+                            .configuration(ConsumerConfiguration.builder().ackPolicy(AckPolicy.Explicit)
+                                    .ackWait(Duration.ofSeconds(30)).build())
+                            .build());
+            dispatcher = created;
+            log.info("status ingest consuming {} as {}", SUBJECTS, DURABLE);
+        } catch (Exception e) {
+            log.warn("status ingest not subscribed yet, retrying: {}", e.toString());
+            retries.schedule(this::subscribe, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    private void onStatus(Message message) {
+        String device = message.getSubject().split("\\.")[1];
+        try {
+            JsonNode status = parse(message.getData());
+            if (directory.registered(tenant.id(), List.of(device)).isEmpty()) {
+                throw new Refused(Cause.UNKNOWN_DEVICE, "device " + device + " is not registered");
+            }
+            jdbc.update(UPSERT, tenant.id(), device, json.writeValueAsString(status),
+                    java.sql.Timestamp.from(timestamp(status)));
+        } catch (Refused refused) {
+            store.quarantine(tenant.id(), List.of(new Rejection(message.getSubject(), message.getData(), refused.cause,
+                    refused.getMessage(), message.metaData().streamSequence())));
+        }
+        message.ack();
+    }
+
+    private JsonNode parse(byte[] payload) {
+        if (payload.length > MAX_STATUS_BYTES) {
+            throw new Refused(Cause.OVERSIZE, "status of " + payload.length + " bytes exceeds " + MAX_STATUS_BYTES);
+        }
+        try {
+            JsonNode status = json.readTree(payload);
+            if (!status.isObject() || status.get("ts") == null || !status.get("ts").isString()) {
+                throw new Refused(Cause.INVALID, "status must be a JSON object with an RFC 3339 ts");
+            }
+            timestamp(status);
+            return status;
+        } catch (JacksonException e) {
+            throw new Refused(Cause.MALFORMED, "status is not well-formed JSON");
+        }
+    }
+
+    private static Instant timestamp(JsonNode status) {
+        try {
+            return OffsetDateTime.parse(status.get("ts").stringValue()).toInstant();
+        } catch (java.time.DateTimeException e) {
+            throw new Refused(Cause.INVALID, "status ts is not an RFC 3339 time");
+        }
+    }
+
+    @Override
+    public void stop() {
+        retries.shutdownNow();
+        if (dispatcher != null) {
+            connection.closeDispatcher(dispatcher);
+            dispatcher = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return retries != null && !retries.isShutdown();
+    }
+
+    private static final class Refused extends RuntimeException {
+
+        private final Cause cause;
+
+        Refused(Cause cause, String reason) {
+            super(reason, null, false, false);
+            this.cause = cause;
+        }
+    }
+}
