@@ -1,12 +1,14 @@
 package io.fleetmesh.edge;
 
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
@@ -38,6 +40,7 @@ public final class EdgeAgent implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        JsonLogFormatter.install(System.getenv().getOrDefault("FLEETMESH_AGENT_LOG_FORMAT", "json"));
         Path file = Path.of(args.length > 0 ? args[0] : "/etc/fleetmesh/agent.properties");
         AgentConfig config = AgentConfig.load(file, System.getenv());
         EdgeAgent agent = new EdgeAgent(config, Rules.load(file));
@@ -79,7 +82,9 @@ public final class EdgeAgent implements AutoCloseable {
 
     private static Connection connect(List<String> urls, Path credentials, String name) throws Exception {
         Options.Builder options = Options.builder().servers(urls.toArray(String[]::new)).connectionName(name)
-                .maxReconnects(-1).reconnectWait(Duration.ofMillis(500));
+                .maxReconnects(-1).reconnectWait(Duration.ofMillis(500))
+                .connectionListener(changesOnly(name))
+                .errorListener(new QuietErrorListener(name));
         if (credentials != null) {
             options.authHandler(Nats.credentials(credentials.toString()));
         }
@@ -94,6 +99,16 @@ public final class EdgeAgent implements AutoCloseable {
     /** Where legacy sensors publish MQTT 3.1.1 on the truck. */
     public int mqttPort() {
         return config.mqttPort();
+    }
+
+    /** Logs connection state changes, not every failed reconnect attempt of a truck out of coverage. */
+    private static ConnectionListener changesOnly(String name) {
+        AtomicReference<ConnectionListener.Events> last = new AtomicReference<>();
+        return (connection, event) -> {
+            if (last.getAndSet(event) != event) {
+                log.info(name + ": " + event.getEvent());
+            }
+        };
     }
 
     /** The leaf server's current process id (chaos tests kill it). */
