@@ -1,0 +1,126 @@
+package io.fleetmesh.edge;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Realistic telemetry for simulated trucks, over native NATS or MQTT 3.1.1. Usage:
+ * {@code java -cp edge-agent-all.jar io.fleetmesh.edge.Simulator <device>=<nats://...|tcp://...> ... [--period 1s]};
+ * {@code tcp://} means MQTT. Each device's readings go to the URL given for it (its own leaf, or the hub).
+ */
+public final class Simulator implements AutoCloseable {
+
+    private static final Logger log = Logger.getLogger(Simulator.class.getName());
+    private final List<Thread> vehicles = new ArrayList<>();
+    private volatile boolean running = true;
+
+    /** Starts one publishing thread per vehicle. */
+    public static Simulator start(List<String> targets, Duration period) {
+        Simulator simulator = new Simulator();
+        for (int i = 0; i < targets.size(); i++) {
+            String[] target = targets.get(i).split("=", 2);
+            long seed = i;
+            Thread vehicle = new Thread(() -> simulator.drive(target[0], URI.create(target[1]), seed, period),
+                    "simulated-" + target[0]);
+            vehicle.setDaemon(true);
+            vehicle.start();
+            simulator.vehicles.add(vehicle);
+        }
+        return simulator;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        JsonLogFormatter.install(System.getenv().getOrDefault("FLEETMESH_AGENT_LOG_FORMAT", "json"));
+        List<String> targets = new ArrayList<>();
+        Duration period = Duration.ofSeconds(1);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--period")) {
+                period = Units.duration(args[++i]);
+            } else {
+                targets.add(args[i]);
+            }
+        }
+        start(targets, period);
+        Thread.currentThread().join();
+    }
+
+    private void drive(String device, URI url, long seed, Duration period) {
+        VehicleModel truck = new VehicleModel(seed, Instant.now());
+        JsonMapper json = JsonMapper.builder().build();
+        try (Sink sink = url.getScheme().equals("tcp") ? new MqttSink(url) : new NatsSink(url)) {
+            while (running) {
+                for (VehicleModel.Reading reading : truck.next(Instant.now())) {
+                    sink.publish("fleet." + device + ".telemetry." + reading.channel(), json.writeValueAsBytes(reading.metrics()));
+                }
+                Thread.sleep(period.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warning("simulated truck " + device + " stopped: " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        vehicles.forEach(Thread::interrupt);
+    }
+
+    /** Where a simulated truck's readings go. */
+    private interface Sink extends AutoCloseable {
+        void publish(String subject, byte[] payload) throws Exception;
+    }
+
+    private static final class NatsSink implements Sink {
+
+        private final Connection connection;
+
+        NatsSink(URI url) throws Exception {
+            connection = Nats.connectReconnectOnConnect(Options.builder().server(url.toString()).maxReconnects(-1).build());
+        }
+
+        @Override
+        public void publish(String subject, byte[] payload) {
+            connection.publish(subject, payload);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            connection.close();
+        }
+    }
+
+    /** MQTT 3.1.1 at QoS 1; the NATS server maps the topic's / to the subject's dots. */
+    private static final class MqttSink implements Sink {
+
+        private final Mqtt3BlockingClient client;
+
+        MqttSink(URI url) {
+            client = MqttClient.builder().useMqttVersion3().serverHost(url.getHost()).serverPort(url.getPort())
+                    .automaticReconnectWithDefaultConfig().buildBlocking();
+            client.connect();
+        }
+
+        @Override
+        public void publish(String subject, byte[] payload) {
+            client.publishWith().topic(subject.replace('.', '/')).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send();
+        }
+
+        @Override
+        public void close() {
+            client.disconnect();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.fleetmesh.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VehicleModelTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
+
+    @Test
+    void drivesTheRouteHoldsTheSetpointAndNowAndThenHasACompressorFault() {
+        VehicleModel truck = new VehicleModel(7, T0);
+        List<Double> temps = new ArrayList<>();
+        for (int s = 1; s <= 3 * 3600; s += 2) {
+            for (VehicleModel.Reading reading : truck.next(T0.plusSeconds(s))) {
+                assertThat(reading.metrics().get("ts")).isEqualTo(T0.plusSeconds(s).toString());
+                if (reading.channel().equals("gps")) {
+                    assertThat((double) reading.metrics().get("lat")).isBetween(52.40, 52.60);
+                    assertThat((double) reading.metrics().get("lon")).isBetween(13.25, 13.45);
+                }
+                if (reading.channel().equals("reefer")) {
+                    temps.add((double) reading.metrics().get("temp"));
+                }
+            }
+        }
+        assertThat(temps.stream().sorted().toList().get(temps.size() / 2)).as("median box temperature").isBetween(-18.5, -17.5);
+        assertThat(temps).as("a compressor fault warms the box past the alert threshold").anyMatch(t -> t > -15);
+    }
+
+    @Test
+    void theSameSeedReplaysTheSameTruck() {
+        assertThat(new VehicleModel(3, T0).next(T0.plusSeconds(5)))
+                .isEqualTo(new VehicleModel(3, T0).next(T0.plusSeconds(5)));
+    }
+}

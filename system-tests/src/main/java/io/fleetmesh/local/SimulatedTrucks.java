@@ -1,0 +1,86 @@
+package io.fleetmesh.local;
+
+import io.fleetmesh.edge.AgentConfig;
+import io.fleetmesh.edge.EdgeAgent;
+import io.fleetmesh.edge.Simulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The quick start's trucks: each registered through the REST API, each a real edge agent with its own leaf
+ * nats-server, fed by the simulator (truck-2's sensors speak MQTT to its leaf, the others native NATS).
+ */
+final class SimulatedTrucks implements AutoCloseable {
+
+    private final List<EdgeAgent> agents = new ArrayList<>();
+    private Simulator simulator;
+
+    static SimulatedTrucks start(Path home, String apiUrl, String hubUrl, String hubLeafUrl, int count) throws Exception {
+        SimulatedTrucks trucks = new SimulatedTrucks();
+        List<String> targets = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String id = "truck-" + i;
+            register(apiUrl, id);
+            AgentConfig config = config(home, hubUrl, hubLeafUrl, id, i);
+            EdgeAgent agent = EdgeAgent.create(config, rules());
+            agent.start();
+            trucks.agents.add(agent);
+            targets.add(id + "=" + (i == 2 ? "tcp://127.0.0.1:" + config.mqttPort() : config.localUrl()));
+        }
+        trucks.simulator = Simulator.start(targets, Duration.ofSeconds(2));
+        return trucks;
+    }
+
+    private static AgentConfig config(Path home, String hubUrl, String hubLeafUrl, String id, int i) throws Exception {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("FLEETMESH_AGENT_DEVICE_ID", id);
+        settings.put("FLEETMESH_AGENT_HUB_URLS", hubUrl);
+        settings.put("FLEETMESH_AGENT_HUB_LEAF_URLS", hubLeafUrl);
+        settings.put("FLEETMESH_AGENT_DATA_DIR", home.resolve("trucks").resolve(id).toString());
+        settings.put("FLEETMESH_AGENT_NATS_PORT", Integer.toString(4300 + i));
+        settings.put("FLEETMESH_AGENT_MQTT_PORT", Integer.toString(1900 + i));
+        return AgentConfig.load(null, settings);
+    }
+
+    private static Properties rules() {
+        Properties rules = new Properties();
+        rules.setProperty("rule.reefer-warm", "reefer.temp > -15 for 20s clear -16 severity CRITICAL");
+        rules.setProperty("rule.compressor-hot", "reefer.compressorTemp > 95 severity WARNING");
+        return rules;
+    }
+
+    /** 201 the first time, 409 on later starts: both mean the truck is registered. */
+    private static void register(String apiUrl, String id) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/api/v1/devices"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"id\": \"%s\", \"name\": \"Reefer %s\", \"kind\": \"reefer-truck\", \"tags\": [\"simulated\"]}"
+                                .formatted(id, id)))
+                .build();
+        int status = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("registering " + id + " answered " + status);
+        }
+    }
+
+    List<String> describe() {
+        return agents.stream().map(agent -> agent.localUrl() + " (MQTT 127.0.0.1:" + agent.mqttPort() + ")").toList();
+    }
+
+    @Override
+    public void close() {
+        if (simulator != null) {
+            simulator.close();
+        }
+        agents.forEach(EdgeAgent::close);
+    }
+}
