@@ -31,7 +31,7 @@ final class Forwarder implements AutoCloseable {
 
     static final String CONSUMER = "sync";
     private static final Logger log = Logger.getLogger(Forwarder.class.getName());
-    private static final int BATCH = 500;
+    private static final int BATCH = 2_000;
     private static final Duration LINGER = Duration.ofMillis(5);
     private static final Duration HUB_ACK_TIMEOUT = Duration.ofSeconds(5);
     // What a killed agent left unacknowledged comes back after this; it must outlast a batch's hub acks.

@@ -18,6 +18,7 @@ final class Overflow {
     private final Alerts alerts;
     private final SyncState state;
     private long accountedThrough;
+    private long lastCheck = System.nanoTime() - 1_000_000_000L;
 
     Overflow(Connection local, Alerts alerts, SyncState state) {
         this.local = local;
@@ -29,7 +30,12 @@ final class Overflow {
         accountedThrough = Math.max(accountedThrough, seq);
     }
 
+    /** At most once a second: a stream-info request per batch would slow a catch-up. */
     synchronized void check() throws IOException, JetStreamApiException {
+        if (System.nanoTime() - lastCheck < 1_000_000_000L) {
+            return;
+        }
+        lastCheck = System.nanoTime();
         long first = local.jetStreamManagement().getStreamInfo(Outbox.STREAM).getStreamState().getFirstSequence();
         if (first - 1 > accountedThrough) {
             long lost = first - 1 - accountedThrough;

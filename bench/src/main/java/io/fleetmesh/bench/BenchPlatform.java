@@ -1,0 +1,83 @@
+package io.fleetmesh.bench;
+
+import io.fleetmesh.api.FleetApiApplication;
+import io.fleetmesh.devkit.Database;
+import io.fleetmesh.devkit.NatsServer;
+import io.fleetmesh.edge.AgentConfig;
+import io.fleetmesh.edge.EdgeAgent;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** PostgreSQL, a hub, fleet-api and trucks for the edge benchmarks, all real, all on loopback. */
+final class BenchPlatform implements AutoCloseable {
+
+    final Database database = Database.temporary();
+    final NatsServer hub;
+    final ConfigurableApplicationContext api;
+    final JdbcTemplate jdbc;
+    private final List<EdgeAgent> agents = new ArrayList<>();
+
+    BenchPlatform() throws IOException {
+        hub = NatsServer.hub(Files.createTempDirectory("fleetmesh-bench-hub")).start();
+        api = new SpringApplicationBuilder(FleetApiApplication.class).run(
+                "--fleetmesh.db.url=" + database.jdbcUrl(),
+                "--fleetmesh.db.username=" + database.username(),
+                "--fleetmesh.db.password=" + database.password(),
+                "--fleetmesh.nats.urls=" + hub.url(),
+                "--fleetmesh.http.port=0",
+                "--fleetmesh.log.format=",
+                "--logging.level.root=WARN");
+        jdbc = api.getBean(JdbcTemplate.class);
+    }
+
+    /** Registers the device and starts its agent in this JVM. */
+    EdgeAgent truck(String id, Properties rules) throws Exception {
+        jdbc.update("INSERT INTO devices (tenant_id, id, name, kind) VALUES ('00000000-0000-0000-0000-000000000001', ?, ?, 'reefer-truck')",
+                id, id);
+        EdgeAgent agent = EdgeAgent.create(AgentConfig.load(null, agentSettings(id)), rules);
+        agent.start();
+        agents.add(agent);
+        return agent;
+    }
+
+    Map<String, String> agentSettings(String id) throws IOException {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("FLEETMESH_AGENT_DEVICE_ID", id);
+        settings.put("FLEETMESH_AGENT_HUB_URLS", hub.url());
+        settings.put("FLEETMESH_AGENT_HUB_LEAF_URLS", hub.leafUrl());
+        settings.put("FLEETMESH_AGENT_DATA_DIR", Files.createTempDirectory("fleetmesh-bench-" + id).toString());
+        settings.put("FLEETMESH_AGENT_NATS_PORT", Integer.toString(freePort()));
+        settings.put("FLEETMESH_AGENT_MQTT_PORT", Integer.toString(freePort()));
+        return settings;
+    }
+
+    double storedReadings() {
+        return api.getBean(MeterRegistry.class).get("fleetmesh.ingest.readings").counter().count();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+
+    @Override
+    public void close() {
+        agents.forEach(EdgeAgent::close);
+        api.close();
+        hub.stop();
+        database.close();
+    }
+}

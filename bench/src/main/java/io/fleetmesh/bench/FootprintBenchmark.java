@@ -1,0 +1,112 @@
+package io.fleetmesh.bench;
+
+import io.fleetmesh.devkit.NatsServer;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Agent footprint: the runnable jar started as on a gateway (the systemd unit's JVM flags) with its leaf
+ * nats-server, syncing to a hub, fed 100 readings/s; the resident memory of both processes, sampled each second.
+ * Usage: {@code bin/bench footprint [--seconds 60] [--rate 100]}.
+ */
+public final class FootprintBenchmark {
+
+    /** The same flags as edge-agent/dist/fleetmesh-agent.service. */
+    private static final List<String> JVM_FLAGS = List.of("-Xms8m", "-Xmx32m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m", "-Xss512k");
+
+    private FootprintBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Arguments arguments = new Arguments(args);
+        int seconds = arguments.integer("--seconds", 60);
+        int rate = arguments.integer("--rate", 100);
+        System.out.println(Machine.describe());
+        Path dir = Files.createTempDirectory("fleetmesh-footprint");
+        try (NatsServer hub = NatsServer.hub(dir.resolve("hub")).start()) {
+            int natsPort = BenchPlatform.freePort();
+            Process agent = startAgent(dir, hub, natsPort);
+            try {
+                measure(dir.resolve("agent"), "nats://127.0.0.1:" + natsPort, agent, seconds, rate);
+            } finally {
+                agent.destroy();
+                agent.waitFor();
+            }
+        }
+    }
+
+    private static void measure(Path dataDir, String leafUrl, Process agent, int seconds, int rate) throws Exception {
+        List<Long> combined = new ArrayList<>();
+        List<Long> agentOnly = new ArrayList<>();
+        try (Connection sensor = Nats.connectReconnectOnConnect(io.nats.client.Options.builder().server(leafUrl)
+                .maxReconnects(-1).build())) {
+            long next = System.nanoTime();
+            for (int tick = 0; tick < seconds * 10; tick++) {
+                for (int i = 0; i < rate / 10; i++) {
+                    sensor.publish("fleet.footprint-truck.telemetry.reefer", ("{\"ts\":\"" + Instant.now()
+                            + "\",\"temp\":-18.1,\"setpoint\":-18,\"door\":\"closed\"}").getBytes(StandardCharsets.UTF_8));
+                }
+                if (tick % 10 == 9 && Files.exists(dataDir.resolve("leaf.pid"))) {
+                    long agentRss = rssKiB(agent.pid());
+                    agentOnly.add(agentRss);
+                    combined.add(agentRss + rssKiB(Long.parseLong(Files.readString(dataDir.resolve("leaf.pid")).trim())));
+                }
+                next += 100_000_000L;
+                Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+            }
+        }
+        List<Long> steady = secondHalf(combined);
+        System.out.printf("agent footprint at %d readings/s for %d s: agent JVM + leaf nats-server RSS median %.1f MB,"
+                        + " max %.1f MB; agent JVM alone median %.1f MB (second half of the run; JVM flags %s)%n", rate,
+                seconds, steady.get(steady.size() / 2) / 1024.0, steady.get(steady.size() - 1) / 1024.0,
+                secondHalf(agentOnly).get(agentOnly.size() / 4) / 1024.0, JVM_FLAGS);
+    }
+
+    private static List<Long> secondHalf(List<Long> samples) {
+        return samples.subList(samples.size() / 2, samples.size()).stream().sorted().toList();
+    }
+
+    private static Process startAgent(Path dir, NatsServer hub, int natsPort) throws IOException {
+        Properties config = new Properties();
+        config.setProperty("device-id", "footprint-truck");
+        config.setProperty("hub.urls", hub.url());
+        config.setProperty("hub.leaf-urls", hub.leafUrl());
+        config.setProperty("data-dir", dir.resolve("agent").toString());
+        config.setProperty("nats-port", Integer.toString(natsPort));
+        config.setProperty("mqtt-port", Integer.toString(BenchPlatform.freePort()));
+        Path file = dir.resolve("agent.properties");
+        try (var out = Files.newBufferedWriter(file)) {
+            config.store(out, null);
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-jar", agentJar().toString(), file.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("agent.log").toFile()).start();
+    }
+
+    private static Path agentJar() throws IOException {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("edge-agent", "target"), "edge-agent-*-all.jar")) {
+            for (Path jar : jars) {
+                return jar;
+            }
+        }
+        throw new IllegalStateException("no edge-agent/target/edge-agent-*-all.jar: run ./mvnw package first");
+    }
+
+    private static long rssKiB(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                .filter(line -> line.startsWith("VmRSS:")).mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                .findFirst().orElse(0);
+    }
+}
