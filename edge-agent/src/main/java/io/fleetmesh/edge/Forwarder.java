@@ -1,13 +1,15 @@
 package io.fleetmesh.edge;
 
 import io.nats.client.Connection;
-import io.nats.client.ConnectionListener;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.IterableConsumer;
 import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
@@ -17,15 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
  * Sync up (ADR 0004): a durable consumer on the outbox; each message is published to the hub on the same subject
  * with its identity ({@code Fleet-Epoch}, {@code Fleet-Seq}, and {@code Nats-Msg-Id} for the hub's own
- * de-duplication) and acked locally only once the hub has stored it. A batch stops at its first failure, and
- * whatever was pulled but not stored is handed back, so it stays in the outbox, in order, for the next attempt.
- * While the hub is unreachable nothing is pulled at all.
+ * de-duplication) and acked locally only once the hub has stored it. A batch is retried whole until the hub has
+ * it all, so the forwarder never moves past a message the hub does not have.
  */
 final class Forwarder implements AutoCloseable {
 
@@ -42,7 +42,6 @@ final class Forwarder implements AutoCloseable {
     private final String deviceId;
     private final SyncState state;
     private final Overflow overflow;
-    private final AtomicBoolean localReconnected = new AtomicBoolean();
     private volatile boolean running;
     private Thread worker;
 
@@ -55,13 +54,6 @@ final class Forwarder implements AutoCloseable {
     }
 
     void start(long epoch) {
-        // A restarted leaf forgets our pull requests: take a fresh consumer at once instead of waiting for the
-        // client's heartbeat alarm.
-        local.addConnectionListener((connection, event) -> {
-            if (event == ConnectionListener.Events.RECONNECTED) {
-                localReconnected.set(true);
-            }
-        });
         running = true;
         worker = new Thread(() -> run(epoch), "sync-forwarder");
         worker.start();
@@ -82,52 +74,88 @@ final class Forwarder implements AutoCloseable {
     }
 
     private void forward(long epoch) throws Exception {
-        localReconnected.set(false);
-        awaitHub();
-        local.jetStreamManagement().addOrUpdateConsumer(Outbox.STREAM, ConsumerConfiguration.builder()
-                .durable(CONSUMER).ackPolicy(AckPolicy.Explicit).ackWait(ACK_WAIT)
-                .maxAckPending(BATCH * 4).build());
+        long forwardedThrough = freshConsumer();
+        overflow.startAt(forwardedThrough);
         var context = local.getConsumerContext(Outbox.STREAM, CONSUMER);
-        overflow.syncedThrough(context.getConsumerInfo().getAckFloor().getStreamSequence());
-        JetStream hubJs = hub.jetStream();
+        // Pull requests expire after 5 s, so after a leaf restart the client re-pulls within seconds.
         ConsumeOptions options = ConsumeOptions.builder().batchSize(BATCH * 2).expiresIn(5_000).build();
         try (IterableConsumer consumer = context.iterate(options)) {
-            try {
-                while (running && hub.getStatus() == Connection.Status.CONNECTED && !localReconnected.get()) {
-                    List<Message> batch = nextBatch(consumer);
-                    overflow.check();
-                    publish(hubJs, batch, epoch);
+            while (running) {
+                List<Message> batch = fresh(nextBatch(consumer), forwardedThrough);
+                overflow.check();
+                if (!batch.isEmpty() && deliver(batch, epoch)) {
+                    forwardedThrough = batch.get(batch.size() - 1).metaData().streamSequence();
                 }
-            } finally {
-                release(consumer);
             }
         }
     }
 
-    /** Publishes in order, pipelined; acks each message once the hub has stored it, stops at the first failure. */
-    private void publish(JetStream hubJs, List<Message> batch, long epoch) throws Exception {
+    /**
+     * Re-creates the durable consumer right after the last message the hub confirmed (acks go in order, so the
+     * ack floor is exactly that). A consumer carried over from a killed agent would hold the messages it had
+     * delivered until their ack-wait ran out, and hand out newer ones first: out of order. Returns the floor.
+     */
+    private long freshConsumer() throws Exception {
+        JetStreamManagement jsm = local.jetStreamManagement();
+        long floor = 0;
+        try {
+            floor = jsm.getConsumerInfo(Outbox.STREAM, CONSUMER).getAckFloor().getStreamSequence();
+            jsm.deleteConsumer(Outbox.STREAM, CONSUMER);
+        } catch (JetStreamApiException noConsumerYet) {
+            // a new truck: start from the beginning of the outbox
+        }
+        ConsumerConfiguration.Builder consumer = ConsumerConfiguration.builder().durable(CONSUMER)
+                .ackPolicy(AckPolicy.Explicit).ackWait(ACK_WAIT).maxAckPending(BATCH * 4);
+        if (floor > 0) {
+            consumer.deliverPolicy(DeliverPolicy.ByStartSequence).startSequence(floor + 1);
+        }
+        jsm.addOrUpdateConsumer(Outbox.STREAM, consumer.build());
+        return floor;
+    }
+
+    /** Acks and drops redeliveries of what was already forwarded; tells the overflow count what arrived. */
+    private List<Message> fresh(List<Message> batch, long forwardedThrough) {
+        List<Message> fresh = new ArrayList<>(batch.size());
+        for (Message message : batch) {
+            if (message.metaData().streamSequence() > forwardedThrough) {
+                overflow.delivered(message.metaData().streamSequence());
+                fresh.add(message);
+            } else {
+                message.ack();
+            }
+        }
+        return fresh;
+    }
+
+    /**
+     * Publishes the batch until the hub has stored all of it, holding it (and telling the leaf it is in progress)
+     * while the hub is away; then acks it locally, in order. Retries re-send what the hub may already have: its
+     * Nats-Msg-Id de-duplication, and the identity key in PostgreSQL after that, drop the copies.
+     */
+    private boolean deliver(List<Message> batch, long epoch) {
+        while (running) {
+            awaitHub(batch);
+            try {
+                publish(batch, epoch);
+                batch.forEach(Message::ack);
+                state.forwarded(batch.size(), Instant.now());
+                return true;
+            } catch (Exception notStored) {
+                log.warning("batch of " + batch.size() + " not stored by the hub, retrying: " + notStored);
+                pause(Duration.ofSeconds(1));
+            }
+        }
+        return false;
+    }
+
+    private void publish(List<Message> batch, long epoch) throws Exception {
+        JetStream hubJs = hub.jetStream();
         List<CompletableFuture<PublishAck>> acks = new ArrayList<>(batch.size());
         for (Message message : batch) {
             acks.add(hubJs.publishAsync(upstream(message, epoch)));
         }
-        for (int i = 0; i < batch.size(); i++) {
-            try {
-                acks.get(i).get(HUB_ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception notStored) {
-                batch.subList(i, batch.size()).forEach(Message::nak);
-                throw notStored;
-            }
-            batch.get(i).ack();
-            overflow.syncedThrough(batch.get(i).metaData().streamSequence());
-        }
-        state.forwarded(batch.size(), Instant.now());
-    }
-
-    /** Hands back what was pulled but not forwarded, so the next consumer gets it at once and in order. */
-    private static void release(IterableConsumer consumer) throws Exception {
-        consumer.stop();
-        for (Message message = consumer.nextMessage(50); message != null; message = consumer.nextMessage(50)) {
-            message.nak();
+        for (CompletableFuture<PublishAck> ack : acks) {
+            ack.get(HUB_ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -159,8 +187,14 @@ final class Forwarder implements AutoCloseable {
         return batch;
     }
 
-    private void awaitHub() {
+    /** While the hub is away the batch stays pulled; in-progress acks stop the leaf from redelivering it. */
+    private void awaitHub(List<Message> batch) {
+        long lastProgress = System.nanoTime();
         while (running && hub.getStatus() != Connection.Status.CONNECTED) {
+            if (System.nanoTime() - lastProgress > ACK_WAIT.toNanos() / 3) {
+                batch.forEach(Message::inProgress);
+                lastProgress = System.nanoTime();
+            }
             pause(Duration.ofMillis(100));
         }
     }

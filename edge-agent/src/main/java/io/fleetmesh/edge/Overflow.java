@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.util.logging.Logger;
 
 /**
- * Counts what the outbox's limits discarded before it was synced: every sequence below the stream's first one
- * that the sync never acknowledged. Each loss raises an alert (which is itself buffered and synced), so
- * overflow is never silent.
+ * Counts what the outbox's limits discarded before the sync got it: sequences the sync's in-order deliveries
+ * skip, and, while it is not pulling, sequences below the stream's first one. One counter moves forward for
+ * both, so nothing is counted twice. Each loss raises an alert (itself buffered and synced): never silent.
  */
 final class Overflow {
 
@@ -26,11 +26,23 @@ final class Overflow {
         this.state = state;
     }
 
-    synchronized void syncedThrough(long seq) {
+    /** Where the sync starts: everything up to its ack floor reached the hub. */
+    synchronized void startAt(long floor) {
+        accountedThrough = Math.max(accountedThrough, floor);
+    }
+
+    /** The sync got this message, in stream order: any sequence it skipped was discarded before it got there. */
+    synchronized void delivered(long seq) {
+        if (seq > accountedThrough + 1) {
+            lost(seq - accountedThrough - 1);
+        }
         accountedThrough = Math.max(accountedThrough, seq);
     }
 
-    /** At most once a second: a stream-info request per batch would slow a catch-up. */
+    /**
+     * Catches discards while the sync is not pulling (the hub is away): everything below the stream's first
+     * sequence that the sync never got. At most once a second: it costs a stream-info request.
+     */
     synchronized void check() throws IOException, JetStreamApiException {
         if (System.nanoTime() - lastCheck < 1_000_000_000L) {
             return;
@@ -38,11 +50,14 @@ final class Overflow {
         lastCheck = System.nanoTime();
         long first = local.jetStreamManagement().getStreamInfo(Outbox.STREAM).getStreamState().getFirstSequence();
         if (first - 1 > accountedThrough) {
-            long lost = first - 1 - accountedThrough;
+            lost(first - 1 - accountedThrough);
             accountedThrough = first - 1;
-            long total = state.discarded(lost);
-            log.warning("outbox limits discarded " + lost + " unsynced messages (" + total + " since start)");
-            alerts.raise(AlertEvent.overflow(lost, total));
         }
+    }
+
+    private void lost(long count) {
+        long total = state.discarded(count);
+        log.warning("outbox limits discarded " + count + " unsynced messages (" + total + " since start)");
+        alerts.raise(AlertEvent.overflow(count, total));
     }
 }

@@ -1,6 +1,7 @@
 package io.fleetmesh.edge;
 
 import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.StreamState;
@@ -40,7 +41,8 @@ final class StatusHeartbeat implements AutoCloseable {
     }
 
     void start(Duration interval) {
-        timer.scheduleAtFixedRate(this::beat, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        // The first beat waits an interval: the sync's consumer, whose backlog it reports, exists by then.
+        timer.scheduleAtFixedRate(this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void beat() {
@@ -73,8 +75,13 @@ final class StatusHeartbeat implements AutoCloseable {
         if (seq > stream.getLastSequence()) {
             return 0;
         }
-        Instant oldest = jsm.getMessage(Outbox.STREAM, seq).getTime().toInstant();
-        return Math.max(0, Duration.between(oldest, Instant.now()).toSeconds());
+        try {
+            Instant oldest = jsm.getMessage(Outbox.STREAM, seq).getTime().toInstant();
+            return Math.max(0, Duration.between(oldest, Instant.now()).toSeconds());
+        } catch (JetStreamApiException discardedMeanwhile) {
+            StreamState now = jsm.getStreamInfo(Outbox.STREAM).getStreamState();
+            return oldestUnsyncedAge(jsm, jsm.getConsumerInfo(Outbox.STREAM, Forwarder.CONSUMER), now);
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.fleetmesh.api.mesh.HubStreams;
 import io.fleetmesh.api.mesh.StreamSetup;
 import io.nats.client.ConsumerContext;
 import io.nats.client.Connection;
-import io.nats.client.ConnectionListener;
 import io.nats.client.IterableConsumer;
 import io.nats.client.Message;
 import io.nats.client.api.AckPolicy;
@@ -14,7 +13,6 @@ import io.nats.client.api.DeliverPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -38,12 +36,6 @@ class TelemetryIngest implements SmartLifecycle {
     private final BatchProcessor processor;
     private final IngestProperties properties;
     private final IngestMetrics metrics;
-    private final AtomicBoolean reconnected = new AtomicBoolean();
-    private final ConnectionListener reconnects = (connection, event) -> {
-        if (event == ConnectionListener.Events.RECONNECTED) {
-            reconnected.set(true);
-        }
-    };
     private volatile boolean running;
     private Thread worker;
 
@@ -59,7 +51,6 @@ class TelemetryIngest implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        connection.addConnectionListener(reconnects);
         worker = new Thread(this::run, "telemetry-ingest");
         worker.start();
     }
@@ -67,7 +58,6 @@ class TelemetryIngest implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        connection.removeConnectionListener(reconnects);
         try {
             worker.join(30_000);
         } catch (InterruptedException e) {
@@ -100,19 +90,19 @@ class TelemetryIngest implements SmartLifecycle {
     }
 
     private void consume() throws Exception {
-        reconnected.set(false);
         streams.ensureStreams();
         long streamEpoch = streams.info(HubStreams.TELEMETRY).getCreateTime().toInstant().toEpochMilli();
         ConsumerContext context = consumerContext();
+        // Pull requests expire after 5 s: a hub that restarted forgets them, and the client re-pulls within
+        // seconds instead of the default 30. (Restarting the consumer on reconnect instead loses the messages
+        // the hub delivers to the abandoned pull until their ack-wait.)
         ConsumeOptions options = ConsumeOptions.builder().batchSize(properties.batchSize() * properties.writers())
                 .expiresIn(5_000).build();
         try (IterableConsumer iterable = context.iterate(options);
              ParallelBatches writers = new ParallelBatches(properties.writers())) {
             log.info("telemetry ingest consuming {} as {}", HubStreams.TELEMETRY, properties.durable());
             Progress progress = new Progress(context, metrics);
-            // After a reconnect the hub may have lost our pull requests: start a fresh consumer at once rather
-            // than wait for the client's heartbeat alarm.
-            while (running && !reconnected.get()) {
+            while (running) {
                 List<Message> batch = nextBatch(iterable);
                 if (!batch.isEmpty()) {
                     writers.submit(() -> processor.process(batch, streamEpoch));

@@ -1,0 +1,149 @@
+package io.fleetmesh.bench;
+
+import io.fleetmesh.edge.EdgeAgent;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The agent forwarder at fleet scale: N trucks, each a real agent with its own leaf nats-server, each publishing
+ * one reading a second. Live latency (sensor timestamp to PostgreSQL commit, p50/p99), then a hub outage and
+ * the time until every truck's backlog is rows. Usage: {@code bin/bench fleet [--trucks 200] [--seconds 60]
+ * [--outage 30]}.
+ */
+public final class FleetBenchmark {
+
+    private FleetBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Arguments arguments = new Arguments(args);
+        int trucks = arguments.integer("--trucks", 200);
+        int seconds = arguments.integer("--seconds", 60);
+        int outage = arguments.integer("--outage", 30);
+        System.out.println(Machine.describe());
+        try (BenchPlatform platform = new BenchPlatform()) {
+            List<EdgeAgent> fleet = startFleet(platform, trucks);
+            try (Fleet sensors = new Fleet(fleet)) {
+                live(platform, sensors, seconds);
+                outage(platform, sensors, outage);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static List<EdgeAgent> startFleet(BenchPlatform platform, int trucks) throws Exception {
+        long start = System.nanoTime();
+        ExecutorService starters = Executors.newFixedThreadPool(8);
+        List<Future<EdgeAgent>> started = new ArrayList<>();
+        for (int i = 0; i < trucks; i++) {
+            String id = "fleet-%03d".formatted(i);
+            started.add(starters.submit(() -> platform.truck(id, new Properties())));
+        }
+        List<EdgeAgent> fleet = new ArrayList<>();
+        for (Future<EdgeAgent> agent : started) {
+            fleet.add(agent.get());
+        }
+        starters.shutdown();
+        System.out.printf("fleet: %d trucks (agent + own leaf nats-server each) started in %.1f s%n", trucks,
+                IngestBenchmark.seconds(start));
+        return fleet;
+    }
+
+    private static void live(BenchPlatform platform, Fleet sensors, int seconds) throws Exception {
+        Instant from = Instant.now();
+        sensors.publishFor(Duration.ofSeconds(seconds));
+        Thread.sleep(3_000);
+        Map<String, Object> latency = platform.jdbc.queryForMap("""
+                SELECT count(*) AS n,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM received_at - ts) * 1000) AS p50,
+                       percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM received_at - ts) * 1000) AS p99,
+                       max(extract(epoch FROM received_at - ts) * 1000) AS max
+                FROM telemetry WHERE ts >= ?""", java.sql.Timestamp.from(from));
+        System.out.printf("live: %,d readings from %d connected trucks in %d s, sensor to PostgreSQL row: p50 %.0f ms,"
+                        + " p99 %.0f ms, max %.0f ms%n", ((Number) latency.get("n")).longValue(), sensors.size(), seconds,
+                ((Number) latency.get("p50")).doubleValue(), ((Number) latency.get("p99")).doubleValue(),
+                ((Number) latency.get("max")).doubleValue());
+    }
+
+    private static void outage(BenchPlatform platform, Fleet sensors, int seconds) throws Exception {
+        double before = platform.storedReadings();
+        platform.hub.stop();
+        long published = sensors.publishFor(Duration.ofSeconds(seconds));
+        platform.hub.start();
+        long back = System.nanoTime();
+        long lastReport = back;
+        while (platform.storedReadings() - before < published) {
+            if (System.nanoTime() - lastReport > 2_000_000_000L) {
+                lastReport = System.nanoTime();
+                System.out.printf("  catching up: %,.0f of %,d stored; hub TELEMETRY holds %,d%n",
+                        platform.storedReadings() - before, published, hubTelemetry(platform));
+            }
+            if (IngestBenchmark.seconds(back) > 300) {
+                throw new IllegalStateException("the fleet did not catch up within 300 s");
+            }
+            Thread.sleep(50);
+        }
+        System.out.printf("outage: %,d readings buffered by %d trucks during %d s without the hub; all rows %.1f s"
+                + " after the hub came back%n", published, sensors.size(), seconds, IngestBenchmark.seconds(back));
+    }
+
+    private static long hubTelemetry(BenchPlatform platform) {
+        try (Connection hub = Nats.connect(platform.hub.url())) {
+            return hub.jetStreamManagement().getStreamInfo("TELEMETRY").getStreamState().getMsgCount();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** One sensor connection per truck's leaf; each publishes a reefer reading a second. */
+    private static final class Fleet implements AutoCloseable {
+
+        private final List<Connection> leaves = new ArrayList<>();
+        private final List<String> subjects = new ArrayList<>();
+
+        Fleet(List<EdgeAgent> agents) throws Exception {
+            for (int i = 0; i < agents.size(); i++) {
+                leaves.add(Nats.connect(agents.get(i).localUrl()));
+                subjects.add("fleet.fleet-%03d.telemetry.reefer".formatted(i));
+            }
+        }
+
+        int size() {
+            return leaves.size();
+        }
+
+        /** Returns how many readings were published (every one confirmed by its truck's outbox). */
+        long publishFor(Duration duration) throws Exception {
+            long count = 0;
+            long end = System.nanoTime() + duration.toNanos();
+            long next = System.nanoTime();
+            while (System.nanoTime() < end) {
+                for (int i = 0; i < leaves.size(); i++) {
+                    String payload = "{\"ts\":%d,\"temp\":-18.1,\"setpoint\":-18}".formatted(System.currentTimeMillis());
+                    leaves.get(i).jetStream().publish(subjects.get(i), payload.getBytes(StandardCharsets.UTF_8));
+                    count++;
+                }
+                next += 1_000_000_000L;
+                Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+            }
+            return count;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            for (Connection leaf : leaves) {
+                leaf.close();
+            }
+        }
+    }
+}
