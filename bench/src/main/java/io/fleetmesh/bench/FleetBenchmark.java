@@ -59,7 +59,9 @@ public final class FleetBenchmark {
         return fleet;
     }
 
+    /** Steady state: the first 15 s after the fleet starts (first pulls, JIT) are published but not measured. */
     private static void live(BenchPlatform platform, Fleet sensors, int seconds) throws Exception {
+        sensors.publishFor(Duration.ofSeconds(15));
         Instant from = Instant.now();
         sensors.publishFor(Duration.ofSeconds(seconds));
         Thread.sleep(3_000);
