@@ -75,6 +75,15 @@ public final class FleetBenchmark {
                         + " p99 %.0f ms, max %.0f ms%n", ((Number) latency.get("n")).longValue(), sensors.size(), seconds,
                 ((Number) latency.get("p50")).doubleValue(), ((Number) latency.get("p99")).doubleValue(),
                 ((Number) latency.get("max")).doubleValue());
+        // Where the slow ones are: a few trucks (edge side) or one moment for all (cloud side)?
+        System.out.println("  readings over 1 s, by truck: " + platform.jdbc.queryForList(
+                "SELECT device_id || '=' || count(*) FROM telemetry WHERE ts >= ? AND received_at - ts > interval '1 second'"
+                        + " GROUP BY device_id ORDER BY count(*) DESC LIMIT 8", String.class, java.sql.Timestamp.from(from)));
+        System.out.println("  readings over 1 s, by second received: " + platform.jdbc.queryForList(
+                "SELECT to_char(date_trunc('second', received_at), 'HH24:MI:SS') || '=' || count(*) FROM telemetry"
+                        + " WHERE ts >= ? AND received_at - ts > interval '1 second' GROUP BY date_trunc('second', received_at)"
+                        + " ORDER BY count(*) DESC LIMIT 8",
+                String.class, java.sql.Timestamp.from(from)));
     }
 
     private static void outage(BenchPlatform platform, Fleet sensors, int seconds) throws Exception {
