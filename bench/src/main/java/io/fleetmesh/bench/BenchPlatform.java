@@ -37,7 +37,8 @@ final class BenchPlatform implements AutoCloseable {
                 "--fleetmesh.nats.urls=" + hub.url(),
                 "--fleetmesh.http.port=0",
                 "--fleetmesh.log.format=",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN",
+                "--logging.level.io.fleetmesh.edge.Forwarder=INFO");
         jdbc = api.getBean(JdbcTemplate.class);
     }
 
