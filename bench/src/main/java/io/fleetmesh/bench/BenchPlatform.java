@@ -2,6 +2,7 @@ package io.fleetmesh.bench;
 
 import io.fleetmesh.api.FleetApiApplication;
 import io.fleetmesh.devkit.Database;
+import io.fleetmesh.devkit.FleetApiArguments;
 import io.fleetmesh.devkit.NatsServer;
 import io.fleetmesh.edge.AgentConfig;
 import io.fleetmesh.edge.EdgeAgent;
@@ -30,15 +31,11 @@ final class BenchPlatform implements AutoCloseable {
 
     BenchPlatform() throws IOException {
         hub = NatsServer.hub(Files.createTempDirectory("fleetmesh-bench-hub")).start();
-        api = new SpringApplicationBuilder(FleetApiApplication.class).run(
-                "--fleetmesh.db.url=" + database.jdbcUrl(),
-                "--fleetmesh.db.username=" + database.username(),
-                "--fleetmesh.db.password=" + database.password(),
-                "--fleetmesh.nats.urls=" + hub.url(),
+        api = new SpringApplicationBuilder(FleetApiApplication.class).run(FleetApiArguments.of(database, hub,
                 "--fleetmesh.http.port=0",
                 "--fleetmesh.log.format=",
                 "--logging.level.root=WARN",
-                "--logging.level.io.fleetmesh.edge.Forwarder=INFO");
+                "--logging.level.io.fleetmesh.edge.Forwarder=INFO").toArray(String[]::new));
         jdbc = api.getBean(JdbcTemplate.class);
     }
 

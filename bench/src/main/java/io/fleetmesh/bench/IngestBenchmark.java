@@ -2,6 +2,7 @@ package io.fleetmesh.bench;
 
 import io.fleetmesh.api.FleetApiApplication;
 import io.fleetmesh.devkit.Database;
+import io.fleetmesh.devkit.FleetApiArguments;
 import io.fleetmesh.devkit.NatsServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
@@ -75,16 +76,12 @@ public final class IngestBenchmark {
     }
 
     private static ConfigurableApplicationContext startApi(Database database, NatsServer hub, List<String> options) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--fleetmesh.db.url=" + database.jdbcUrl(),
-                "--fleetmesh.db.username=" + database.username(),
-                "--fleetmesh.db.password=" + database.password(),
-                "--fleetmesh.nats.urls=" + hub.url(),
+        List<String> arguments = FleetApiArguments.of(database, hub,
                 "--fleetmesh.ingest.auto-startup=false",
                 "--server.port=0",
                 "--fleetmesh.log.format=",
                 "--logging.level.root=WARN",
-                "--logging.level.io.fleetmesh=INFO"));
+                "--logging.level.io.fleetmesh=INFO");
         arguments.addAll(options);
         return new SpringApplicationBuilder(FleetApiApplication.class).run(arguments.toArray(String[]::new));
     }

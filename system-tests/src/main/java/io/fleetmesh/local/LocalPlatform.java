@@ -2,6 +2,7 @@ package io.fleetmesh.local;
 
 import io.fleetmesh.api.FleetApiApplication;
 import io.fleetmesh.devkit.Database;
+import io.fleetmesh.devkit.FleetApiArguments;
 import io.fleetmesh.devkit.NatsServer;
 import java.nio.file.Path;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,13 +24,10 @@ public final class LocalPlatform {
         Database database = Database.persistent(home.resolve("postgres"));
         NatsServer hub = NatsServer.hub(home.resolve("hub"), 4222, 1883, 8222, 7422).start();
         ConfigurableApplicationContext api = new SpringApplicationBuilder(FleetApiApplication.class).run(
-                "--fleetmesh.db.url=" + database.jdbcUrl(),
-                "--fleetmesh.db.username=" + database.username(),
-                "--fleetmesh.db.password=" + database.password(),
-                "--fleetmesh.nats.urls=" + hub.url(),
+                FleetApiArguments.of(database, hub,
                 "--fleetmesh.http.port=" + httpPort,
                 // Plain console logs for a person; pass -Dfleetmesh.log-format=ecs for structured ones.
-                "--fleetmesh.log.format=" + System.getProperty("fleetmesh.log-format", ""));
+                "--fleetmesh.log.format=" + System.getProperty("fleetmesh.log-format", "")).toArray(String[]::new));
         String apiUrl = "http://127.0.0.1:" + httpPort;
         SimulatedTrucks trucks = SimulatedTrucks.start(home, apiUrl, hub.url(), hub.leafUrl(), 3);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(trucks, api, hub, database)));

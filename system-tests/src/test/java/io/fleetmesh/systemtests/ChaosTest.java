@@ -9,25 +9,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** DESIGN §6, crash: kill -9 of the agent or of its leaf server during sync loses nothing and doubles nothing. */
-class ChaosTest {
+class ChaosTest extends SystemTest {
 
     private static final int READINGS = 3_000;
-    private static Platform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = new Platform().startApi();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
-    }
 
     @Test
     void killingTheLeafServerDuringSyncLosesAndDoublesNothing() throws Exception {

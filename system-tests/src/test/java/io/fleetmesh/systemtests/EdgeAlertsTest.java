@@ -12,27 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Local alerts and outbox overflow, with the hub down. */
-class EdgeAlertsTest {
+class EdgeAlertsTest extends SystemTest {
 
     private static final JsonMapper json = JsonMapper.builder().build();
-    private static Platform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = new Platform().startApi();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
-    }
 
     @Test
     void aLocalAlertFiresWithTheHubDownAndReachesTheCloudAfterReconnect() throws Exception {

@@ -10,24 +10,11 @@ import io.fleetmesh.edge.EdgeAgent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Legacy sensors speak MQTT 3.1.1 to the truck's leaf; their readings take the same path to PostgreSQL. */
-class MqttSensorsTest {
+class MqttSensorsTest extends SystemTest {
 
-    private static Platform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = new Platform().startApi();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
-    }
 
     @Test
     void qos0AndQos1ReadingsOnTheLeafReachPostgres() throws Exception {

@@ -10,24 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** DESIGN §6, offline: a truck cut off from the hub keeps storing; after reconnect the cloud has all, once, in order. */
-class OfflineSyncTest {
+class OfflineSyncTest extends SystemTest {
 
-    private static Platform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = new Platform().startApi();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
-    }
 
     @Test
     void readingsBufferedWhileTheHubIsDownArriveOnceAndInOrder() throws Exception {

@@ -2,6 +2,7 @@ package io.fleetmesh.systemtests;
 
 import io.fleetmesh.api.FleetApiApplication;
 import io.fleetmesh.devkit.Database;
+import io.fleetmesh.devkit.FleetApiArguments;
 import io.fleetmesh.devkit.NatsServer;
 import io.fleetmesh.edge.AgentConfig;
 import io.fleetmesh.edge.EdgeAgent;
@@ -39,13 +40,8 @@ final class Platform implements AutoCloseable {
     private ConfigurableApplicationContext api;
 
     Platform startApi() {
-        api = new SpringApplicationBuilder(FleetApiApplication.class).run(
-                "--fleetmesh.db.url=" + database.jdbcUrl(),
-                "--fleetmesh.db.username=" + database.username(),
-                "--fleetmesh.db.password=" + database.password(),
-                "--fleetmesh.nats.urls=" + hub.url(),
-                "--fleetmesh.http.port=0",
-                "--fleetmesh.ingest.ack-wait=5s");
+        api = new SpringApplicationBuilder(FleetApiApplication.class).run(FleetApiArguments.of(database, hub,
+                "--fleetmesh.http.port=0", "--fleetmesh.ingest.ack-wait=5s").toArray(String[]::new));
         return this;
     }
 
