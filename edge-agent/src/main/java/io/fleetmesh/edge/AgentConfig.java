@@ -2,6 +2,7 @@ package io.fleetmesh.edge;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,10 +28,12 @@ import java.util.regex.Pattern;
  * @param outboxMaxAge      buffered data older than this is discarded, and counted ({@code outbox.max-age})
  * @param outboxMaxBytes    the buffer's size limit; the oldest data goes first, and is counted ({@code outbox.max-bytes})
  * @param heartbeatInterval how often the status heartbeat goes out ({@code heartbeat.interval})
+ * @param bridgeBroker      a third-party MQTT broker on the gateway to bridge readings from, or null
+ *                          ({@code bridge.url}, e.g. {@code tcp://127.0.0.1:1884})
  */
 public record AgentConfig(String deviceId, List<String> hubUrls, List<String> hubLeafUrls, Path credentials,
                           Path dataDir, String natsServer, int natsPort, int mqttPort, Duration outboxMaxAge,
-                          long outboxMaxBytes, Duration heartbeatInterval) {
+                          long outboxMaxBytes, Duration heartbeatInterval, URI bridgeBroker) {
 
     private static final Pattern DEVICE_ID = Pattern.compile("[a-z0-9-]{1,64}");
 
@@ -66,7 +69,8 @@ public record AgentConfig(String deviceId, List<String> hubUrls, List<String> hu
                 Integer.parseInt(settings.get("mqtt-port", "1883")),
                 Units.duration(settings.get("outbox.max-age", "7d")),
                 Units.bytes(settings.get("outbox.max-bytes", "1GiB")),
-                Units.duration(settings.get("heartbeat.interval", "5s")));
+                Units.duration(settings.get("heartbeat.interval", "5s")),
+                settings.uri("bridge.url"));
     }
 
     public String localUrl() {
@@ -84,6 +88,11 @@ public record AgentConfig(String deviceId, List<String> hubUrls, List<String> hu
 
         List<String> list(String key, String fallback) {
             return Arrays.stream(get(key, fallback).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+
+        URI uri(String key) {
+            String value = get(key, null);
+            return value == null ? null : URI.create(value);
         }
 
         Path path(String key, String fallback) {

@@ -28,6 +28,7 @@ public final class EdgeAgent implements AutoCloseable {
     private Forwarder forwarder;
     private LocalRules localRules;
     private StatusHeartbeat heartbeat;
+    private MqttBridge bridge;
 
     EdgeAgent(AgentConfig config, List<Rule> rules) {
         this.config = config;
@@ -63,6 +64,10 @@ public final class EdgeAgent implements AutoCloseable {
         forwarder.start(epoch);
         heartbeat = new StatusHeartbeat(local, config.deviceId(), sync, overflow);
         heartbeat.start(config.heartbeatInterval());
+        if (config.bridgeBroker() != null) {
+            bridge = new MqttBridge(config.bridgeBroker(), config.deviceId(), local);
+            bridge.start();
+        }
     }
 
     /** The leaf's JetStream takes a moment after its port opens. */
@@ -119,6 +124,9 @@ public final class EdgeAgent implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (bridge != null) {
+                bridge.close();
+            }
             if (heartbeat != null) {
                 heartbeat.close();
             }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import io.fleetmesh.devkit.Mosquitto;
 import io.fleetmesh.edge.EdgeAgent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,5 +38,29 @@ class MqttSensorsTest extends SystemTest {
         await().atMost(Platform.patience()).until(() -> platform.rows(device) == 50);
         assertThat(platform.jdbc.queryForList("SELECT (metrics->>'n')::int FROM telemetry WHERE device_id = ? ORDER BY seq",
                 Integer.class, device)).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).boxed().toList());
+    }
+
+    @Test
+    void readingsOnTheGatewaysOwnMosquittoAreBridgedIntoTheMesh() throws Exception {
+        String device = "bridged-truck";
+        try (Mosquitto broker = Mosquitto.start(Platform.tempDir("mosquitto"))) {
+            Properties settings = new Properties();
+            settings.setProperty("bridge.url", broker.url());
+            platform.truck(device, settings);
+            Mqtt3BlockingClient sensor = MqttClient.builder().useMqttVersion3().identifier("legacy-sensor")
+                    .serverHost("127.0.0.1").serverPort(broker.port()).buildBlocking();
+            sensor.connect();
+            try {
+                for (int n = 0; n < 20; n++) {
+                    sensor.publishWith().topic("fleet/%s/telemetry/reefer".formatted(device)).qos(MqttQos.AT_LEAST_ONCE)
+                            .payload("{\"ts\": \"%s\", \"n\": %d, \"temp\": -18.0}".formatted(Instant.now(), n)
+                                    .getBytes(StandardCharsets.UTF_8))
+                            .send();
+                }
+            } finally {
+                sensor.disconnect();
+            }
+            await().atMost(Platform.patience()).until(() -> platform.rows(device) == 20);
+        }
     }
 }

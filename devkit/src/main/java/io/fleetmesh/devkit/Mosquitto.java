@@ -1,0 +1,61 @@
+package io.fleetmesh.devkit;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** A real Mosquitto broker (Debian's package) on a loopback port: the "third-party broker on the gateway". */
+public final class Mosquitto implements AutoCloseable {
+
+    private final int port;
+    private final Process process;
+
+    private Mosquitto(int port, Process process) {
+        this.port = port;
+        this.process = process;
+    }
+
+    public static Mosquitto start(Path dir) throws IOException, InterruptedException {
+        int port = NatsServer.freePort();
+        Files.createDirectories(dir);
+        Path config = dir.resolve("mosquitto.conf");
+        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
+        Process process = new ProcessBuilder("/usr/sbin/mosquitto", "-c", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
+        for (int attempt = 0; attempt < 200 && !accepts(port); attempt++) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("mosquitto exited; see " + dir);
+            }
+            Thread.sleep(50);
+        }
+        return new Mosquitto(port, process);
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
