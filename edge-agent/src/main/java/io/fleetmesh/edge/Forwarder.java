@@ -10,6 +10,7 @@ import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
@@ -105,7 +106,13 @@ final class Forwarder implements AutoCloseable {
         JetStreamManagement jsm = local.jetStreamManagement();
         long floor = 0;
         try {
-            floor = jsm.getConsumerInfo(Outbox.STREAM, CONSUMER).getAckFloor().getStreamSequence();
+            ConsumerInfo existing = jsm.getConsumerInfo(Outbox.STREAM, CONSUMER);
+            floor = existing.getAckFloor().getStreamSequence();
+            if (existing.getNumAckPending() == 0) {
+                // Nothing delivered and unacknowledged: reuse it. Deleting it every time raced with the delete
+                // notice of the old pull ("409 Consumer Delete") and looped under load.
+                return floor;
+            }
             jsm.deleteConsumer(Outbox.STREAM, CONSUMER);
         } catch (JetStreamApiException noConsumerYet) {
             // a new truck: start from the beginning of the outbox
