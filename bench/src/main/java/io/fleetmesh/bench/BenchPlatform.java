@@ -4,11 +4,11 @@ import io.fleetmesh.api.FleetApiApplication;
 import io.fleetmesh.devkit.Database;
 import io.fleetmesh.devkit.FleetApiArguments;
 import io.fleetmesh.devkit.NatsServer;
+import io.fleetmesh.devkit.Ports;
 import io.fleetmesh.edge.AgentConfig;
 import io.fleetmesh.edge.EdgeAgent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,8 +55,8 @@ final class BenchPlatform implements AutoCloseable {
         settings.put("FLEETMESH_AGENT_HUB_URLS", hub.url());
         settings.put("FLEETMESH_AGENT_HUB_LEAF_URLS", hub.leafUrl());
         settings.put("FLEETMESH_AGENT_DATA_DIR", Files.createTempDirectory("fleetmesh-bench-" + id).toString());
-        settings.put("FLEETMESH_AGENT_NATS_PORT", Integer.toString(freePort()));
-        settings.put("FLEETMESH_AGENT_MQTT_PORT", Integer.toString(freePort()));
+        settings.put("FLEETMESH_AGENT_NATS_PORT", Integer.toString(Ports.free()));
+        settings.put("FLEETMESH_AGENT_MQTT_PORT", Integer.toString(Ports.free()));
         return settings;
     }
 
@@ -64,11 +64,6 @@ final class BenchPlatform implements AutoCloseable {
         return api.getBean(MeterRegistry.class).get("fleetmesh.ingest.readings").counter().count();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
 
     @Override

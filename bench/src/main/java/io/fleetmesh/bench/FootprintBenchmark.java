@@ -1,6 +1,7 @@
 package io.fleetmesh.bench;
 
 import io.fleetmesh.devkit.NatsServer;
+import io.fleetmesh.devkit.Ports;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.io.IOException;
@@ -34,7 +35,7 @@ public final class FootprintBenchmark {
         System.out.println(Machine.describe());
         Path dir = Files.createTempDirectory("fleetmesh-footprint");
         try (NatsServer hub = NatsServer.hub(dir.resolve("hub")).start()) {
-            int natsPort = BenchPlatform.freePort();
+            int natsPort = Ports.free();
             Process agent = startAgent(dir, hub, natsPort);
             try {
                 measure(dir.resolve("agent"), "nats://127.0.0.1:" + natsPort, agent, seconds, rate);
@@ -83,7 +84,7 @@ public final class FootprintBenchmark {
         config.setProperty("hub.leaf-urls", hub.leafUrl());
         config.setProperty("data-dir", dir.resolve("agent").toString());
         config.setProperty("nats-port", Integer.toString(natsPort));
-        config.setProperty("mqtt-port", Integer.toString(BenchPlatform.freePort()));
+        config.setProperty("mqtt-port", Integer.toString(Ports.free()));
         Path file = dir.resolve("agent.properties");
         try (var out = Files.newBufferedWriter(file)) {
             config.store(out, null);

@@ -1,8 +1,6 @@
 package io.fleetmesh.devkit;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +17,13 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     public static Mosquitto start(Path dir) throws IOException, InterruptedException {
-        int port = NatsServer.freePort();
+        int port = Ports.free();
         Files.createDirectories(dir);
         Path config = dir.resolve("mosquitto.conf");
         Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
         Process process = new ProcessBuilder("/usr/sbin/mosquitto", "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        for (int attempt = 0; attempt < 200 && !accepts(port); attempt++) {
+        for (int attempt = 0; attempt < 200 && !Ports.accepts(port); attempt++) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("mosquitto exited; see " + dir);
             }
@@ -42,14 +40,6 @@ public final class Mosquitto implements AutoCloseable {
         return port;
     }
 
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     @Override
     public void close() throws InterruptedException {

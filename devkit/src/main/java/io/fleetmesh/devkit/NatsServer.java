@@ -1,9 +1,6 @@
 package io.fleetmesh.devkit;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +32,7 @@ public final class NatsServer implements AutoCloseable {
 
     /** A hub (JetStream domain {@code hub}) on free ports, its store under {@code dir}. */
     public static NatsServer hub(Path dir) {
-        return hub(dir, freePort(), freePort(), freePort(), freePort());
+        return hub(dir, Ports.free(), Ports.free(), Ports.free(), Ports.free());
     }
 
     /** A hub on the given ports (the local platform's well-known 4222, 1883, 8222, 7422). */
@@ -139,13 +136,6 @@ public final class NatsServer implements AutoCloseable {
         return Files.isExecutable(Path.of("/usr/sbin/nats-server")) ? "/usr/sbin/nats-server" : "nats-server";
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
-    }
 
     private void awaitPort(int port, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
@@ -153,7 +143,7 @@ public final class NatsServer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("nats-server exited with " + process.exitValue() + "; see " + dir);
             }
-            if (accepts(port)) {
+            if (Ports.accepts(port)) {
                 return;
             }
             pause();
@@ -161,14 +151,6 @@ public final class NatsServer implements AutoCloseable {
         throw new IllegalStateException("nats-server did not open port " + port + " within " + timeout);
     }
 
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     private static void pause() {
         try {

@@ -4,6 +4,7 @@ import io.fleetmesh.api.FleetApiApplication;
 import io.fleetmesh.devkit.Database;
 import io.fleetmesh.devkit.FleetApiArguments;
 import io.fleetmesh.devkit.NatsServer;
+import io.fleetmesh.devkit.Ports;
 import io.fleetmesh.edge.AgentConfig;
 import io.fleetmesh.edge.EdgeAgent;
 import io.nats.client.Connection;
@@ -14,7 +15,6 @@ import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,8 +65,8 @@ final class Platform implements AutoCloseable {
         file.setProperty("hub.urls", hub.url());
         file.setProperty("hub.leaf-urls", hub.leafUrl());
         file.setProperty("data-dir", tempDir("agent-" + deviceId).toString());
-        file.setProperty("nats-port", Integer.toString(freePort()));
-        file.setProperty("mqtt-port", Integer.toString(freePort()));
+        file.setProperty("nats-port", Integer.toString(Ports.free()));
+        file.setProperty("mqtt-port", Integer.toString(Ports.free()));
         file.setProperty("heartbeat.interval", "1s");
         Path path = tempDir("config").resolve("agent.properties");
         try (var out = Files.newBufferedWriter(path)) {
@@ -110,13 +110,6 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     public void close() throws Exception {

@@ -168,15 +168,4 @@ final class ReadingDecoder {
 
     private record Identity(long epoch, long seq) {
     }
-
-    /** Control flow for a refused message; never escapes the decoder. */
-    private static final class Refused extends RuntimeException {
-
-        private final Cause cause;
-
-        Refused(Cause cause, String reason) {
-            super(reason, null, false, false);
-            this.cause = cause;
-        }
-    }
 }

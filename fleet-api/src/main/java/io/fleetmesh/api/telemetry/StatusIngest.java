@@ -140,14 +140,4 @@ class StatusIngest implements SmartLifecycle {
     public boolean isRunning() {
         return retries != null && !retries.isShutdown();
     }
-
-    private static final class Refused extends RuntimeException {
-
-        private final Cause cause;
-
-        Refused(Cause cause, String reason) {
-            super(reason, null, false, false);
-            this.cause = cause;
-        }
-    }
 }
