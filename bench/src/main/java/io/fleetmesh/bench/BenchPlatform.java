@@ -43,13 +43,13 @@ final class BenchPlatform implements AutoCloseable {
     EdgeAgent truck(String id, Properties rules) throws Exception {
         jdbc.update("INSERT INTO devices (tenant_id, id, name, kind) VALUES ('00000000-0000-0000-0000-000000000001', ?, ?, 'reefer-truck')",
                 id, id);
-        EdgeAgent agent = EdgeAgent.create(AgentConfig.load(null, agentSettings(id)), rules);
+        EdgeAgent agent = EdgeAgent.create(AgentConfig.load(null, agentSettings(hub, id)), rules);
         agent.start();
         agents.add(agent);
         return agent;
     }
 
-    Map<String, String> agentSettings(String id) throws IOException {
+    static Map<String, String> agentSettings(NatsServer hub, String id) throws IOException {
         Map<String, String> settings = new HashMap<>();
         settings.put("FLEETMESH_AGENT_DEVICE_ID", id);
         settings.put("FLEETMESH_AGENT_HUB_URLS", hub.url());
@@ -63,8 +63,6 @@ final class BenchPlatform implements AutoCloseable {
     double storedReadings() {
         return api.getBean(MeterRegistry.class).get("fleetmesh.ingest.readings").counter().count();
     }
-
-
 
     @Override
     public void close() {

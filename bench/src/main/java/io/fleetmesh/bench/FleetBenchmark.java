@@ -3,7 +3,6 @@ package io.fleetmesh.bench;
 import io.fleetmesh.edge.EdgeAgent;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ public final class FleetBenchmark {
         System.out.println(Machine.describe());
         try (BenchPlatform platform = new BenchPlatform()) {
             List<EdgeAgent> fleet = startFleet(platform, trucks);
-            try (Fleet sensors = new Fleet(fleet)) {
+            try (SensorFleet sensors = SensorFleet.of(fleet)) {
                 live(platform, sensors, seconds);
                 outage(platform, sensors, outage);
             }
@@ -60,7 +59,7 @@ public final class FleetBenchmark {
     }
 
     /** Steady state: the first 15 s after the fleet starts (first pulls, JIT) are published but not measured. */
-    private static void live(BenchPlatform platform, Fleet sensors, int seconds) throws Exception {
+    private static void live(BenchPlatform platform, SensorFleet sensors, int seconds) throws Exception {
         sensors.publishFor(Duration.ofSeconds(15));
         Instant from = Instant.now();
         sensors.publishFor(Duration.ofSeconds(seconds));
@@ -86,7 +85,7 @@ public final class FleetBenchmark {
                 String.class, java.sql.Timestamp.from(from)));
     }
 
-    private static void outage(BenchPlatform platform, Fleet sensors, int seconds) throws Exception {
+    private static void outage(BenchPlatform platform, SensorFleet sensors, int seconds) throws Exception {
         double before = platform.storedReadings();
         platform.hub.stop();
         long published = sensors.publishFor(Duration.ofSeconds(seconds));
@@ -113,48 +112,6 @@ public final class FleetBenchmark {
             return hub.jetStreamManagement().getStreamInfo("TELEMETRY").getStreamState().getMsgCount();
         } catch (Exception e) {
             return -1;
-        }
-    }
-
-    /** One sensor connection per truck's leaf; each publishes a reefer reading a second. */
-    private static final class Fleet implements AutoCloseable {
-
-        private final List<Connection> leaves = new ArrayList<>();
-        private final List<String> subjects = new ArrayList<>();
-
-        Fleet(List<EdgeAgent> agents) throws Exception {
-            for (int i = 0; i < agents.size(); i++) {
-                leaves.add(Nats.connect(agents.get(i).localUrl()));
-                subjects.add("fleet.fleet-%03d.telemetry.reefer".formatted(i));
-            }
-        }
-
-        int size() {
-            return leaves.size();
-        }
-
-        /** Returns how many readings were published (every one confirmed by its truck's outbox). */
-        long publishFor(Duration duration) throws Exception {
-            long count = 0;
-            long end = System.nanoTime() + duration.toNanos();
-            long next = System.nanoTime();
-            while (System.nanoTime() < end) {
-                for (int i = 0; i < leaves.size(); i++) {
-                    String payload = "{\"ts\":%d,\"temp\":-18.1,\"setpoint\":-18}".formatted(System.currentTimeMillis());
-                    leaves.get(i).jetStream().publish(subjects.get(i), payload.getBytes(StandardCharsets.UTF_8));
-                    count++;
-                }
-                next += 1_000_000_000L;
-                Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
-            }
-            return count;
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            for (Connection leaf : leaves) {
-                leaf.close();
-            }
         }
     }
 }

@@ -102,6 +102,11 @@ public final class NatsServer implements AutoCloseable {
         }
     }
 
+    /** The running server's process id (benchmarks read its CPU time). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String url() {
         return "nats://127.0.0.1:" + clientPort;
     }

@@ -30,10 +30,14 @@ import java.util.regex.Pattern;
  * @param heartbeatInterval how often the status heartbeat goes out ({@code heartbeat.interval})
  * @param bridgeBroker      a third-party MQTT broker on the gateway to bridge readings from, or null
  *                          ({@code bridge.url}, e.g. {@code tcp://127.0.0.1:1884})
+ * @param forward           whether the agent syncs the outbox to the hub ({@code sync=forwarder}, the default) or
+ *                          only buffers it for something else to sync ({@code sync=none}, e.g. the hub sourcing it,
+ *                          as {@code bin/bench sync --mode sourcing} does; no status heartbeat then)
  */
 public record AgentConfig(String deviceId, List<String> hubUrls, List<String> hubLeafUrls, Path credentials,
                           Path dataDir, String natsServer, int natsPort, int mqttPort, Duration outboxMaxAge,
-                          long outboxMaxBytes, Duration heartbeatInterval, URI bridgeBroker) {
+                          long outboxMaxBytes, Duration heartbeatInterval, URI bridgeBroker,
+                          boolean forward) {
 
     private static final Pattern DEVICE_ID = Pattern.compile("[a-z0-9-]{1,64}");
 
@@ -70,7 +74,15 @@ public record AgentConfig(String deviceId, List<String> hubUrls, List<String> hu
                 Units.duration(settings.get("outbox.max-age", "7d")),
                 Units.bytes(settings.get("outbox.max-bytes", "1GiB")),
                 Units.duration(settings.get("heartbeat.interval", "5s")),
-                settings.uri("bridge.url"));
+                settings.uri("bridge.url"),
+                forwards(settings.get("sync", "forwarder")));
+    }
+
+    private static boolean forwards(String sync) {
+        if (!sync.equals("forwarder") && !sync.equals("none")) {
+            throw new IllegalArgumentException("sync must be forwarder or none, was " + sync);
+        }
+        return sync.equals("forwarder");
     }
 
     public String localUrl() {

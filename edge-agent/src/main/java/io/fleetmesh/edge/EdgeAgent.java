@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -22,6 +23,7 @@ public final class EdgeAgent implements AutoCloseable {
     private final AgentConfig config;
     private final List<Rule> rules;
     private final SyncState sync = new SyncState();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private LeafServer leaf;
     private Connection local;
     private Connection hub;
@@ -54,16 +56,20 @@ public final class EdgeAgent implements AutoCloseable {
         leaf = new LeafServer(config);
         leaf.start();
         local = connect(List.of(config.localUrl()), null, "agent-local");
-        hub = connect(config.hubUrls(), config.credentials(), "agent-sync-" + config.deviceId());
+        if (config.forward()) {
+            hub = connect(config.hubUrls(), config.credentials(), "agent-sync-" + config.deviceId());
+        }
         long epoch = awaitOutbox();
         Alerts alerts = new Alerts(local, config.deviceId());
         Overflow overflow = new Overflow(local, alerts, sync);
         localRules = new LocalRules(local, config.deviceId(), new RuleEngine(rules), alerts);
         localRules.start();
-        forwarder = new Forwarder(local, hub, config.deviceId(), sync, overflow);
-        forwarder.start(epoch);
-        heartbeat = new StatusHeartbeat(local, config.deviceId(), sync, overflow);
-        heartbeat.start(config.heartbeatInterval());
+        if (config.forward()) {
+            forwarder = new Forwarder(local, hub, config.deviceId(), sync, overflow);
+            forwarder.start(epoch);
+            heartbeat = new StatusHeartbeat(local, config.deviceId(), sync, overflow);
+            heartbeat.start(config.heartbeatInterval());
+        }
         if (config.bridgeBroker() != null) {
             bridge = new MqttBridge(config.bridgeBroker(), config.deviceId(), local);
             bridge.start();
@@ -96,6 +102,10 @@ public final class EdgeAgent implements AutoCloseable {
         return Nats.connectReconnectOnConnect(options.build());
     }
 
+    public String deviceId() {
+        return config.deviceId();
+    }
+
     /** Where apps on the truck connect to its leaf server. */
     public String localUrl() {
         return config.localUrl();
@@ -121,8 +131,12 @@ public final class EdgeAgent implements AutoCloseable {
         return leaf.pid();
     }
 
+    /** Stops everything, the leaf server last; a second call does nothing. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         try {
             if (bridge != null) {
                 bridge.close();

@@ -77,21 +77,20 @@ final class Forwarder implements AutoCloseable {
     }
 
     private void forward(long epoch) throws Exception {
-        long forwardedThrough = freshConsumer();
-        overflow.startAt(forwardedThrough);
+        OutboxCursor cursor = new OutboxCursor(freshConsumer());
+        overflow.startAt(cursor.forwardedThrough());
         ConsumerContext context = local.getConsumerContext(Outbox.STREAM, CONSUMER);
         // Pull requests expire after 5 s, so after a leaf restart the client re-pulls within seconds.
         ConsumeOptions options = ConsumeOptions.builder().batchSize(BATCH * 2).expiresIn(5_000).build();
         try (IterableConsumer consumer = context.iterate(options)) {
             while (running) {
-                List<Message> batch = fresh(nextBatch(consumer, context), forwardedThrough);
+                List<Message> batch = inOrder(nextBatch(consumer, context), cursor);
                 if (batch == null) {
-                    log.info("outbox deliveries stalled with messages pending: re-creating the sync consumer");
                     return;
                 }
                 overflow.check();
                 if (!batch.isEmpty() && deliver(batch, epoch)) {
-                    forwardedThrough = batch.get(batch.size() - 1).metaData().streamSequence();
+                    cursor.forwarded(batch.get(batch.size() - 1).metaData().streamSequence());
                 }
             }
         }
@@ -126,21 +125,42 @@ final class Forwarder implements AutoCloseable {
         return floor;
     }
 
-    /** Acks and drops redeliveries of what was already forwarded; tells the overflow count what arrived. */
-    private List<Message> fresh(List<Message> batch, long forwardedThrough) {
+    /**
+     * The batch's messages to send, in outbox order; redeliveries of forwarded ones are acknowledged again. Null
+     * (start over from the hub's position) when deliveries stalled or one arrived ahead of its turn.
+     */
+    private List<Message> inOrder(List<Message> batch, OutboxCursor cursor) {
         if (batch == null) {
+            log.info("outbox deliveries stalled with messages pending: re-creating the sync consumer");
             return null;
         }
-        List<Message> fresh = new ArrayList<>(batch.size());
+        List<Message> send = new ArrayList<>(batch.size());
         for (Message message : batch) {
-            if (message.metaData().streamSequence() > forwardedThrough) {
-                overflow.delivered(message.metaData().streamSequence());
-                fresh.add(message);
-            } else {
-                message.ack();
+            long seq = message.metaData().streamSequence();
+            switch (cursor.step(seq, this::firstInOutbox)) {
+                case FORWARD -> {
+                    overflow.delivered(seq);
+                    send.add(message);
+                }
+                case ALREADY_FORWARDED -> message.ack();
+                case REPEATED -> { }
+                case OUT_OF_ORDER -> {
+                    log.info("outbox message " + seq + " arrived ahead of its turn: re-reading from "
+                            + (cursor.forwardedThrough() + 1));
+                    return null;
+                }
             }
         }
-        return fresh;
+        return send;
+    }
+
+    /** The outbox's first sequence; 0 if unknown, which makes any gap a reason to re-read (the safe side). */
+    private long firstInOutbox() {
+        try {
+            return local.jetStreamManagement().getStreamInfo(Outbox.STREAM).getStreamState().getFirstSequence();
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     /**

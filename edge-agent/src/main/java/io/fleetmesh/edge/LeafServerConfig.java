@@ -7,13 +7,17 @@ import java.util.stream.Collectors;
  * The leaf nats-server's configuration. Its JetStream domain is the device id, so the truck's streams never mix
  * with the hub's. What crosses the leaf link is restricted: buffered subjects go up only through the sync (or
  * the hub would store a connected truck's readings twice), the driver display stays on the truck, and 2.9's
- * MQTT internals stay local in both directions.
+ * MQTT internals stay local in both directions. So do JetStream acknowledgements: every truck's outbox and sync
+ * consumer have the same names, and without the deny one truck's acks reached every other truck through the hub
+ * (N² messages, and acks of messages never sent). Nothing crosses the link that needs them: the sync has its
+ * own hub connection, and cross-domain sources and mirrors use unacknowledged consumers.
  */
 final class LeafServerConfig {
 
     private static final List<String> DENY_EXPORTS =
-            List.of("fleet.*.telemetry.>", "fleet.*.events.>", "fleet.*.driver.>", "$MQTT.>");
-    private static final List<String> DENY_IMPORTS = List.of("fleet.*.telemetry.>", "fleet.*.events.>", "$MQTT.>");
+            List.of("fleet.*.telemetry.>", "fleet.*.events.>", "fleet.*.driver.>", "$MQTT.>", "$JS.ACK.>");
+    private static final List<String> DENY_IMPORTS =
+            List.of("fleet.*.telemetry.>", "fleet.*.events.>", "$MQTT.>", "$JS.ACK.>");
 
     private LeafServerConfig() {
     }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.Nats;
+import io.nats.client.Subscription;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +17,31 @@ import org.junit.jupiter.api.Test;
 /** DESIGN §6, offline: a truck cut off from the hub keeps storing; after reconnect the cloud has all, once, in order. */
 class OfflineSyncTest extends SystemTest {
 
+    /**
+     * Every truck's outbox and sync consumer have the same names, so their acknowledgement subjects are alike: if
+     * they crossed the leaf links, one truck's acks would reach every other truck (N² traffic) and acknowledge
+     * messages there that were never sent (a reading lost in the 200-truck benchmark).
+     */
+    @Test
+    void aTrucksAcknowledgementsStayOnItsOwnLeaf() throws Exception {
+        var sender = platform.truck("acking-truck", new Properties());
+        var bystander = platform.truck("bystander-truck", new Properties());
+        try (Connection senderLeaf = Nats.connect(sender.localUrl());
+             Connection bystanderLeaf = Nats.connect(bystander.localUrl())) {
+            Subscription leaked = bystanderLeaf.subscribe("$JS.ACK.>");
+            Subscription marker = bystanderLeaf.subscribe("probe.acking-truck");
+            bystanderLeaf.flush(Duration.ofSeconds(5));
+            long last = publish(senderLeaf, "acking-truck", 0, 20);
+            await().atMost(Platform.patience()).until(() -> senderLeaf.jetStreamManagement()
+                    .getConsumerInfo("OUTBOX", "sync").getAckFloor().getStreamSequence() >= last);
+            // Same route as any leaked ack, sent after them: once it is here, they would be too.
+            await().atMost(Platform.patience()).until(() -> {
+                senderLeaf.publish("probe.acking-truck", new byte[0]);
+                return marker.nextMessage(Duration.ofMillis(200)) != null;
+            });
+            assertThat(leaked.nextMessage(Duration.ofMillis(100))).isNull();
+        }
+    }
 
     @Test
     void readingsBufferedWhileTheHubIsDownArriveOnceAndInOrder() throws Exception {
@@ -49,14 +76,17 @@ class OfflineSyncTest extends SystemTest {
         assertThat((Integer) status.get("backlog")).isGreaterThanOrEqualTo(0);
     }
 
-    /** Readings published on the truck's own leaf, as a sensor app would, stored by its outbox. */
-    private static void publish(Connection leaf, String device, int from, int to) throws Exception {
+    /** Readings published on the truck's own leaf, as a sensor app would, stored by its outbox; the last one's seq. */
+    private static long publish(Connection leaf, String device, int from, int to) throws Exception {
         JetStream js = leaf.jetStream();
         Instant start = Instant.now().minusSeconds(10_000);
+        long seq = 0;
         for (int n = from; n < to; n++) {
             String payload = "{\"ts\": \"%s\", \"n\": %d, \"temp\": -18.2}".formatted(start.plusSeconds(n), n);
-            js.publish("fleet.%s.telemetry.reefer".formatted(device), payload.getBytes(StandardCharsets.UTF_8));
+            seq = js.publish("fleet.%s.telemetry.reefer".formatted(device), payload.getBytes(StandardCharsets.UTF_8))
+                    .getSeqno();
         }
+        return seq;
     }
 
     /** The Fleet-Seq headers in the order the hub's TELEMETRY stream stored them. */
