@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /** CPU time of the hub, of the trucks' leaf servers and of this JVM (agents and sensors), read from /proc. */
@@ -12,17 +13,17 @@ final class CpuClock {
 
     private static final double TICKS_PER_SECOND = 100;
 
-    private final long hubPid;
+    private final LongSupplier hubPid;
     private final Supplier<List<Long>> leafPids;
 
-    CpuClock(long hubPid, Supplier<List<Long>> leafPids) {
+    CpuClock(LongSupplier hubPid, Supplier<List<Long>> leafPids) {
         this.hubPid = hubPid;
         this.leafPids = leafPids;
     }
 
     Reading read() {
         double leaves = leafPids.get().stream().mapToDouble(CpuClock::seconds).sum();
-        return new Reading(System.nanoTime(), seconds(hubPid), leaves, jvmSeconds());
+        return new Reading(System.nanoTime(), seconds(hubPid.getAsLong()), leaves, jvmSeconds());
     }
 
     /** utime + stime of a process, in seconds; 0 if it is gone. */

@@ -28,9 +28,11 @@ final class HubStreams {
     private static final Pattern TS = Pattern.compile("\"ts\":(\\d+)");
 
     private final List<String> names;
+    private final boolean sourcing;
 
-    private HubStreams(List<String> names) {
+    private HubStreams(List<String> names, boolean sourcing) {
         this.names = names;
+        this.sourcing = sourcing;
     }
 
     /** As fleet-api creates them: the forwarders publish into subject-capturing streams. */
@@ -40,13 +42,18 @@ final class HubStreams {
                 .storageType(StorageType.File).duplicateWindow(Duration.ofMinutes(2)).build());
         jsm.addStream(StreamConfiguration.builder().name("EVENTS").subjects("fleet.*.events.>")
                 .storageType(StorageType.File).duplicateWindow(Duration.ofMinutes(2)).build());
-        return new HubStreams(List.of("TELEMETRY"));
+        return new HubStreams(List.of("TELEMETRY"), false);
     }
 
     /** Aggregate streams, each sourcing the outboxes of {@code perStream} trucks across their JetStream domains. */
     static HubStreams sourcing(Connection admin, List<String> ids, int perStream) throws Exception {
+        HubStreams streams = new HubStreams(new ArrayList<>(), true);
+        streams.addSources(admin, ids, perStream);
+        return streams;
+    }
+
+    private void addSources(Connection admin, List<String> ids, int perStream) throws Exception {
         JetStreamManagement jsm = admin.jetStreamManagement();
-        List<String> names = new ArrayList<>();
         for (int first = 0; first < ids.size(); first += perStream) {
             List<Source> sources = ids.subList(first, Math.min(ids.size(), first + perStream)).stream()
                     .map(id -> Source.builder().sourceName("OUTBOX").domain(id).startSeq(1).build()).toList();
@@ -54,7 +61,17 @@ final class HubStreams {
             jsm.addStream(StreamConfiguration.builder().name(name).storageType(StorageType.File).sources(sources).build());
             names.add(name);
         }
-        return new HubStreams(names);
+    }
+
+    /** Trucks registered but never connected: with sourcing, each is a source the hub keeps trying to reach. */
+    void registerAbsent(Connection admin, int count, int perStream) throws Exception {
+        if (sourcing) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                ids.add("absent-%04d".formatted(i));
+            }
+            addSources(admin, ids, perStream);
+        }
     }
 
     long storedTelemetry(Connection admin) throws Exception {

@@ -25,8 +25,10 @@ import java.util.concurrent.Future;
  * outboxes). Hub only, no fleet-api or PostgreSQL, so the rig's cores go to the trucks and the sync. Three
  * phases: the whole fleet connected (sensor to hub-stream latency, CPU); half the fleet parked (leaf servers
  * stopped, as a truck with its gateway off) while the other half runs; a hub outage with the connected half
- * buffering, then the time until the hub holds every reading. Usage: {@code bin/bench sync [--mode forwarder]
- * [--trucks 200] [--seconds 60] [--outage 30] [--per-stream 25]}.
+ * buffering, then the time until the hub holds every reading; last, {@code --absent} more registered trucks
+ * that never connect (to the forwarder nothing; to sourcing, sources the hub keeps retrying). Usage:
+ * {@code bin/bench sync [--mode forwarder] [--trucks 200] [--seconds 60] [--outage 30] [--per-stream 25]
+ * [--absent 1000]}.
  */
 public final class SyncBenchmark {
 
@@ -51,6 +53,7 @@ public final class SyncBenchmark {
                 run.allConnected(seconds);
                 run.halfParked(seconds);
                 run.hubOutage(arguments.integer("--outage", 30));
+                run.neverConnected(arguments.integer("--absent", 1_000), arguments.integer("--per-stream", 25), seconds);
             } finally {
                 fleet.forEach(EdgeAgent::close);
             }
@@ -110,7 +113,7 @@ public final class SyncBenchmark {
             this.streams = streams;
             this.sensors = sensors;
             this.running = new CopyOnWriteArrayList<>(fleet);
-            this.cpu = new CpuClock(hub.pid(), () -> running.stream().map(EdgeAgent::leafPid).toList());
+            this.cpu = new CpuClock(hub::pid, () -> running.stream().map(EdgeAgent::leafPid).toList());
         }
 
         /** The first 15 s (first pulls or source set-up, JIT) are published but not measured. */
@@ -153,6 +156,14 @@ public final class SyncBenchmark {
             System.out.printf("hub outage of %d s with %d trucks buffering: every reading in the hub %.1f s after it"
                     + " returned (%,d readings in all, none missing)%n", seconds, running.size(),
                     IngestBenchmark.seconds(back), published);
+        }
+
+        void neverConnected(int absent, int perStream, int seconds) throws Exception {
+            streams.registerAbsent(admin, absent, perStream);
+            SensorFleet connected = sensors.first(running.size());
+            published += connected.publishFor(Duration.ofSeconds(5));
+            measure(running.size() + " trucks connected, " + absent + " more registered that never connect", connected,
+                    seconds);
         }
 
         private void awaitStored(Duration timeout) throws Exception {
