@@ -57,6 +57,12 @@ final class BenchPlatform implements AutoCloseable {
         settings.put("FLEETMESH_AGENT_DATA_DIR", Files.createTempDirectory("fleetmesh-bench-" + id).toString());
         settings.put("FLEETMESH_AGENT_NATS_PORT", Integer.toString(Ports.free()));
         settings.put("FLEETMESH_AGENT_MQTT_PORT", Integer.toString(Ports.free()));
+        // Any FLEETMESH_AGENT_* variable of the benchmark's environment goes to its agents (to compare settings).
+        System.getenv().forEach((key, value) -> {
+            if (key.startsWith("FLEETMESH_AGENT_")) {
+                settings.put(key, value);
+            }
+        });
         return settings;
     }
 

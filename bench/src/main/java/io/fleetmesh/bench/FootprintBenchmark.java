@@ -22,7 +22,8 @@ import java.util.Properties;
 public final class FootprintBenchmark {
 
     /** The same flags as edge-agent/dist/fleetmesh-agent.service. */
-    private static final List<String> JVM_FLAGS = List.of("-Xms8m", "-Xmx32m", "-XX:+UseSerialGC",
+    private static final List<String> JVM_FLAGS = List.of("-Xms8m", "-Xmx24m", "-XX:MaxHeapFreeRatio=20", "-XX:MinHeapFreeRatio=10",
+            "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m", "-Xss512k");
 
     private FootprintBenchmark() {

@@ -48,10 +48,14 @@ final class LeafServer implements AutoCloseable {
 
     private Process launch() throws IOException {
         log.info(() -> "starting leaf nats-server for " + config.deviceId() + " on port " + config.natsPort());
-        Process started = new ProcessBuilder(config.natsServer(), "-c", configFile.toString())
+        ProcessBuilder builder = new ProcessBuilder(config.natsServer(), "-c", configFile.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(config.dataDir().resolve("leaf.log").toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(config.dataDir().resolve("leaf.log").toFile()));
+        if (config.leafMemoryLimit() > 0) {
+            // Go returns memory to the system lazily; a soft limit keeps the gateway's RSS flat (bin/bench footprint).
+            builder.environment().put("GOMEMLIMIT", Long.toString(config.leafMemoryLimit()));
+        }
+        Process started = builder.start();
         Files.writeString(pidFile(), Long.toString(started.pid()));
         return started;
     }

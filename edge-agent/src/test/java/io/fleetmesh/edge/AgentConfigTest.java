@@ -39,6 +39,16 @@ class AgentConfigTest {
     }
 
     @Test
+    void forwardsUnlessToldToOnlyBuffer(@TempDir Path dir) throws Exception {
+        Path none = dir.resolve("none");
+        assertThat(AgentConfig.load(none, Map.of("FLEETMESH_AGENT_DEVICE_ID", "van-3")).forward()).isTrue();
+        assertThat(AgentConfig.load(none, Map.of("FLEETMESH_AGENT_DEVICE_ID", "van-3", "FLEETMESH_AGENT_SYNC", "none"))
+                .forward()).isFalse();
+        assertThatThrownBy(() -> AgentConfig.load(none, Map.of("FLEETMESH_AGENT_DEVICE_ID", "van-3",
+                "FLEETMESH_AGENT_SYNC", "sourcing"))).hasMessageContaining("sync must be forwarder or none");
+    }
+
+    @Test
     void writesALeafConfigWithItsOwnDomainAndARestrictedLink(@TempDir Path dir) throws Exception {
         AgentConfig config = AgentConfig.load(dir.resolve("none"), Map.of("FLEETMESH_AGENT_DEVICE_ID", "van-3",
                 "FLEETMESH_AGENT_DATA_DIR", dir.toString(), "FLEETMESH_AGENT_CREDENTIALS", "/etc/fleetmesh/van-3.creds"));
