@@ -2,10 +2,13 @@ package io.fleetmesh.api;
 
 import io.nats.client.Connection;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +24,8 @@ public abstract class IntegrationTest {
 
     protected static final TestInfrastructure infrastructure = TestInfrastructure.shared();
     protected static final JsonMapper json = JsonMapper.builder().build();
+
+    private static String adminKey;
 
     @LocalServerPort
     private int port;
@@ -38,15 +43,45 @@ public abstract class IntegrationTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** Basic credentials of the test database's first administrator (default tenant). */
+    protected static String adminBasic() {
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + TestInfrastructure.ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An ADMIN API key of the default tenant, created once per JVM through the API itself. */
+    protected String adminKey() {
+        if (adminKey == null) {
+            adminKey = "Bearer " + createKey(adminBasic(), "ADMIN");
+        }
+        return adminKey;
+    }
+
+    /** Creates an API key with the given role, as the given caller; returns its token. */
+    protected String createKey(String authorization, String role) {
+        Response created = as(authorization).send("POST", "/api/v1/api-keys", """
+                {"name": "test %s key", "role": "%s", "validFor": "P1D"}""".formatted(role, role), MediaType.APPLICATION_JSON);
+        if (created.status() != 201) {
+            throw new IllegalStateException("API key not created: " + created);
+        }
+        return created.json().get("token").stringValue();
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Requests with this Authorization header (or none, if null). */
+    protected Client as(String authorization) {
+        return new Client(authorization);
+    }
+
     protected Response get(String path) {
-        return exchange(client().get().uri(uri(path)).retrieve().onStatus(status -> true, (req, res) -> { })
-                .toEntity(String.class));
+        return as(adminKey()).get(path);
     }
 
     protected Response send(String method, String path, String body, MediaType type) {
-        return exchange(client().method(HttpMethod.valueOf(method)).uri(uri(path))
-                .contentType(type).body(body)
-                .retrieve().onStatus(status -> true, (req, res) -> { }).toEntity(String.class));
+        return as(adminKey()).send(method, path, body, type);
     }
 
     protected Response postJson(String path, String body) {
@@ -54,8 +89,7 @@ public abstract class IntegrationTest {
     }
 
     protected Response delete(String path) {
-        return exchange(client().delete().uri(uri(path)).retrieve().onStatus(status -> true, (req, res) -> { })
-                .toEntity(String.class));
+        return as(adminKey()).send("DELETE", path, null, null);
     }
 
     protected void createDevice(String id) {
@@ -72,12 +106,30 @@ public abstract class IntegrationTest {
                 entity.getHeaders().getLocation(), entity.getBody() == null ? "" : entity.getBody());
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
+    /** One caller's requests. */
+    protected final class Client {
 
-    private static RestClient client() {
-        return RestClient.create();
+        private final String authorization;
+
+        private Client(String authorization) {
+            this.authorization = authorization;
+        }
+
+        public Response get(String path) {
+            return send("GET", path, null, null);
+        }
+
+        public Response send(String method, String path, String body, MediaType type) {
+            RestClient.RequestBodySpec request = RestClient.create().method(HttpMethod.valueOf(method))
+                    .uri(URI.create(baseUrl() + path));
+            if (authorization != null) {
+                request.header(HttpHeaders.AUTHORIZATION, authorization);
+            }
+            if (body != null) {
+                request.contentType(type).body(body);
+            }
+            return exchange(request.retrieve().onStatus(status -> true, (req, res) -> { }).toEntity(String.class));
+        }
     }
 
     /** An HTTP answer: status, content type, Location and body. */

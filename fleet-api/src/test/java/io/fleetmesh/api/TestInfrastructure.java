@@ -44,6 +44,9 @@ public final class TestInfrastructure {
         return hub;
     }
 
+    /** The first administrator's password in the test database (a test value, not a secret). */
+    public static final String ADMIN_PASSWORD = "integration-admin-password";
+
     /** Spring properties pointing fleet-api at this database and at the given hub. */
     public Map<String, Object> properties(NatsServer hubServer) {
         return Map.of(
@@ -52,6 +55,7 @@ public final class TestInfrastructure {
                 "fleetmesh.db.password", database.password(),
                 "fleetmesh.nats.urls", hubServer.url(),
                 "fleetmesh.ingest.ack-wait", "5s",
+                "fleetmesh.security.admin-password", ADMIN_PASSWORD,
                 "fleetmesh.http.port", "0");
     }
 

@@ -4,7 +4,12 @@ import io.fleetmesh.api.FleetApiApplication;
 import io.fleetmesh.devkit.Database;
 import io.fleetmesh.devkit.FleetApiArguments;
 import io.fleetmesh.devkit.NatsServer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -23,28 +28,43 @@ public final class LocalPlatform {
         int httpPort = Integer.getInteger("fleetmesh.http-port", 8080);
         Database database = Database.persistent(home.resolve("postgres"));
         NatsServer hub = NatsServer.hub(home.resolve("hub"), 4222, 1883, 8222, 7422).start();
+        String adminPassword = adminPassword(home);
         ConfigurableApplicationContext api = new SpringApplicationBuilder(FleetApiApplication.class).run(
                 FleetApiArguments.of(database, hub,
                 "--fleetmesh.http.port=" + httpPort,
+                "--fleetmesh.security.admin-password=" + adminPassword,
                 // Plain console logs for a person; pass -Dfleetmesh.log-format=ecs for structured ones.
                 "--fleetmesh.log.format=" + System.getProperty("fleetmesh.log-format", "")).toArray(String[]::new));
         String apiUrl = "http://127.0.0.1:" + httpPort;
-        SimulatedTrucks trucks = SimulatedTrucks.start(home, apiUrl, hub.url(), hub.leafUrl(), 3);
+        SimulatedTrucks trucks = SimulatedTrucks.start(home, apiUrl, adminPassword, hub.url(), hub.leafUrl(), 3);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(trucks, api, hub, database)));
-        printWelcome(httpPort, hub, trucks);
+        printWelcome(httpPort, hub, trucks, adminPassword);
     }
 
-    private static void printWelcome(int httpPort, NatsServer hub, SimulatedTrucks trucks) {
+    /** Generated at the first start and kept (readable by this user only) beside the data, never in the repository. */
+    private static String adminPassword(Path home) throws IOException {
+        Path file = home.resolve("admin-password");
+        if (!Files.exists(file)) {
+            Files.createDirectories(home);
+            byte[] random = new byte[15];
+            new SecureRandom().nextBytes(random);
+            Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        return Files.readString(file).trim();
+    }
+
+    private static void printWelcome(int httpPort, NatsServer hub, SimulatedTrucks trucks, String adminPassword) {
         String url = "http://127.0.0.1:" + httpPort;
         System.out.printf("""
 
-                Fleetmesh is running: %s
+                Fleetmesh is running: %s   (log in as admin / %s; kept in .fleetmesh/admin-password)
                   REST API   %s/api/v1/devices   (OpenAPI: %s/v3/api-docs, Swagger UI: %s/swagger-ui.html)
                   health     %s/actuator/health   metrics: %s/actuator/prometheus
                   NATS hub   %s   MQTT 3.1.1: %s
                   trucks     truck-1..3, each an edge agent with its own leaf: %s
                 Ctrl-C stops everything; data stays in .fleetmesh/.
-                %n""", url, url, url, url, url, url, hub.url(), hub.mqttUrl(), String.join(", ", trucks.describe()));
+                %n""", url, adminPassword, url, url, url, url, url, hub.url(), hub.mqttUrl(), String.join(", ", trucks.describe()));
     }
 
     private static void stop(SimulatedTrucks trucks, ConfigurableApplicationContext api, NatsServer hub,

@@ -5,6 +5,8 @@ import io.fleetmesh.edge.EdgeAgent;
 import io.fleetmesh.edge.Simulator;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -24,12 +26,13 @@ final class SimulatedTrucks implements AutoCloseable {
     private final List<EdgeAgent> agents = new ArrayList<>();
     private Simulator simulator;
 
-    static SimulatedTrucks start(Path home, String apiUrl, String hubUrl, String hubLeafUrl, int count) throws Exception {
+    static SimulatedTrucks start(Path home, String apiUrl, String adminPassword, String hubUrl, String hubLeafUrl,
+                                 int count) throws Exception {
         SimulatedTrucks trucks = new SimulatedTrucks();
         List<String> targets = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             String id = "truck-" + i;
-            register(apiUrl, id);
+            register(apiUrl, adminPassword, id);
             AgentConfig config = config(home, hubUrl, hubLeafUrl, id, i);
             EdgeAgent agent = EdgeAgent.create(config, rules());
             agent.start();
@@ -59,9 +62,11 @@ final class SimulatedTrucks implements AutoCloseable {
     }
 
     /** 201 the first time, 409 on later starts: both mean the truck is registered. */
-    private static void register(String apiUrl, String id) throws Exception {
+    private static void register(String apiUrl, String adminPassword, String id) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/api/v1/devices"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + basic)
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"id\": \"%s\", \"name\": \"Reefer %s\", \"kind\": \"reefer-truck\", \"tags\": [\"simulated\"]}"
                                 .formatted(id, id)))

@@ -84,7 +84,7 @@ class DeviceController {
     @Transactional
     ResponseEntity<Void> delete(@PathVariable String id) {
         devices.delete(find(id));
-        events.publishEvent(new DeviceDeleted(tenant.id(), id));
+        events.publishEvent(new DeviceDeleted(tenant.id(), id, tenant.caller().name()));
         return ResponseEntity.noContent().build();
     }
 

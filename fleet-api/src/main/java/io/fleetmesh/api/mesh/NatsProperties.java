@@ -2,6 +2,7 @@ package io.fleetmesh.api.mesh;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,13 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param credentials    path to a {@code .creds} file (user JWT + NKey seed); empty for an open hub
  * @param connectionName name shown in the hub's monitoring
  * @param streams        the hub streams fleet-api creates or updates at start
+ * @param tenant         the tenant whose devices publish on this hub connection: telemetry and status arriving
+ *                       here are stored for it (one NATS account per tenant comes with the mesh's own security)
  */
 @ConfigurationProperties("fleetmesh.nats")
 public record NatsProperties(
         @DefaultValue("nats://127.0.0.1:4222") List<String> urls,
         String credentials,
         @DefaultValue("fleet-api") String connectionName,
-        @DefaultValue Streams streams) {
+        @DefaultValue Streams streams,
+        @DefaultValue("00000000-0000-0000-0000-000000000001") UUID tenant) {
 
     /**
      * @param replicas         JetStream replicas of each hub stream (3 on a 3-node cluster)

@@ -1,7 +1,7 @@
 package io.fleetmesh.api.telemetry;
 
 import io.fleetmesh.api.devices.DeviceDirectory;
-import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.mesh.NatsProperties;
 import io.fleetmesh.api.mesh.HubStreams;
 import io.fleetmesh.api.mesh.StreamSetup;
 import io.fleetmesh.api.telemetry.Rejection.Cause;
@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,19 +48,20 @@ class StatusIngest implements SmartLifecycle {
     private final StreamSetup streams;
     private final DeviceDirectory directory;
     private final TelemetryStore store;
-    private final CurrentTenant tenant;
+    /** The tenant whose devices publish on fleet-api's hub connection (fleetmesh.nats.tenant). */
+    private final UUID tenant;
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
     private ScheduledExecutorService retries;
     private volatile Dispatcher dispatcher;
 
     StatusIngest(Connection connection, StreamSetup streams, DeviceDirectory directory, TelemetryStore store,
-                 CurrentTenant tenant, JdbcTemplate jdbc) {
+                 NatsProperties nats, JdbcTemplate jdbc) {
         this.connection = connection;
         this.streams = streams;
         this.directory = directory;
         this.store = store;
-        this.tenant = tenant;
+        this.tenant = nats.tenant();
         this.jdbc = jdbc;
     }
 
@@ -91,13 +93,13 @@ class StatusIngest implements SmartLifecycle {
         String device = message.getSubject().split("\\.")[1];
         try {
             JsonNode status = parse(message.getData());
-            if (directory.registered(tenant.id(), List.of(device)).isEmpty()) {
+            if (directory.registered(tenant, List.of(device)).isEmpty()) {
                 throw new Refused(Cause.UNKNOWN_DEVICE, "device " + device + " is not registered");
             }
-            jdbc.update(UPSERT, tenant.id(), device, json.writeValueAsString(status),
+            jdbc.update(UPSERT, tenant, device, json.writeValueAsString(status),
                     java.sql.Timestamp.from(timestamp(status)));
         } catch (Refused refused) {
-            store.quarantine(tenant.id(), List.of(new Rejection(message.getSubject(), message.getData(), refused.cause,
+            store.quarantine(tenant, List.of(new Rejection(message.getSubject(), message.getData(), refused.cause,
                     refused.getMessage(), message.metaData().streamSequence())));
         }
         message.ack();

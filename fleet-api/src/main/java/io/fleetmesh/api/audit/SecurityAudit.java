@@ -1,0 +1,63 @@
+package io.fleetmesh.api.audit;
+
+import io.fleetmesh.api.apikeys.ApiKeyEvents.ApiKeyCreated;
+import io.fleetmesh.api.apikeys.ApiKeyEvents.ApiKeyRevoked;
+import io.fleetmesh.api.devices.DeviceDeleted;
+import io.fleetmesh.api.identity.Caller;
+import io.fleetmesh.api.operators.OperatorCreated;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * What goes into the audit log: dashboard logins and failed operator logins, operator and API key changes,
+ * device deletions. (Each API request authenticated by a key is not a security event; a rejected key is only
+ * counted, or an attacker could fill the log.)
+ */
+@Component
+class SecurityAudit {
+
+    private final AuditLog log;
+
+    SecurityAudit(AuditLog log) {
+        this.log = log;
+    }
+
+    @EventListener
+    void login(InteractiveAuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof Caller caller) {
+            log.record(caller.tenantId(), caller.name(), "login", null, null);
+        }
+    }
+
+    @EventListener
+    void failedLogin(AbstractAuthenticationFailureEvent event) {
+        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt) {
+            log.record(null, String.valueOf(attempt.getName()), "login-failed", null,
+                    event.getException().getClass().getSimpleName());
+        }
+    }
+
+    @EventListener
+    void operatorCreated(OperatorCreated event) {
+        log.record(event.tenantId(), event.createdBy(), "operator-created", event.username(), event.role().name());
+    }
+
+    @EventListener
+    void keyCreated(ApiKeyCreated event) {
+        log.record(event.tenantId(), event.by(), "api-key-created", "key:" + event.prefix(),
+                event.role().name() + " " + event.name());
+    }
+
+    @EventListener
+    void keyRevoked(ApiKeyRevoked event) {
+        log.record(event.tenantId(), event.by(), "api-key-revoked", "key:" + event.prefix(), null);
+    }
+
+    @EventListener
+    void deviceDeleted(DeviceDeleted event) {
+        log.record(event.tenantId(), event.deletedBy(), "device-deleted", event.deviceId(), null);
+    }
+}

@@ -1,0 +1,99 @@
+package io.fleetmesh.api.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains. {@code /api/**}: API keys ({@code Bearer}), operators' Basic credentials for scripts, or the
+ * dashboard's session (CSRF-checked); VIEWER may read, OPERATOR may also write, ADMIN manages access. The rest:
+ * the dashboard with form login; health, Prometheus and the OpenAPI document are public.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final String CSP = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_OPERATOR\nROLE_OPERATOR > ROLE_VIEWER");
+    }
+
+    @Bean
+    static PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The operators' and the API keys' providers (each in its feature), publishing success and failure events. */
+    @Bean
+    AuthenticationManager authenticationManager(List<AuthenticationProvider> providers, ApplicationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(providers);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+        ProblemResponses problems = new ProblemResponses();
+        return http.securityMatcher("/api/**")
+                .authenticationManager(authentication)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/api-keys/**", "/api/v1/operators/**", "/api/v1/audit/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
+                        .anyRequest().hasRole("OPERATOR"))
+                .addFilterBefore(new BearerTokenFilter(authentication, problems), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::carriesAmbientCredentials))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(SecurityConfiguration::headers)
+                .build();
+    }
+
+    @Bean
+    SecurityFilterChain site(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+        return http.authenticationManager(authentication)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html", "/login", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .logout(Customizer.withDefaults())
+                .headers(SecurityConfiguration::headers)
+                .build();
+    }
+
+    /**
+     * A browser attaches the session cookie by itself, never an Authorization header: only a state-changing request
+     * riding on a session can be forged. Without one there is nothing to forge, and the caller gets a plain 401.
+     */
+    private static boolean carriesAmbientCredentials(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getSession(false) != null;
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+    }
+}

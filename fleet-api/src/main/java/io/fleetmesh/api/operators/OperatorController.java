@@ -1,0 +1,54 @@
+package io.fleetmesh.api.operators;
+
+import io.fleetmesh.api.identity.Caller;
+import io.fleetmesh.api.identity.CurrentTenant;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operator accounts of the caller's tenant (ADMIN only, see SecurityConfiguration). */
+@RestController
+@RequestMapping("/api/v1/operators")
+class OperatorController {
+
+    private final OperatorRepository operators;
+    private final PasswordEncoder passwords;
+    private final CurrentTenant tenant;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OperatorController(OperatorRepository operators, PasswordEncoder passwords, CurrentTenant tenant,
+                       ApplicationEventPublisher events, Clock clock) {
+        this.operators = operators;
+        this.passwords = passwords;
+        this.tenant = tenant;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    List<OperatorView> list() {
+        return operators.findByTenantIdOrderByUsername(tenant.id()).stream().map(Operator::view).toList();
+    }
+
+    /** 409 (problem details) if the username is taken, in any tenant. */
+    @PostMapping
+    @Transactional
+    ResponseEntity<OperatorView> create(@Valid @RequestBody NewOperator body) {
+        Caller caller = tenant.caller();
+        Operator operator = operators.saveAndFlush(new Operator(caller.tenantId(), body.username(),
+                passwords.encode(body.password()), body.role(), clock.instant()));
+        events.publishEvent(new OperatorCreated(caller.tenantId(), body.username(), body.role(), caller.name()));
+        return ResponseEntity.created(URI.create("/api/v1/operators")).body(operator.view());
+    }
+}

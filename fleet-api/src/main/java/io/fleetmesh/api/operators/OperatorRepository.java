@@ -1,0 +1,13 @@
+package io.fleetmesh.api.operators;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface OperatorRepository extends JpaRepository<Operator, UUID> {
+
+    Optional<Operator> findByUsername(String username);
+
+    List<Operator> findByTenantIdOrderByUsername(UUID tenantId);
+}

@@ -1,0 +1,116 @@
+package io.fleetmesh.api.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetmesh.api.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Walks every operation of the OpenAPI document with tenant A's device and key in its path: anonymous callers get
+ * 401, tenant B's administrator 404 (or a list without A's data), A's viewer 403 for anything but reading.
+ */
+class TenantIsolationTest extends IntegrationTest {
+
+    private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private PasswordEncoder passwords;
+
+    private String device;
+    private String keyId;
+    private String otherTenantAdmin;
+    private String viewer;
+
+    @BeforeEach
+    void twoTenants() {
+        device = uniqueId("isolated");
+        createDevice(device);
+        Response key = as(adminKey()).send("POST", "/api/v1/api-keys", """
+                {"name": "tenant A key", "role": "VIEWER", "validFor": "P1D"}""", MediaType.APPLICATION_JSON);
+        keyId = key.json().get("key").get("id").stringValue();
+        viewer = "Bearer " + key.json().get("token").stringValue();
+        otherTenantAdmin = "Bearer " + createKey(otherTenantAdministrator(), "ADMIN");
+    }
+
+    @Test
+    void everyOperationIsClosedToStrangersAndToOtherTenants() {
+        List<String> checked = new ArrayList<>();
+        JsonNode paths = as(null).get("/v3/api-docs").json().get("paths");
+        for (String path : paths.propertyNames()) {
+            for (String method : METHODS) {
+                if (paths.get(path).has(method)) {
+                    check(method.toUpperCase(), path);
+                    checked.add(method + " " + path);
+                }
+            }
+        }
+        assertThat(checked).contains("get /api/v1/devices/{id}", "delete /api/v1/api-keys/{id}",
+                "get /api/v1/devices/{deviceId}/telemetry", "get /api/v1/audit");
+        assertThat(get("/api/v1/devices/" + device).json().get("name").stringValue()).isEqualTo("Truck " + device);
+        assertThat(as(viewer).get("/api/v1/devices").status()).isEqualTo(200);
+    }
+
+    private void check(String method, String template) {
+        String path = template.replace("{deviceId}", device)
+                .replace("{id}", template.startsWith("/api/v1/api-keys") ? keyId : device);
+        String body = body(template);
+        assertThat(as(null).send(method, path, body, MediaType.APPLICATION_JSON).status())
+                .as("anonymous %s %s", method, path).isEqualTo(401);
+        Response stranger = as(otherTenantAdmin).send(method, path, body, MediaType.APPLICATION_JSON);
+        if (template.contains("{")) {
+            assertThat(stranger.status()).as("other tenant %s %s", method, path).isEqualTo(404);
+        } else {
+            assertThat(stranger.status()).as("other tenant %s %s", method, path).isLessThan(300);
+            assertThat(stranger.body()).as("other tenant %s %s", method, path).doesNotContain(device, keyId);
+        }
+        Response viewed = as(viewer).send(method, path, body, MediaType.APPLICATION_JSON);
+        if (!method.equals("GET") || isAdministration(template)) {
+            assertThat(viewed.status()).as("viewer %s %s", method, path).isEqualTo(403);
+        }
+    }
+
+    private static boolean isAdministration(String template) {
+        return template.startsWith("/api/v1/api-keys") || template.startsWith("/api/v1/operators")
+                || template.startsWith("/api/v1/audit");
+    }
+
+    /** A valid body for the operation, so that only access decides the answer. */
+    private static String body(String template) {
+        if (template.startsWith("/api/v1/api-keys")) {
+            return "{\"name\": \"probe\", \"role\": \"VIEWER\", \"validFor\": \"P1D\"}";
+        }
+        if (template.startsWith("/api/v1/operators")) {
+            return "{\"username\": \"probe-%s\", \"password\": \"a long enough password\", \"role\": \"VIEWER\"}"
+                    .formatted(UUID.randomUUID().toString().substring(0, 8));
+        }
+        if (template.equals("/api/v1/devices")) {
+            return "{\"id\": \"%s\", \"name\": \"Probe\", \"kind\": \"van\", \"tags\": []}".formatted(uniqueId("probe"));
+        }
+        return "{\"name\": \"Renamed by a stranger\", \"kind\": \"van\", \"tags\": []}";
+    }
+
+    /** Tenant B and its first administrator, as a platform operator would set them up. */
+    private String otherTenantAdministrator() {
+        UUID tenant = UUID.randomUUID();
+        String slug = "tenant-" + tenant.toString().substring(0, 8);
+        jdbc.update("INSERT INTO tenants (id, slug, name) VALUES (?, ?, ?)", tenant, slug, "Tenant " + slug);
+        jdbc.update("INSERT INTO operators (id, tenant_id, username, password_hash, role) VALUES (?, ?, ?, ?, 'ADMIN')",
+                UUID.randomUUID(), tenant, "admin-" + slug, passwords.encode("tenant-b-password"));
+        return "Basic " + Base64.getEncoder().encodeToString(("admin-" + slug + ":tenant-b-password")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+}
