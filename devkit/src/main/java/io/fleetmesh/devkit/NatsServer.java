@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * A real nats-server process (Debian's package) with JetStream and an MQTT listener, on loopback ports.
@@ -19,6 +21,7 @@ public final class NatsServer implements AutoCloseable {
     private final int mqttPort;
     private final int httpPort;
     private final int leafPort;
+    private String operatorMode = "";
     private Process process;
 
     private NatsServer(String name, Path dir, int clientPort, int mqttPort, int httpPort, int leafPort) {
@@ -28,6 +31,29 @@ public final class NatsServer implements AutoCloseable {
         this.mqttPort = mqttPort;
         this.httpPort = httpPort;
         this.leafPort = leafPort;
+    }
+
+    /**
+     * Decentralized auth: the operator's JWT, its system account, and a full resolver (accounts pushed to it are
+     * stored under the server's directory) preloaded with these account JWTs (public key to JWT).
+     */
+    public NatsServer withOperator(String operatorJwt, String systemAccount, Map<String, String> accounts) {
+        String preload = accounts.entrySet().stream().map(e -> "    " + e.getKey() + ": \"" + e.getValue() + "\"")
+                .collect(Collectors.joining("\n"));
+        operatorMode = """
+                operator: "%s"
+                system_account: %s
+                resolver {
+                  type: full
+                  dir: "%s"
+                  allow_delete: false
+                  interval: "2m"
+                }
+                resolver_preload {
+                %s
+                }
+                """.formatted(operatorJwt, systemAccount, dir.resolve("jwt"), preload);
+        return this;
     }
 
     /** A hub (JetStream domain {@code hub}) on free ports, its store under {@code dir}. */
@@ -73,7 +99,7 @@ public final class NatsServer implements AutoCloseable {
                 leafnodes {
                   listen: 127.0.0.1:%d
                 }
-                """.formatted(name, clientPort, httpPort, dir.resolve("jetstream"), mqttPort, leafPort);
+                %s""".formatted(name, clientPort, httpPort, dir.resolve("jetstream"), mqttPort, leafPort, operatorMode);
     }
 
     /** Stops the server gracefully (what an operator's restart does). */
@@ -99,6 +125,14 @@ public final class NatsServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private String lastLogLine() {
+        try (var lines = Files.lines(dir.resolve(name + ".log"))) {
+            return lines.filter(line -> !line.isBlank()).reduce((first, second) -> second).orElse("(empty log)");
+        } catch (IOException e) {
+            return "(no log in " + dir + ")";
         }
     }
 
@@ -146,7 +180,7 @@ public final class NatsServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("nats-server exited with " + process.exitValue() + "; see " + dir);
+                throw new IllegalStateException("nats-server exited with " + process.exitValue() + ": " + lastLogLine());
             }
             if (Ports.accepts(port)) {
                 return;

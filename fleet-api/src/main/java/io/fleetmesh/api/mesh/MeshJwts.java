@@ -1,0 +1,92 @@
+package io.fleetmesh.api.mesh;
+
+import io.nats.client.NKey;
+import io.nats.client.support.JsonSerializable;
+import io.nats.client.support.JwtUtils;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * NATS decentralized-auth JWTs (operator, account, user), signed with NKeys. jnats issues the envelope
+ * ({@code JwtUtils.issueJWT}: header, jti, iat, signature); the claims follow nats-server 2.9's schema, version 2.
+ * Users are signed with the account's own key: under a scoped signing key 2.9.10 refuses users that carry
+ * permissions or limits (NATS-NOTES).
+ */
+public final class MeshJwts {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final Map<String, Object> UNLIMITED = Map.of("subs", -1, "data", -1, "payload", -1,
+            "imports", -1, "exports", -1, "wildcards", true, "conn", -1, "leaf", -1);
+    private static final Map<String, Object> JETSTREAM = Map.of("mem_storage", -1, "disk_storage", -1,
+            "streams", -1, "consumer", -1, "max_ack_pending", -1, "mem_max_stream_bytes", -1,
+            "disk_max_stream_bytes", -1, "max_bytes_required", false);
+
+    private MeshJwts() {
+    }
+
+    public static String operator(NKey operator, String name, String systemAccount) throws Exception {
+        return issue(operator, publicKey(operator), name, Map.of("type", "operator", "version", 2,
+                "system_account", systemAccount));
+    }
+
+    /**
+     * An account, signed by the operator. {@code revocations}: user public key to a time in seconds; the user's
+     * JWTs issued before it are refused and its connections closed once the resolver has the new JWT.
+     */
+    public static String account(NKey operator, String accountKey, String name, boolean jetStream,
+                                 Map<String, Long> revocations) throws Exception {
+        Map<String, Object> limits = new LinkedHashMap<>(UNLIMITED);
+        if (jetStream) {
+            limits.putAll(JETSTREAM);
+        }
+        Map<String, Object> claims = new LinkedHashMap<>(Map.of("type", "account", "version", 2, "limits", limits));
+        if (!revocations.isEmpty()) {
+            claims.put("revocations", revocations);
+        }
+        return issue(operator, accountKey, name, claims);
+    }
+
+    /**
+     * A user of the account whose key signs it. {@code permissions} null: unrestricted (a service of the tenant).
+     * Not {@code JwtUtils.issueUserJWT}: it always writes {@code issuer_account}, which 2.9 accepts only from a
+     * signing key, not from the account's own key.
+     */
+    public static String user(NKey account, String userKey, String name, Permissions permissions) throws Exception {
+        Map<String, Object> claims = new LinkedHashMap<>(Map.of("type", "user", "version", 2,
+                "subs", -1, "data", -1, "payload", -1));
+        if (permissions != null) {
+            claims.put("pub", Map.of("allow", permissions.publish()));
+            claims.put("sub", Map.of("allow", permissions.subscribe()));
+        }
+        return issue(account, userKey, name, claims);
+    }
+
+    /** Subjects a user may publish and subscribe to (wildcards allowed); nothing else. */
+    public record Permissions(List<String> publish, List<String> subscribe) {
+    }
+
+    /** The {@code .creds} file a NATS client or leaf node reads: the user JWT and its NKey seed. */
+    public static String creds(String userJwt, NKey user) {
+        return "-----BEGIN NATS USER JWT-----\n" + userJwt + "\n------END NATS USER JWT------\n\n"
+                + "-----BEGIN USER NKEY SEED-----\n" + new String(user.getSeed()) + "\n------END USER NKEY SEED------\n";
+    }
+
+    public static String publicKey(NKey key) {
+        try {
+            return new String(key.getPublicKey());
+        } catch (Exception e) {
+            throw new IllegalStateException("not a usable NKey", e);
+        }
+    }
+
+    private static String issue(NKey signer, String subject, String name, Map<String, Object> claims) throws Exception {
+        String body = json.writeValueAsString(claims);
+        JsonSerializable nats = () -> body;
+        // The eight-argument form is the one that writes the issuer ("iss"); without it the server rejects the JWT.
+        return JwtUtils.issueJWT(signer, subject, name, (Duration) null, JwtUtils.currentTimeSeconds(),
+                publicKey(signer), null, nats);
+    }
+}
