@@ -91,8 +91,10 @@ public final class EdgeAgent implements AutoCloseable {
         }
     }
 
-    private static Connection connect(List<String> urls, Path credentials, String name) throws Exception {
+    private Connection connect(List<String> urls, Path credentials, String name) throws Exception {
         Options.Builder options = Options.builder().servers(urls.toArray(String[]::new)).connectionName(name)
+                // The device's credentials allow replies only to its own inboxes (PubAcks from the hub included).
+                .inboxPrefix("_INBOX." + config.deviceId())
                 .maxReconnects(-1).reconnectWait(Duration.ofMillis(500))
                 .connectionListener(changesOnly(name))
                 .errorListener(new QuietErrorListener(name));

@@ -1,10 +1,14 @@
-package io.fleetmesh.api.mesh;
+package io.fleetmesh.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetmesh.api.mesh.MeshJwts;
 import io.fleetmesh.devkit.NatsServer;
+import io.fleetmesh.devkit.Ports;
+import io.fleetmesh.edge.AgentConfig;
+import io.fleetmesh.edge.EdgeAgent;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
 import io.nats.client.NKey;
@@ -12,6 +16,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.Subscription;
 import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.StreamInfoOptions;
 import io.nats.client.support.JwtUtils;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,11 +30,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The hub in operator mode (nats-server 2.9.10, full resolver): a device user proves itself by signature, its JWT
  * confines it to its own subjects, tenants are accounts that see nothing of each other, and revoking the user
- * closes its connection.
+ * closes its connections: a client's, and a truck's leaf link and sync.
  */
 class MeshSecurityTest {
 
@@ -59,6 +66,8 @@ class MeshSecurityTest {
         try (Connection service = connect(tenantA, "fleet-api", null, null)) {
             service.jetStreamManagement().addStream(StreamConfiguration.builder().name("TELEMETRY")
                     .subjects("fleet.*.telemetry.>").build());
+            service.jetStreamManagement().addStream(StreamConfiguration.builder().name("EVENTS")
+                    .subjects("fleet.*.events.>").build());
         }
     }
 
@@ -84,8 +93,10 @@ class MeshSecurityTest {
                 .anyMatch(e -> e.contains("Subscription") && e.contains("\"fleet.>\""))
                 .anyMatch(e -> e.contains("$JS.API"));
         try (Connection service = connect(tenantA, "fleet-api", null, null)) {
-            var state = service.jetStreamManagement().getStreamInfo("TELEMETRY").getStreamState();
-            assertThat(state.getMsgCount()).isEqualTo(1);
+            var state = service.jetStreamManagement().getStreamInfo("TELEMETRY",
+                    StreamInfoOptions.filterSubjects("fleet.*.telemetry.>")).getStreamState();
+            assertThat(state.getSubjects()).extracting(s -> s.getName()).contains("fleet.truck-1.telemetry.reefer")
+                    .doesNotContain("fleet.truck-2.telemetry.reefer");
         }
     }
 
@@ -124,6 +135,55 @@ class MeshSecurityTest {
                     .maxReconnects(0).noReconnect().build();
             assertThatThrownBy(() -> Nats.connect(again)).isNotNull();
         }
+    }
+
+    @Test
+    void aTruckSyncsWithItsOwnCredentialsAndIsCutOffWhenRevoked() throws Exception {
+        NKey user = NKey.createUser(random);
+        Path creds = credsFile(tenantA, user, "sec-truck", devicePermissions("sec-truck"));
+        Map<String, String> settings = Map.of("FLEETMESH_AGENT_DEVICE_ID", "sec-truck",
+                "FLEETMESH_AGENT_HUB_URLS", hub.url(), "FLEETMESH_AGENT_HUB_LEAF_URLS", hub.leafUrl(),
+                "FLEETMESH_AGENT_CREDENTIALS", creds.toString(),
+                "FLEETMESH_AGENT_DATA_DIR", dir.resolve("sec-truck").toString(),
+                "FLEETMESH_AGENT_NATS_PORT", Integer.toString(Ports.free()),
+                "FLEETMESH_AGENT_MQTT_PORT", Integer.toString(Ports.free()));
+        try (EdgeAgent agent = EdgeAgent.create(AgentConfig.load(null, settings), new java.util.Properties());
+             Connection service = connect(tenantA, "fleet-api", null, null);
+             Connection sys = connect(system, "fleet-api-system", null, null)) {
+            agent.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> truckConnections() == 2);
+            try (Connection leaf = Nats.connect(agent.localUrl())) {
+                leaf.jetStream().publish("fleet.sec-truck.telemetry.reefer", reading());
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> service.jetStreamManagement()
+                    .getStreamInfo("TELEMETRY", StreamInfoOptions.filterSubjects("fleet.sec-truck.>"))
+                    .getStreamState().getSubjects() != null);
+
+            long start = System.nanoTime();
+            sys.request("$SYS.REQ.ACCOUNT." + key(tenantA) + ".CLAIMS.UPDATE", MeshJwts.account(operator, key(tenantA),
+                    "tenant-a", true, Map.of(key(user), JwtUtils.currentTimeSeconds() + 1)).getBytes(StandardCharsets.UTF_8),
+                    Duration.ofSeconds(5));
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> truckConnections() == 0);
+            System.out.printf("revocation: the truck's leaf link and sync connection closed %.0f ms after the account"
+                    + " update%n", (System.nanoTime() - start) / 1e6);
+        }
+    }
+
+    /** The truck's connections to the hub, as its monitoring counts them: the leaf link and the sync client. */
+    private static int truckConnections() throws Exception {
+        JsonNode leafz = monitor("/leafz");
+        JsonNode connz = monitor("/connz?limit=1000");
+        int sync = 0;
+        for (JsonNode connection : connz.get("connections")) {
+            sync += connection.path("name").asString("").equals("agent-sync-sec-truck") ? 1 : 0;
+        }
+        return leafz.get("leafnodes").asInt() + sync;
+    }
+
+    private static JsonNode monitor(String path) throws Exception {
+        String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(hub.monitorUrl() + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return JsonMapper.builder().build().readTree(body);
     }
 
     /** What a truck's hub connections may do: its own subjects, its own inboxes. */
