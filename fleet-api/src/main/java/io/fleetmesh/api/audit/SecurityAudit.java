@@ -2,6 +2,7 @@ package io.fleetmesh.api.audit;
 
 import io.fleetmesh.api.apikeys.ApiKeyEvents.ApiKeyCreated;
 import io.fleetmesh.api.apikeys.ApiKeyEvents.ApiKeyRevoked;
+import io.fleetmesh.api.credentials.DeviceCredentialEvents;
 import io.fleetmesh.api.devices.DeviceDeleted;
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.operators.OperatorCreated;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What goes into the audit log: dashboard logins and failed operator logins, operator and API key changes,
- * device deletions. (Each API request authenticated by a key is not a security event; a rejected key is only
+ * device credentials issued and revoked, device deletions. (Each API request authenticated by a key is not a security event; a rejected key is only
  * counted, or an attacker could fill the log.)
  */
 @Component
@@ -54,6 +55,16 @@ class SecurityAudit {
     @EventListener
     void keyRevoked(ApiKeyRevoked event) {
         log.record(event.tenantId(), event.by(), "api-key-revoked", "key:" + event.prefix(), null);
+    }
+
+    @EventListener
+    void credentialsIssued(DeviceCredentialEvents.Issued event) {
+        log.record(event.tenantId(), event.by(), "device-credentials-issued", event.deviceId(), event.userKey());
+    }
+
+    @EventListener
+    void credentialsRevoked(DeviceCredentialEvents.Revoked event) {
+        log.record(event.tenantId(), event.by(), "device-credentials-revoked", event.deviceId(), event.keys() + " keys");
     }
 
     @EventListener

@@ -58,7 +58,8 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/api-keys/**", "/api/v1/operators/**", "/api/v1/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/api-keys/**", "/api/v1/operators/**", "/api/v1/audit/**",
+                                "/api/v1/devices/*/credentials").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .anyRequest().hasRole("OPERATOR"))
                 .addFilterBefore(new BearerTokenFilter(authentication, problems), BasicAuthenticationFilter.class)
