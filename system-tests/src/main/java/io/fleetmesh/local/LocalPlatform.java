@@ -14,8 +14,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The quick start: a hub nats-server (Debian's package), PostgreSQL (embedded binaries from Maven), fleet-api and
- * three simulated trucks (edge agents with their own leaves), with their data under {@code .fleetmesh/} so a
+ * The quick start: a hub nats-server (Debian's package) in operator mode, PostgreSQL (embedded binaries from
+ * Maven), fleet-api and three simulated trucks (edge agents with their own leaves, on credentials fleet-api issued), with their data under {@code .fleetmesh/} so a
  * second start finds the first one's devices. Ctrl-C stops all.
  */
 public final class LocalPlatform {
@@ -27,12 +27,15 @@ public final class LocalPlatform {
         Path home = Path.of(System.getProperty("fleetmesh.home", ".fleetmesh")).toAbsolutePath();
         int httpPort = Integer.getInteger("fleetmesh.http-port", 8080);
         Database database = Database.persistent(home.resolve("postgres"));
-        NatsServer hub = NatsServer.hub(home.resolve("hub"), 4222, 1883, 8222, 7422).start();
+        LocalMesh mesh = LocalMesh.in(home);
+        NatsServer hub = mesh.hub(home.resolve("hub")).start();
         String adminPassword = adminPassword(home);
         ConfigurableApplicationContext api = new SpringApplicationBuilder(FleetApiApplication.class).run(
                 FleetApiArguments.of(database, hub,
                 "--fleetmesh.http.port=" + httpPort,
                 "--fleetmesh.security.admin-password=" + adminPassword,
+                "--fleetmesh.nats.credentials=" + mesh.serviceCredentials(),
+                "--fleetmesh.mesh.keys-dir=" + mesh.keysDir(),
                 // Plain console logs for a person; pass -Dfleetmesh.log-format=ecs for structured ones.
                 "--fleetmesh.log.format=" + System.getProperty("fleetmesh.log-format", "")).toArray(String[]::new));
         String apiUrl = "http://127.0.0.1:" + httpPort;

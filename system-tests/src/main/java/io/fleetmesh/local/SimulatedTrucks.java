@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -32,8 +34,9 @@ final class SimulatedTrucks implements AutoCloseable {
         List<String> targets = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             String id = "truck-" + i;
-            register(apiUrl, adminPassword, id);
-            AgentConfig config = config(home, hubUrl, hubLeafUrl, id, i);
+            Api api = new Api(apiUrl, adminPassword);
+            api.register(id);
+            AgentConfig config = config(home, hubUrl, hubLeafUrl, id, i, api.credentials(home, id));
             EdgeAgent agent = EdgeAgent.create(config, rules());
             agent.start();
             trucks.agents.add(agent);
@@ -43,7 +46,8 @@ final class SimulatedTrucks implements AutoCloseable {
         return trucks;
     }
 
-    private static AgentConfig config(Path home, String hubUrl, String hubLeafUrl, String id, int i) throws Exception {
+    private static AgentConfig config(Path home, String hubUrl, String hubLeafUrl, String id, int i, Path credentials)
+            throws Exception {
         Map<String, String> settings = new HashMap<>();
         settings.put("FLEETMESH_AGENT_DEVICE_ID", id);
         settings.put("FLEETMESH_AGENT_HUB_URLS", hubUrl);
@@ -51,6 +55,7 @@ final class SimulatedTrucks implements AutoCloseable {
         settings.put("FLEETMESH_AGENT_DATA_DIR", home.resolve("trucks").resolve(id).toString());
         settings.put("FLEETMESH_AGENT_NATS_PORT", Integer.toString(4300 + i));
         settings.put("FLEETMESH_AGENT_MQTT_PORT", Integer.toString(1900 + i));
+        settings.put("FLEETMESH_AGENT_CREDENTIALS", credentials.toString());
         return AgentConfig.load(null, settings);
     }
 
@@ -61,19 +66,43 @@ final class SimulatedTrucks implements AutoCloseable {
         return rules;
     }
 
-    /** 201 the first time, 409 on later starts: both mean the truck is registered. */
-    private static void register(String apiUrl, String adminPassword, String id) throws Exception {
-        String basic = Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/api/v1/devices"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + basic)
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"id\": \"%s\", \"name\": \"Reefer %s\", \"kind\": \"reefer-truck\", \"tags\": [\"simulated\"]}"
-                                .formatted(id, id)))
-                .build();
-        int status = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status != 201 && status != 409) {
-            throw new IllegalStateException("registering " + id + " answered " + status);
+    /** fleet-api's REST API as the quick start's administrator. */
+    private record Api(String url, String adminPassword) {
+
+        /** 201 the first time, 409 on later starts: both mean the truck is registered. */
+        void register(String id) throws Exception {
+            int status = send("POST", "/api/v1/devices",
+                    "{\"id\": \"%s\", \"name\": \"Reefer %s\", \"kind\": \"reefer-truck\", \"tags\": [\"simulated\"]}"
+                            .formatted(id, id)).statusCode();
+            if (status != 201 && status != 409) {
+                throw new IllegalStateException("registering " + id + " answered " + status);
+            }
+        }
+
+        /** The truck's NATS credentials: issued by fleet-api at its first start, kept beside its data. */
+        Path credentials(Path home, String id) throws Exception {
+            Path file = home.resolve("trucks").resolve(id).resolve("device.creds");
+            if (!Files.exists(file)) {
+                HttpResponse<String> issued = send("POST", "/api/v1/devices/" + id + "/credentials", null);
+                if (issued.statusCode() != 201) {
+                    throw new IllegalStateException("credentials for " + id + ": " + issued.statusCode() + " " + issued.body());
+                }
+                Files.createDirectories(file.getParent());
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, issued.body());
+            }
+            return file;
+        }
+
+        private HttpResponse<String> send(String method, String path, String json) throws Exception {
+            String basic = Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
+                    .header("Authorization", "Basic " + basic)
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+            if (json != null) {
+                request.header("Content-Type", "application/json");
+            }
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 
