@@ -3,12 +3,9 @@ package io.fleetmesh.api.apikeys;
 import io.fleetmesh.api.identity.BearerToken;
 import io.fleetmesh.api.identity.Caller;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /** Verifies {@code Bearer} API keys: known, not expired, not revoked, and the secret's hash matches. */
@@ -29,8 +26,7 @@ class ApiKeyAuthentication implements AuthenticationProvider {
                 .flatMap(token -> keys.findByPrefix(token.prefix()).filter(key -> key.accepts(token, clock.instant())))
                 .map(ApiKey::caller)
                 .orElseThrow(() -> new BadCredentialsException("The API key is unknown, expired or revoked."));
-        return UsernamePasswordAuthenticationToken.authenticated(caller, null,
-                List.of(new SimpleGrantedAuthority(caller.role().authority())));
+        return caller.authenticated();
     }
 
     @Override

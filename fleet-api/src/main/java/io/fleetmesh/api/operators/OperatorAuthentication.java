@@ -1,15 +1,13 @@
 package io.fleetmesh.api.operators;
 
-import io.fleetmesh.api.identity.Caller;
 import java.time.Clock;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +18,6 @@ class OperatorAuthentication implements AuthenticationProvider {
     private final OperatorRepository operators;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
-    // Compared against when the username is unknown, so both cases take the same time.
     private final String unknownUserHash;
 
     OperatorAuthentication(OperatorRepository operators, PasswordEncoder passwords, Clock clock) {
@@ -32,21 +29,23 @@ class OperatorAuthentication implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication attempt) {
-        String username = String.valueOf(attempt.getName()).trim().toLowerCase(java.util.Locale.ROOT);
+        String username = String.valueOf(attempt.getName()).trim().toLowerCase(Locale.ROOT);
         if (throttle.blocked(username)) {
             throw new LockedException("Too many failed logins for this name; try again in a few minutes.");
         }
-        Optional<Operator> operator = operators.findByUsername(username);
-        String password = String.valueOf(attempt.getCredentials());
-        if (!passwords.matches(password, operator.map(Operator::passwordHash).orElse(unknownUserHash))
-                || operator.isEmpty()) {
+        Operator operator = verified(username, String.valueOf(attempt.getCredentials())).orElseThrow(() -> {
             throttle.failed(username);
-            throw new BadCredentialsException("Wrong username or password.");
-        }
+            return new BadCredentialsException("Wrong username or password.");
+        });
         throttle.succeeded(username);
-        Caller caller = operator.get().caller();
-        return UsernamePasswordAuthenticationToken.authenticated(caller, null,
-                List.of(new SimpleGrantedAuthority(caller.role().authority())));
+        return operator.caller().authenticated();
+    }
+
+    /** The password is checked even for an unknown name, so both cases take the same time. */
+    private Optional<Operator> verified(String username, String password) {
+        Optional<Operator> operator = operators.findByUsername(username);
+        boolean matches = passwords.matches(password, operator.map(Operator::passwordHash).orElse(unknownUserHash));
+        return matches ? operator : Optional.empty();
     }
 
     @Override
