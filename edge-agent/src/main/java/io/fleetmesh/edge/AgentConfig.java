@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  * @param leafMemoryLimit   the leaf server's Go memory limit ({@code GOMEMLIMIT}), 0 for none
  *                          ({@code leaf.memory-limit}, default 32MiB: a soft limit that keeps the gateway's RSS
  *                          flat; 16MiB saved more but doubled the local alert p99)
+ * @param sensors           MQTT sensors allowed on the leaf, each to its own channels ({@code sensor.<name>}); none:
+ *                          the leaf's MQTT listener is open to any client on the gateway
  * @param forward           whether the agent syncs the outbox to the hub ({@code sync=forwarder}, the default) or
  *                          only buffers it for something else to sync ({@code sync=none}, e.g. the hub sourcing it,
  *                          as {@code bin/bench sync --mode sourcing} does; no status heartbeat then)
@@ -40,7 +42,7 @@ import java.util.regex.Pattern;
 public record AgentConfig(String deviceId, List<String> hubUrls, List<String> hubLeafUrls, Path credentials,
                           Path dataDir, String natsServer, int natsPort, int mqttPort, Duration outboxMaxAge,
                           long outboxMaxBytes, Duration heartbeatInterval, URI bridgeBroker,
-                          long leafMemoryLimit, boolean forward) {
+                          long leafMemoryLimit, List<MqttSensor> sensors, boolean forward) {
 
     private static final Pattern DEVICE_ID = Pattern.compile("[a-z0-9-]{1,64}");
 
@@ -79,6 +81,7 @@ public record AgentConfig(String deviceId, List<String> hubUrls, List<String> hu
                 Units.duration(settings.get("heartbeat.interval", "5s")),
                 settings.uri("bridge.url"),
                 Units.bytes(settings.get("leaf.memory-limit", "32MiB")),
+                MqttSensor.from(settings.file()),
                 forwards(settings.get("sync", "forwarder")));
     }
 

@@ -23,7 +23,7 @@ final class LeafServerConfig {
     }
 
     static String render(AgentConfig config) {
-        return """
+        return sensorUsers(config) + """
                 server_name: "%s-leaf"
                 listen: "127.0.0.1:%d"
                 jetstream {
@@ -46,6 +46,30 @@ final class LeafServerConfig {
                 """.formatted(config.deviceId(), config.natsPort(), config.dataDir().resolve("jetstream"),
                 config.deviceId(), config.mqttPort(), quoted(config.hubLeafUrls()), credentials(config),
                 quoted(DENY_EXPORTS), quoted(DENY_IMPORTS));
+    }
+
+    /**
+     * With sensors configured: each is an MQTT-only user that may publish its own channels; everything else on the
+     * gateway (the agent, local apps over NATS) connects without credentials as the STANDARD-only user {@code local},
+     * so an anonymous MQTT client is refused. The random password of {@code local} is never used.
+     */
+    private static String sensorUsers(AgentConfig config) {
+        if (config.sensors().isEmpty()) {
+            return "";
+        }
+        String sensors = config.sensors().stream().map(sensor -> """
+                    { user: "%s", password: "%s", allowed_connection_types: ["MQTT"],
+                      permissions: { publish: [%s], subscribe: [] } }
+                """.formatted(sensor.name(), sensor.password(), quoted(sensor.subjects(config.deviceId()))))
+                .collect(Collectors.joining());
+        return """
+                no_auth_user: "local"
+                authorization {
+                  users: [
+                    { user: "local", password: "%s", allowed_connection_types: ["STANDARD"] }
+                %s  ]
+                }
+                """.formatted(java.util.UUID.randomUUID(), sensors);
     }
 
     private static String credentials(AgentConfig config) {

@@ -49,6 +49,20 @@ class AgentConfigTest {
     }
 
     @Test
+    void mqttSensorsBecomeMqttOnlyUsersLimitedToTheirChannels(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("agent.properties");
+        Files.writeString(file, "device-id=van-3\nsensor.door-sensor=door-sensor-secret door, cargo-door\n");
+        AgentConfig config = AgentConfig.load(file, Map.of());
+        assertThat(config.sensors()).containsExactly(
+                new MqttSensor("door-sensor", "door-sensor-secret", java.util.List.of("door", "cargo-door")));
+        assertThat(LeafServerConfig.render(config)).contains("no_auth_user: \"local\"",
+                "{ user: \"door-sensor\", password: \"door-sensor-secret\", allowed_connection_types: [\"MQTT\"]",
+                "publish: [\"fleet.van-3.telemetry.door\", \"fleet.van-3.telemetry.cargo-door\"]");
+        Files.writeString(file, "device-id=van-3\nsensor.door-sensor=short door\n");
+        assertThatThrownBy(() -> AgentConfig.load(file, Map.of())).hasMessageContaining("12 characters");
+    }
+
+    @Test
     void writesALeafConfigWithItsOwnDomainAndARestrictedLink(@TempDir Path dir) throws Exception {
         AgentConfig config = AgentConfig.load(dir.resolve("none"), Map.of("FLEETMESH_AGENT_DEVICE_ID", "van-3",
                 "FLEETMESH_AGENT_DATA_DIR", dir.toString(), "FLEETMESH_AGENT_CREDENTIALS", "/etc/fleetmesh/van-3.creds"));

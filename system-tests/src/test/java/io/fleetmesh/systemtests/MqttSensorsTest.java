@@ -1,6 +1,7 @@
 package io.fleetmesh.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.MqttClient;
@@ -16,6 +17,34 @@ import org.junit.jupiter.api.Test;
 /** Legacy sensors speak MQTT 3.1.1 to the truck's leaf; their readings take the same path to PostgreSQL. */
 class MqttSensorsTest extends SystemTest {
 
+    @Test
+    void aSensorWithCredentialsPublishesOnlyItsOwnChannelsAndAnonymousClientsAreRefused() throws Exception {
+        String device = "guarded-truck";
+        Properties settings = new Properties();
+        settings.setProperty("sensor.door-sensor", "door-sensor-secret door");
+        EdgeAgent agent = platform.truck(device, settings);
+        assertThatThrownBy(() -> client(agent, "anonymous").connect()).isNotNull();
+
+        Mqtt3BlockingClient door = client(agent, "door-sensor");
+        door.connectWith().simpleAuth().username("door-sensor").password("door-sensor-secret".getBytes(StandardCharsets.UTF_8))
+                .applySimpleAuth().send();
+        try {
+            door.publishWith().topic("fleet/%s/telemetry/reefer".formatted(device)).qos(MqttQos.AT_MOST_ONCE)
+                    .payload("{\"ts\": \"%s\", \"temp\": 40}".formatted(Instant.now()).getBytes(StandardCharsets.UTF_8)).send();
+            door.publishWith().topic("fleet/%s/telemetry/door".formatted(device)).qos(MqttQos.AT_LEAST_ONCE)
+                    .payload("{\"ts\": \"%s\", \"open\": 1}".formatted(Instant.now()).getBytes(StandardCharsets.UTF_8)).send();
+        } finally {
+            door.disconnect();
+        }
+        await().atMost(Platform.patience()).until(() -> platform.rows(device) >= 1);
+        assertThat(platform.jdbc.queryForList("SELECT DISTINCT channel FROM telemetry WHERE device_id = ?", String.class,
+                device)).containsExactly("door");
+    }
+
+    private static Mqtt3BlockingClient client(EdgeAgent agent, String id) {
+        return MqttClient.builder().useMqttVersion3().identifier(id).serverHost("127.0.0.1").serverPort(agent.mqttPort())
+                .buildBlocking();
+    }
 
     @Test
     void qos0AndQos1ReadingsOnTheLeafReachPostgres() throws Exception {
