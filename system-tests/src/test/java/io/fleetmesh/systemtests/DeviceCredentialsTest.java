@@ -1,8 +1,12 @@
 package io.fleetmesh.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import io.fleetmesh.api.FleetApiApplication;
 import io.fleetmesh.api.identity.CurrentTenant;
 import io.fleetmesh.api.mesh.MeshJwts;
@@ -104,6 +108,32 @@ class DeviceCredentialsTest {
         }
         assertThat(call("GET", "/api/v1/audit", null).body()).contains("device-credentials-issued", "device-credentials-revoked");
         assertThat(call("DELETE", "/api/v1/devices/cred-truck/credentials", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anMqttDeviceAuthenticatesWithItsBearerJwtAndAnonymousOnesAreRefused() throws Exception {
+        call("POST", "/api/v1/devices", "{\"id\": \"mqtt-dev\", \"name\": \"M\", \"kind\": \"van\", \"tags\": []}");
+        HttpResponse<String> issued = call("POST", "/api/v1/devices/mqtt-dev/credentials?for=mqtt", null);
+        assertThat(issued.statusCode()).isEqualTo(201);
+        assertThatThrownBy(() -> mqtt().connect()).isNotNull();
+
+        Mqtt3BlockingClient device = mqtt();
+        device.connectWith().simpleAuth().username("mqtt-dev").password(issued.body().getBytes(StandardCharsets.UTF_8))
+                .applySimpleAuth().send();
+        try {
+            device.publishWith().topic("fleet/mqtt-dev/telemetry/reefer").qos(MqttQos.AT_LEAST_ONCE)
+                    .payload("{\"ts\": \"2026-11-25T12:00:00Z\", \"temp\": -17.5}".getBytes(StandardCharsets.UTF_8)).send();
+        } finally {
+            device.disconnect();
+        }
+        JdbcTemplate jdbc = api.getBean(JdbcTemplate.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM telemetry WHERE device_id = 'mqtt-dev'", Integer.class) == 1);
+    }
+
+    private static Mqtt3BlockingClient mqtt() {
+        return MqttClient.builder().useMqttVersion3().identifier("mqtt-dev-" + System.nanoTime())
+                .serverHost("127.0.0.1").serverPort(hub.mqttPort()).buildBlocking();
     }
 
     private static HttpResponse<String> call(String method, String path, String json) throws Exception {

@@ -3,6 +3,7 @@ package io.fleetmesh.api.credentials;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
+import jakarta.validation.constraints.Pattern;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -13,10 +14,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -26,6 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
  * hub closes its connections.
  */
 @RestController
+@Validated
 @RequestMapping("/api/v1/devices/{deviceId}/credentials")
 class DeviceCredentialsController {
 
@@ -44,16 +48,18 @@ class DeviceCredentialsController {
         this.events = events;
     }
 
+    /** {@code ?for=mqtt}: a bearer JWT, the MQTT password of a device that speaks MQTT straight to the hub. */
     @PostMapping
-    ResponseEntity<String> issue(@PathVariable String deviceId) throws Exception {
+    ResponseEntity<String> issue(@PathVariable String deviceId, @RequestParam(name = "for", defaultValue = "nats")
+            @Pattern(regexp = "nats|mqtt") String kind) throws Exception {
         Caller caller = callerFor(deviceId);
-        MeshAuthority.IssuedCredentials issued = authority.issue(caller.tenantId(), deviceId);
+        MeshAuthority.IssuedCredentials issued = authority.issue(caller.tenantId(), deviceId, kind.equals("mqtt"));
         jdbc.update("INSERT INTO device_credentials (tenant_id, device_id, user_key) VALUES (?, ?, ?)",
                 caller.tenantId(), deviceId, issued.userKey());
         events.publishEvent(new DeviceCredentialEvents.Issued(caller.tenantId(), deviceId, issued.userKey(), caller.name()));
         return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.TEXT_PLAIN)
                 .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + deviceId + ".creds\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + deviceId + "." + kind + "\"")
                 .body(issued.creds());
     }
 

@@ -42,11 +42,18 @@ class MeshAuthority {
         return mesh.keysDir() != null;
     }
 
-    /** A new NATS user for the device: its {@code .creds} text (shown once) and its public key (kept). */
-    IssuedCredentials issue(UUID tenant, String device) throws Exception {
+    /**
+     * A new NATS user for the device, and its public key (kept, to revoke it). What the device gets (shown once):
+     * a {@code .creds} file, or for an MQTT device a bearer JWT to use as its MQTT password.
+     */
+    IssuedCredentials issue(UUID tenant, String device, boolean mqtt) throws Exception {
         NKey user = NKey.createUser(random);
-        String jwt = MeshJwts.user(seed("account-" + tenant), MeshJwts.publicKey(user), device, permissions(device));
-        return new IssuedCredentials(MeshJwts.creds(jwt, user), MeshJwts.publicKey(user));
+        NKey account = seed("account-" + tenant);
+        String key = MeshJwts.publicKey(user);
+        if (mqtt) {
+            return new IssuedCredentials(MeshJwts.bearerUser(account, key, device, permissions(device)), key);
+        }
+        return new IssuedCredentials(MeshJwts.creds(MeshJwts.user(account, key, device, permissions(device)), user), key);
     }
 
     /** What a device's hub connections (its agent's and its leaf link) may do: its own subjects and inboxes. */

@@ -55,13 +55,27 @@ public final class MeshJwts {
      * signing key, not from the account's own key.
      */
     public static String user(NKey account, String userKey, String name, Permissions permissions) throws Exception {
+        return issue(account, userKey, name, userClaims(permissions));
+    }
+
+    /**
+     * A user whose JWT alone authenticates it ({@code bearer_token}): for MQTT devices, which cannot sign the
+     * server's nonce; the JWT goes in the MQTT password. Whoever holds it is the device, so it is shown once.
+     */
+    public static String bearerUser(NKey account, String userKey, String name, Permissions permissions) throws Exception {
+        Map<String, Object> claims = userClaims(permissions);
+        claims.put("bearer_token", true);
+        return issue(account, userKey, name, claims);
+    }
+
+    private static Map<String, Object> userClaims(Permissions permissions) {
         Map<String, Object> claims = new LinkedHashMap<>(Map.of("type", "user", "version", 2,
                 "subs", -1, "data", -1, "payload", -1));
         if (permissions != null) {
             claims.put("pub", Map.of("allow", permissions.publish()));
             claims.put("sub", Map.of("allow", permissions.subscribe()));
         }
-        return issue(account, userKey, name, claims);
+        return claims;
     }
 
     /** Subjects a user may publish and subscribe to (wildcards allowed); nothing else. */
