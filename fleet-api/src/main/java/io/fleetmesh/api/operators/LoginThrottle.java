@@ -17,6 +17,8 @@ final class LoginThrottle {
 
     static final int MAX_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);
+    // Guessed names are tracked too (same answer either way); past this many, names without recent failures go.
+    private static final int TRACKED_NAMES = 10_000;
 
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
@@ -37,6 +39,9 @@ final class LoginThrottle {
     }
 
     void failed(String username) {
+        if (failures.size() > TRACKED_NAMES) {
+            failures.values().removeIf(this::quiet);
+        }
         Deque<Instant> recent = failures.computeIfAbsent(username, name -> new ArrayDeque<>());
         synchronized (recent) {
             forgetOld(recent);
@@ -46,6 +51,13 @@ final class LoginThrottle {
 
     void succeeded(String username) {
         failures.remove(username);
+    }
+
+    private boolean quiet(Deque<Instant> recent) {
+        synchronized (recent) {
+            forgetOld(recent);
+            return recent.isEmpty();
+        }
     }
 
     private void forgetOld(Deque<Instant> recent) {
