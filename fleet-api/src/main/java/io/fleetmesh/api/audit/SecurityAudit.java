@@ -6,6 +6,7 @@ import io.fleetmesh.api.credentials.DeviceCredentialEvents;
 import io.fleetmesh.api.devices.DeviceDeleted;
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.operators.OperatorCreated;
+import io.fleetmesh.api.operators.PasswordChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -44,6 +45,11 @@ class SecurityAudit {
     @EventListener
     void operatorCreated(OperatorCreated event) {
         log.record(event.tenantId(), event.createdBy(), "operator-created", event.username(), event.role().name());
+    }
+
+    @EventListener
+    void passwordChanged(PasswordChanged event) {
+        log.record(event.tenantId(), event.username(), "password-changed", event.username(), null);
     }
 
     @EventListener

@@ -58,6 +58,7 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/operators/me/**").hasRole("VIEWER")
                         .requestMatchers("/api/v1/api-keys/**", "/api/v1/operators/**", "/api/v1/audit/**",
                                 "/api/v1/devices/*/credentials").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")

@@ -53,6 +53,10 @@ class Operator {
         return passwordHash;
     }
 
+    void changePassword(String newHash) {
+        this.passwordHash = newHash;
+    }
+
     OperatorView view() {
         return new OperatorView(id, username, role, createdAt);
     }

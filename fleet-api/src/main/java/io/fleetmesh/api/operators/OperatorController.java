@@ -7,16 +7,19 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
-/** Operator accounts of the caller's tenant (ADMIN only, see SecurityConfiguration). */
+/** Operator accounts of the caller's tenant (ADMIN only, see SecurityConfiguration), and one's own password. */
 @RestController
 @RequestMapping("/api/v1/operators")
 class OperatorController {
@@ -39,6 +42,24 @@ class OperatorController {
     @GetMapping
     List<OperatorView> list() {
         return operators.findByTenantIdOrderByUsername(tenant.id()).stream().map(Operator::view).toList();
+    }
+
+    /**
+     * Any operator changes their own password (the first administrator's generated one first of all). 403 for an
+     * API key, which has no password; 400 if the current password is wrong.
+     */
+    @PutMapping("/me/password")
+    @Transactional
+    ResponseEntity<Void> changeOwnPassword(@Valid @RequestBody PasswordChange change) {
+        Caller caller = tenant.caller();
+        Operator operator = operators.findByUsername(caller.name())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "Only operators have a password."));
+        if (!passwords.matches(change.currentPassword(), operator.passwordHash())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The current password is wrong.");
+        }
+        operator.changePassword(passwords.encode(change.newPassword()));
+        events.publishEvent(new PasswordChanged(caller.tenantId(), caller.name()));
+        return ResponseEntity.noContent().build();
     }
 
     /** 409 (problem details) if the username is taken, in any tenant. */

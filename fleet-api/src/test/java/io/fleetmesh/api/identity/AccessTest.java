@@ -86,6 +86,24 @@ class AccessTest extends IntegrationTest {
     }
 
     @Test
+    void anOperatorChangesTheirOwnPasswordAndAKeyHasNone() {
+        String username = "changer-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(postJson("/api/v1/operators", """
+                {"username": "%s", "password": "the-first-password", "role": "VIEWER"}""".formatted(username))
+                .status()).isEqualTo(201);
+        String change = "{\"currentPassword\": \"%s\", \"newPassword\": \"the-second-password\"}";
+        assertThat(as(basic(username, "the-first-password")).send("PUT", "/api/v1/operators/me/password",
+                change.formatted("not-the-password"), MediaType.APPLICATION_JSON).status()).isEqualTo(400);
+        assertThat(as(basic(username, "the-first-password")).send("PUT", "/api/v1/operators/me/password",
+                change.formatted("the-first-password"), MediaType.APPLICATION_JSON).status()).isEqualTo(204);
+        assertThat(as(basic(username, "the-first-password")).get("/api/v1/devices").status()).isEqualTo(401);
+        assertThat(as(basic(username, "the-second-password")).get("/api/v1/devices").status()).isEqualTo(200);
+        assertThat(send("PUT", "/api/v1/operators/me/password", change.formatted("x"), MediaType.APPLICATION_JSON)
+                .status()).isEqualTo(403);
+        assertThat(get("/api/v1/audit").body()).contains("password-changed", "operator-created");
+    }
+
+    @Test
     void responsesCarrySecurityHeaders() throws Exception {
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(baseUrl() + "/api/v1/devices")).header("Authorization", adminKey()).build(),

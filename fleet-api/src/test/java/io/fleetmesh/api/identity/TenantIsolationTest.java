@@ -73,6 +73,8 @@ class TenantIsolationTest extends IntegrationTest {
         Response stranger = as(otherTenantAdmin).send(method, path, body, MediaType.APPLICATION_JSON);
         if (template.contains("{")) {
             assertThat(stranger.status()).as("other tenant %s %s", method, path).isEqualTo(404);
+        } else if (template.startsWith("/api/v1/operators/me")) {
+            assertThat(stranger.status()).as("an API key has no password: %s %s", method, path).isEqualTo(403);
         } else {
             assertThat(stranger.status()).as("other tenant %s %s", method, path).isLessThan(300);
             assertThat(stranger.body()).as("other tenant %s %s", method, path).doesNotContain(device, keyId);
@@ -92,6 +94,9 @@ class TenantIsolationTest extends IntegrationTest {
     private static String body(String template) {
         if (template.startsWith("/api/v1/api-keys")) {
             return "{\"name\": \"probe\", \"role\": \"VIEWER\", \"validFor\": \"P1D\"}";
+        }
+        if (template.startsWith("/api/v1/operators/me")) {
+            return "{\"currentPassword\": \"whatever it is\", \"newPassword\": \"a long enough password\"}";
         }
         if (template.startsWith("/api/v1/operators")) {
             return "{\"username\": \"probe-%s\", \"password\": \"a long enough password\", \"role\": \"VIEWER\"}"
