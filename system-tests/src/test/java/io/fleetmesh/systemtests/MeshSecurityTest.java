@@ -79,7 +79,7 @@ class MeshSecurityTest {
     @Test
     void aDeviceWritesItsOwnSubjectsAndNothingElse() throws Exception {
         List<String> refused = new CopyOnWriteArrayList<>();
-        try (Connection truck = connect(tenantA, "truck-1", devicePermissions("truck-1"), refused::add)) {
+        try (Connection truck = connect(tenantA, "truck-1", MeshJwts.Permissions.device("truck-1"), refused::add)) {
             assertThat(truck.jetStream().publish("fleet.truck-1.telemetry.reefer", reading()).getSeqno()).isPositive();
 
             truck.publish("fleet.truck-2.telemetry.reefer", reading());
@@ -103,7 +103,7 @@ class MeshSecurityTest {
     @Test
     void anotherTenantSeesNothingOfIt() throws Exception {
         try (Connection other = connect(tenantB, "tenant-b-app", null, null);
-             Connection truck = connect(tenantA, "truck-3", devicePermissions("truck-3"), null)) {
+             Connection truck = connect(tenantA, "truck-3", MeshJwts.Permissions.device("truck-3"), null)) {
             Subscription everything = other.subscribe(">");
             other.flush(Duration.ofSeconds(5));
             truck.publish("fleet.truck-3.events.status", reading());
@@ -117,7 +117,7 @@ class MeshSecurityTest {
     @Test
     void revokingADeviceClosesItsConnectionWithinSeconds() throws Exception {
         NKey user = NKey.createUser(random);
-        Path creds = credsFile(tenantA, user, "truck-9", devicePermissions("truck-9"));
+        Path creds = credsFile(tenantA, user, "truck-9", MeshJwts.Permissions.device("truck-9"));
         try (Connection truck = Nats.connect(Options.builder().server(hub.url()).authHandler(Nats.credentials(creds.toString()))
                      .inboxPrefix("_INBOX.truck-9").maxReconnects(-1).reconnectWait(Duration.ofMillis(200)).build());
              Connection sys = connect(system, "fleet-api-system", null, null)) {
@@ -140,7 +140,7 @@ class MeshSecurityTest {
     @Test
     void aTruckSyncsWithItsOwnCredentialsAndIsCutOffWhenRevoked() throws Exception {
         NKey user = NKey.createUser(random);
-        Path creds = credsFile(tenantA, user, "sec-truck", devicePermissions("sec-truck"));
+        Path creds = credsFile(tenantA, user, "sec-truck", MeshJwts.Permissions.device("sec-truck"));
         Map<String, String> settings = Map.of("FLEETMESH_AGENT_DEVICE_ID", "sec-truck",
                 "FLEETMESH_AGENT_HUB_URLS", hub.url(), "FLEETMESH_AGENT_HUB_LEAF_URLS", hub.leafUrl(),
                 "FLEETMESH_AGENT_CREDENTIALS", creds.toString(),
@@ -184,12 +184,6 @@ class MeshSecurityTest {
         String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(hub.monitorUrl() + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         return JsonMapper.builder().build().readTree(body);
-    }
-
-    /** What a truck's hub connections may do: its own subjects, its own inboxes. */
-    static MeshJwts.Permissions devicePermissions(String device) {
-        return new MeshJwts.Permissions(List.of("fleet." + device + ".>"),
-                List.of("fleet." + device + ".>", "_INBOX." + device + ".>"));
     }
 
     private static Connection connect(NKey account, String name, MeshJwts.Permissions claim, ErrorSink refused)

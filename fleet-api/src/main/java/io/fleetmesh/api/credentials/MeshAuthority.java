@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -50,16 +49,11 @@ class MeshAuthority {
         NKey user = NKey.createUser(random);
         NKey account = seed("account-" + tenant);
         String key = MeshJwts.publicKey(user);
+        MeshJwts.Permissions permissions = MeshJwts.Permissions.device(device);
         if (mqtt) {
-            return new IssuedCredentials(MeshJwts.bearerUser(account, key, device, permissions(device)), key);
+            return new IssuedCredentials(MeshJwts.bearerUser(account, key, device, permissions), key);
         }
-        return new IssuedCredentials(MeshJwts.creds(MeshJwts.user(account, key, device, permissions(device)), user), key);
-    }
-
-    /** What a device's hub connections (its agent's and its leaf link) may do: its own subjects and inboxes. */
-    static MeshJwts.Permissions permissions(String device) {
-        return new MeshJwts.Permissions(List.of("fleet." + device + ".>"),
-                List.of("fleet." + device + ".>", "_INBOX." + device + ".>"));
+        return new IssuedCredentials(MeshJwts.creds(MeshJwts.user(account, key, device, permissions), user), key);
     }
 
     /** Re-signs the tenant's account with these revocations and has the resolver apply it at once. */

@@ -80,6 +80,15 @@ public final class MeshJwts {
 
     /** Subjects a user may publish and subscribe to (wildcards allowed); nothing else. */
     public record Permissions(List<String> publish, List<String> subscribe) {
+
+        /**
+         * What a device's hub connections (its agent's, its leaf link, or an MQTT device's) may do: its own subjects
+         * and its own inboxes (the agent uses the inbox prefix {@code _INBOX.<device>}). No JetStream API.
+         */
+        public static Permissions device(String deviceId) {
+            return new Permissions(List.of("fleet." + deviceId + ".>"),
+                    List.of("fleet." + deviceId + ".>", "_INBOX." + deviceId + ".>"));
+        }
     }
 
     /** The {@code .creds} file a NATS client or leaf node reads: the user JWT and its NKey seed. */
