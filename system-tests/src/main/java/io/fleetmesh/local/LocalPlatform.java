@@ -7,7 +7,6 @@ import io.fleetmesh.devkit.NatsServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,7 +27,7 @@ public final class LocalPlatform {
         int httpPort = Integer.getInteger("fleetmesh.http-port", 8080);
         Database database = Database.persistent(home.resolve("postgres"));
         LocalMesh mesh = LocalMesh.in(home);
-        NatsServer hub = mesh.hub(home.resolve("hub")).start();
+        NatsServer hub = mesh.secure(NatsServer.hub(home.resolve("hub"), 4222, 1883, 8222, 7422)).start();
         String adminPassword = adminPassword(home);
         ConfigurableApplicationContext api = new SpringApplicationBuilder(FleetApiApplication.class).run(
                 FleetApiArguments.of(database, hub,
@@ -48,11 +47,9 @@ public final class LocalPlatform {
     private static String adminPassword(Path home) throws IOException {
         Path file = home.resolve("admin-password");
         if (!Files.exists(file)) {
-            Files.createDirectories(home);
             byte[] random = new byte[15];
             new SecureRandom().nextBytes(random);
-            Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            OwnerOnlyFile.write(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
         }
         return Files.readString(file).trim();
     }

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -87,9 +86,7 @@ final class SimulatedTrucks implements AutoCloseable {
                 if (issued.statusCode() != 201) {
                     throw new IllegalStateException("credentials for " + id + ": " + issued.statusCode() + " " + issued.body());
                 }
-                Files.createDirectories(file.getParent());
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, issued.body());
+                OwnerOnlyFile.write(file, issued.body());
             }
             return file;
         }

@@ -8,13 +8,11 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import io.fleetmesh.api.FleetApiApplication;
-import io.fleetmesh.api.identity.CurrentTenant;
-import io.fleetmesh.api.mesh.MeshJwts;
 import io.fleetmesh.devkit.Database;
 import io.fleetmesh.devkit.FleetApiArguments;
 import io.fleetmesh.devkit.NatsServer;
+import io.fleetmesh.local.LocalMesh;
 import io.nats.client.Connection;
-import io.nats.client.NKey;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.net.URI;
@@ -24,10 +22,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +39,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class DeviceCredentialsTest {
 
-    private static final SecureRandom random = new SecureRandom();
     private static final String PASSWORD = "credentials-test-admin";
 
     @TempDir
@@ -55,23 +50,12 @@ class DeviceCredentialsTest {
 
     @BeforeAll
     static void platformInOperatorMode() throws Exception {
-        NKey operator = NKey.createOperator(random);
-        NKey system = NKey.createAccount(random);
-        NKey tenant = NKey.createAccount(random);
-        Path keys = Files.createDirectories(dir.resolve("keys"));
-        Files.writeString(keys.resolve("operator.nk"), new String(operator.getSeed()));
-        Files.writeString(keys.resolve("system.nk"), new String(system.getSeed()));
-        Files.writeString(keys.resolve("account-" + CurrentTenant.DEFAULT + ".nk"), new String(tenant.getSeed()));
-        hub = NatsServer.hub(dir.resolve("hub")).withOperator(MeshJwts.operator(operator, "fleetmesh", key(system)),
-                key(system), Map.of(key(system), MeshJwts.account(operator, key(system), "SYS", false, Map.of()),
-                        key(tenant), MeshJwts.account(operator, key(tenant), "tenant", true, Map.of()))).start();
-        NKey service = NKey.createUser(random);
-        Path serviceCreds = dir.resolve("fleet-api.creds");
-        Files.writeString(serviceCreds, MeshJwts.creds(MeshJwts.user(tenant, key(service), "fleet-api", null), service));
+        LocalMesh mesh = LocalMesh.in(dir);
+        hub = mesh.secure(NatsServer.hub(dir.resolve("hub"))).start();
         database = Database.temporary();
         api = new SpringApplicationBuilder(FleetApiApplication.class).run(FleetApiArguments.of(database, hub,
                 "--fleetmesh.http.port=0", "--fleetmesh.log.format=",
-                "--fleetmesh.nats.credentials=" + serviceCreds, "--fleetmesh.mesh.keys-dir=" + keys,
+                "--fleetmesh.nats.credentials=" + mesh.serviceCredentials(), "--fleetmesh.mesh.keys-dir=" + mesh.keysDir(),
                 "--fleetmesh.security.admin-password=" + PASSWORD).toArray(String[]::new));
     }
 
@@ -146,9 +130,5 @@ class DeviceCredentialsTest {
             request.header("Content-Type", "application/json");
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String key(NKey key) {
-        return MeshJwts.publicKey(key);
     }
 }
