@@ -43,10 +43,14 @@ public abstract class IntegrationTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** An operator's credentials as a script sends them. */
+    protected static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Basic credentials of the test database's first administrator (default tenant). */
     protected static String adminBasic() {
-        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + TestInfrastructure.ADMIN_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        return basic("admin", TestInfrastructure.ADMIN_PASSWORD);
     }
 
     /** An ADMIN API key of the default tenant, created once per JVM through the API itself. */

@@ -3,9 +3,7 @@ package io.fleetmesh.api.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetmesh.api.IntegrationTest;
-import java.util.Base64;
 import java.util.UUID;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -112,9 +110,5 @@ class AccessTest extends IntegrationTest {
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'self'");
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
-    }
-
-    private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,9 +3,7 @@ package io.fleetmesh.api.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetmesh.api.IntegrationTest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +113,6 @@ class TenantIsolationTest extends IntegrationTest {
         jdbc.update("INSERT INTO tenants (id, slug, name) VALUES (?, ?, ?)", tenant, slug, "Tenant " + slug);
         jdbc.update("INSERT INTO operators (id, tenant_id, username, password_hash, role) VALUES (?, ?, ?, ?, 'ADMIN')",
                 UUID.randomUUID(), tenant, "admin-" + slug, passwords.encode("tenant-b-password"));
-        return "Basic " + Base64.getEncoder().encodeToString(("admin-" + slug + ":tenant-b-password")
-                .getBytes(StandardCharsets.UTF_8));
+        return basic("admin-" + slug, "tenant-b-password");
     }
 }
