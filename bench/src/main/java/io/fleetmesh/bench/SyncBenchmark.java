@@ -135,16 +135,12 @@ public final class SyncBenchmark {
         private void measure(String phase, SensorFleet publishing, int seconds) throws Exception {
             CpuClock.Reading before = cpu.read();
             long from = System.currentTimeMillis();
-            published += publishFor(publishing, seconds);
+            published += publishing.publishFor(Duration.ofSeconds(seconds));
             long to = System.currentTimeMillis();
             CpuClock.Reading after = cpu.read();
             awaitStored(Duration.ofSeconds(120));
             System.out.printf("%s, %d s: %s; sensor to hub stream %s%n", phase, seconds, after.since(before),
                     streams.latency(admin, from, to));
-        }
-
-        private static long publishFor(SensorFleet publishing, int seconds) throws Exception {
-            return publishing.publishFor(Duration.ofSeconds(seconds));
         }
 
         void hubOutage(int seconds) throws Exception {

@@ -50,8 +50,7 @@ class MqttSensorsTest extends SystemTest {
     void qos0AndQos1ReadingsOnTheLeafReachPostgres() throws Exception {
         String device = "mqtt-truck";
         EdgeAgent agent = platform.truck(device, new Properties());
-        Mqtt3BlockingClient sensor = MqttClient.builder().useMqttVersion3().identifier("reefer-sensor")
-                .serverHost("127.0.0.1").serverPort(agent.mqttPort()).buildBlocking();
+        Mqtt3BlockingClient sensor = client(agent, "reefer-sensor");
         sensor.connect();
         try {
             for (int n = 0; n < 50; n++) {
