@@ -5,11 +5,10 @@ import io.fleetmesh.api.apikeys.ApiKeyEvents.ApiKeyRevoked;
 import io.fleetmesh.api.credentials.DeviceCredentialEvents;
 import io.fleetmesh.api.devices.DeviceDeleted;
 import io.fleetmesh.api.identity.Caller;
+import io.fleetmesh.api.operators.LoginFailed;
 import io.fleetmesh.api.operators.OperatorCreated;
 import io.fleetmesh.api.operators.PasswordChanged;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +34,8 @@ class SecurityAudit {
     }
 
     @EventListener
-    void failedLogin(AbstractAuthenticationFailureEvent event) {
-        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt) {
-            log.record(null, String.valueOf(attempt.getName()), "login-failed", null,
-                    event.getException().getClass().getSimpleName());
-        }
+    void failedLogin(LoginFailed event) {
+        log.record(event.tenantId(), event.username(), "login-failed", null, event.reason());
     }
 
     @EventListener

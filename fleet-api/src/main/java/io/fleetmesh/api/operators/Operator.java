@@ -45,6 +45,10 @@ class Operator {
         this.createdAt = now;
     }
 
+    UUID tenantId() {
+        return tenantId;
+    }
+
     Caller caller() {
         return new Caller(tenantId, username, role);
     }

@@ -3,6 +3,7 @@ package io.fleetmesh.api.operators;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -17,12 +18,15 @@ class OperatorAuthentication implements AuthenticationProvider {
 
     private final OperatorRepository operators;
     private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
     private final LoginThrottle throttle;
     private final String unknownUserHash;
 
-    OperatorAuthentication(OperatorRepository operators, PasswordEncoder passwords, Clock clock) {
+    OperatorAuthentication(OperatorRepository operators, PasswordEncoder passwords, ApplicationEventPublisher events,
+                           Clock clock) {
         this.operators = operators;
         this.passwords = passwords;
+        this.events = events;
         this.throttle = new LoginThrottle(clock);
         this.unknownUserHash = passwords.encode("no such operator");
     }
@@ -30,22 +34,27 @@ class OperatorAuthentication implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication attempt) {
         String username = String.valueOf(attempt.getName()).trim().toLowerCase(Locale.ROOT);
+        Optional<Operator> operator = operators.findByUsername(username);
         if (throttle.blocked(username)) {
+            failed(operator, username, "throttled");
             throw new LockedException("Too many failed logins for this name; try again in a few minutes.");
         }
-        Operator operator = verified(username, String.valueOf(attempt.getCredentials())).orElseThrow(() -> {
+        if (!matches(operator, String.valueOf(attempt.getCredentials()))) {
             throttle.failed(username);
-            return new BadCredentialsException("Wrong username or password.");
-        });
+            failed(operator, username, operator.isPresent() ? "wrong password" : "unknown name");
+            throw new BadCredentialsException("Wrong username or password.");
+        }
         throttle.succeeded(username);
-        return operator.caller().authenticated();
+        return operator.orElseThrow().caller().authenticated();
     }
 
     /** The password is checked even for an unknown name, so both cases take the same time. */
-    private Optional<Operator> verified(String username, String password) {
-        Optional<Operator> operator = operators.findByUsername(username);
-        boolean matches = passwords.matches(password, operator.map(Operator::passwordHash).orElse(unknownUserHash));
-        return matches ? operator : Optional.empty();
+    private boolean matches(Optional<Operator> operator, String password) {
+        return passwords.matches(password, operator.map(Operator::passwordHash).orElse(unknownUserHash));
+    }
+
+    private void failed(Optional<Operator> operator, String username, String reason) {
+        events.publishEvent(new LoginFailed(operator.map(Operator::tenantId).orElse(null), username, reason));
     }
 
     @Override
