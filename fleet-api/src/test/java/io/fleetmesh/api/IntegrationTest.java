@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -30,8 +29,8 @@ public abstract class IntegrationTest {
     @LocalServerPort
     private int port;
 
-    @Autowired
-    protected Connection nats;
+    /** A client of the hub, as devices publish to it (not fleet-api's own connection). */
+    protected final Connection nats = infrastructure.client();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

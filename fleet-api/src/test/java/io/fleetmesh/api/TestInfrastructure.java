@@ -2,6 +2,9 @@ package io.fleetmesh.api;
 
 import io.fleetmesh.devkit.Database;
 import io.fleetmesh.devkit.NatsServer;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ public final class TestInfrastructure {
 
     private final Database database;
     private final NatsServer hub;
+    private Connection client;
 
     private TestInfrastructure(Database database, NatsServer hub) {
         this.database = database;
@@ -42,6 +46,21 @@ public final class TestInfrastructure {
 
     public NatsServer hub() {
         return hub;
+    }
+
+    /** One client connection to the hub for the whole JVM, as a device publishes. */
+    public synchronized Connection client() {
+        try {
+            if (client == null) {
+                client = Nats.connect(Options.builder().server(hub.url()).maxReconnects(-1).build());
+            }
+            return client;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The first administrator's password in the test database (a test value, not a secret). */

@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The quick start's mesh security (ADR 0005): the operator, system and default-tenant account keys, generated at
- * the first start into {@code .fleetmesh/keys} (readable by this user only), and the hub in operator mode. The
- * system tests that run fleet-api in operator mode use it too.
+ * the first start into {@code .fleetmesh/keys} (readable by this user only), and the hub in operator mode with only
+ * the system account preloaded: fleet-api pushes the tenants' accounts. The system tests that run fleet-api in
+ * operator mode use it too.
  */
 public final class LocalMesh {
 
@@ -21,13 +23,12 @@ public final class LocalMesh {
     private final Path keys;
     private final NKey operator;
     private final NKey system;
-    private final NKey tenant;
 
     private LocalMesh(Path keys) throws Exception {
         this.keys = keys;
         this.operator = seed("operator", Kind.OPERATOR);
         this.system = seed("system", Kind.ACCOUNT);
-        this.tenant = seed("account-" + CurrentTenant.DEFAULT, Kind.ACCOUNT);
+        addTenant(CurrentTenant.DEFAULT);
     }
 
     public static LocalMesh in(Path home) throws Exception {
@@ -38,18 +39,15 @@ public final class LocalMesh {
         return keys;
     }
 
-    /** The hub in operator mode, trusting these keys, with the system and default-tenant accounts preloaded. */
+    /** The hub in operator mode, trusting these keys, with the system account preloaded. */
     public NatsServer secure(NatsServer hub) throws Exception {
-        return hub.withOperator(
-                MeshJwts.operator(operator, "fleetmesh-local", key(system)), key(system), Map.of(
-                        key(system), MeshJwts.account(operator, key(system), "SYS", false, Map.of()),
-                        key(tenant), MeshJwts.account(operator, key(tenant), "default", true, Map.of())));
+        return hub.withOperator(MeshJwts.operator(operator, "fleetmesh-local", key(system)), key(system),
+                Map.of(key(system), MeshJwts.account(operator, key(system), "SYS", false, Map.of())));
     }
 
-    /** fleet-api's own user in the default tenant's account, unrestricted within it. */
-    public Path serviceCredentials() throws Exception {
-        NKey user = NKey.createUser(random);
-        return OwnerOnlyFile.write(keys.resolve("fleet-api.creds"), MeshJwts.creds(MeshJwts.user(tenant, key(user), "fleet-api", null), user));
+    /** The tenant's account key, generated if it has none: fleet-api links the tenant to the mesh at its next scan. */
+    public NKey addTenant(UUID tenant) throws Exception {
+        return seed("account-" + tenant, Kind.ACCOUNT);
     }
 
     private NKey seed(String name, Kind kind) throws Exception {

@@ -33,7 +33,6 @@ public final class LocalPlatform {
                 FleetApiArguments.of(database, hub,
                 "--fleetmesh.http.port=" + httpPort,
                 "--fleetmesh.security.admin-password=" + adminPassword,
-                "--fleetmesh.nats.credentials=" + mesh.serviceCredentials(),
                 "--fleetmesh.mesh.keys-dir=" + mesh.keysDir(),
                 // Plain console logs for a person; pass -Dfleetmesh.log-format=ecs for structured ones.
                 "--fleetmesh.log.format=" + System.getProperty("fleetmesh.log-format", "")).toArray(String[]::new));

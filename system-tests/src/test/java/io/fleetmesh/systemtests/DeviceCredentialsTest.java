@@ -15,6 +15,8 @@ import io.fleetmesh.local.LocalMesh;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.PublishOptions;
+import io.nats.client.impl.NatsMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,30 +35,38 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * fleet-api against a hub in operator mode (ADR 0005): an administrator issues a device's credentials over REST,
- * the device's readings reach PostgreSQL on them, and revoking them over REST cuts the device off.
+ * the device's readings reach PostgreSQL on them, and revoking them over REST cuts the device off. A second tenant
+ * gets an account of its own once its key appears.
  */
 class DeviceCredentialsTest {
 
     private static final String PASSWORD = "credentials-test-admin";
+    private static final String ADMIN = basic("admin", PASSWORD);
+    private static final byte[] READING = "{\"ts\": \"2026-11-25T12:00:00Z\", \"temp\": -18.5}".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     static Path dir;
 
+    private static LocalMesh mesh;
     private static Database database;
     private static NatsServer hub;
     private static ConfigurableApplicationContext api;
 
     @BeforeAll
     static void platformInOperatorMode() throws Exception {
-        LocalMesh mesh = LocalMesh.in(dir);
+        mesh = LocalMesh.in(dir);
         hub = mesh.secure(NatsServer.hub(dir.resolve("hub"))).start();
         database = Database.temporary();
         api = new SpringApplicationBuilder(FleetApiApplication.class).run(FleetApiArguments.of(database, hub,
                 "--fleetmesh.http.port=0", "--fleetmesh.log.format=",
-                "--fleetmesh.nats.credentials=" + mesh.serviceCredentials(), "--fleetmesh.mesh.keys-dir=" + mesh.keysDir(),
+                "--fleetmesh.mesh.keys-dir=" + mesh.keysDir(),
+                "--fleetmesh.mesh.scan-interval=1s",
                 "--fleetmesh.security.admin-password=" + PASSWORD).toArray(String[]::new));
     }
 
@@ -76,10 +87,8 @@ class DeviceCredentialsTest {
         Path creds = dir.resolve("cred-truck.creds");
         Files.writeString(creds, issued.body());
 
-        try (Connection truck = Nats.connect(Options.builder().server(hub.url()).inboxPrefix("_INBOX.cred-truck")
-                .authHandler(Nats.credentials(creds.toString())).maxReconnects(-1).build())) {
-            truck.jetStream().publish("fleet.cred-truck.telemetry.reefer",
-                    "{\"ts\": \"2026-11-25T12:00:00Z\", \"temp\": -18.5}".getBytes(StandardCharsets.UTF_8));
+        try (Connection truck = connect("cred-truck", creds)) {
+            truck.jetStream().publish("fleet.cred-truck.telemetry.reefer", READING);
             JdbcTemplate jdbc = api.getBean(JdbcTemplate.class);
             await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                     "SELECT count(*) FROM telemetry WHERE device_id = 'cred-truck'", Integer.class) == 1);
@@ -92,6 +101,47 @@ class DeviceCredentialsTest {
         }
         assertThat(call("GET", "/api/v1/audit", null).body()).contains("device-credentials-issued", "device-credentials-revoked");
         assertThat(call("DELETE", "/api/v1/devices/cred-truck/credentials", null).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Tenant B (a row and an account key, nothing else) is linked within a scan: its device, named like one of the
+     * default tenant's, publishes on B's credentials and the reading is B's. Deleting the device cuts it off.
+     */
+    @Test
+    void aSecondTenantGetsItsOwnAccountAndItsDevicesReadingsStayItsOwn() throws Exception {
+        JdbcTemplate jdbc = api.getBean(JdbcTemplate.class);
+        UUID tenantB = UUID.randomUUID();
+        jdbc.update("INSERT INTO tenants (id, slug, name) VALUES (?, 'tenant-b', 'Tenant B')", tenantB);
+        jdbc.update("INSERT INTO operators (id, tenant_id, username, password_hash, role) VALUES (?, ?, 'admin-b', ?, 'ADMIN')",
+                UUID.randomUUID(), tenantB, api.getBean(PasswordEncoder.class).encode("tenant-b-password"));
+        mesh.addTenant(tenantB);
+        String adminB = basic("admin-b", "tenant-b-password");
+        String device = "{\"id\": \"twin\", \"name\": \"T\", \"kind\": \"van\", \"tags\": []}";
+        assertThat(call("POST", "/api/v1/devices", device).statusCode()).isEqualTo(201);
+        assertThat(call(adminB, "POST", "/api/v1/devices", device).statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode nats = JsonMapper.builder().build().readTree(call("GET", "/actuator/health", null).body())
+                    .get("components").get("nats").get("details");
+            return nats.get("links").intValue() == 2 && nats.get("connected").intValue() == 2;
+        });
+
+        Path creds = dir.resolve("twin-b.creds");
+        Files.writeString(creds, call(adminB, "POST", "/api/v1/devices/twin/credentials", null).body());
+        try (Connection truck = connect("twin", creds)) {
+            // until B's streams exist (fleet-api creates them right after linking); the id makes a retry harmless
+            await().ignoreExceptions().until(() -> truck.jetStream().publish(NatsMessage.builder()
+                    .subject("fleet.twin.telemetry.reefer").data(READING).build(),
+                    PublishOptions.builder().messageId("twin-1").build()) != null);
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM telemetry WHERE device_id = 'twin' AND tenant_id = ?", Integer.class, tenantB) == 1);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM telemetry WHERE device_id = 'twin'", Integer.class)).isOne();
+
+            assertThat(call(adminB, "DELETE", "/api/v1/devices/twin", null).statusCode()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> truck.getStatus() != Connection.Status.CONNECTED);
+        }
+        assertThat(call(adminB, "GET", "/api/v1/audit", null).body()).contains("device-deleted")
+                .doesNotContain("cred-truck");
     }
 
     @Test
@@ -120,11 +170,23 @@ class DeviceCredentialsTest {
                 .serverHost("127.0.0.1").serverPort(hub.mqttPort()).buildBlocking();
     }
 
+    private static Connection connect(String device, Path creds) throws Exception {
+        return Nats.connect(Options.builder().server(hub.url()).inboxPrefix("_INBOX." + device)
+                .authHandler(Nats.credentials(creds.toString())).maxReconnects(-1).build());
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static HttpResponse<String> call(String method, String path, String json) throws Exception {
+        return call(ADMIN, method, path, json);
+    }
+
+    private static HttpResponse<String> call(String authorization, String method, String path, String json) throws Exception {
         int port = ((WebServerApplicationContext) api).getWebServer().getPort();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", authorization)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");

@@ -3,10 +3,8 @@ package io.fleetmesh.api.credentials;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.mesh.TenantAccounts;
 import jakarta.validation.constraints.Pattern;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -34,14 +32,19 @@ import org.springframework.web.server.ResponseStatusException;
 class DeviceCredentialsController {
 
     private final MeshAuthority authority;
+    private final TenantAccounts accounts;
+    private final RevokedKeys revokedKeys;
     private final DeviceDirectory directory;
     private final CurrentTenant tenant;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
 
-    DeviceCredentialsController(MeshAuthority authority, DeviceDirectory directory, CurrentTenant tenant,
-                                JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    DeviceCredentialsController(MeshAuthority authority, TenantAccounts accounts, RevokedKeys revokedKeys,
+                                DeviceDirectory directory, CurrentTenant tenant, JdbcTemplate jdbc,
+                                ApplicationEventPublisher events) {
         this.authority = authority;
+        this.accounts = accounts;
+        this.revokedKeys = revokedKeys;
         this.directory = directory;
         this.tenant = tenant;
         this.jdbc = jdbc;
@@ -63,33 +66,30 @@ class DeviceCredentialsController {
                 .body(issued.creds());
     }
 
+    /**
+     * 204 once the hub has the revocation (the device's connections are closed); 202 if the hub is unreachable now:
+     * the revocation is recorded and pushed again until the hub takes it.
+     */
     @DeleteMapping
-    ResponseEntity<Void> revoke(@PathVariable String deviceId) throws Exception {
+    ResponseEntity<Void> revoke(@PathVariable String deviceId) {
         Caller caller = callerFor(deviceId);
-        int revoked = jdbc.update("UPDATE device_credentials SET revoked_at = now() WHERE tenant_id = ? AND device_id = ?"
-                + " AND revoked_at IS NULL", caller.tenantId(), deviceId);
+        int revoked = revokedKeys.revokeAll(caller.tenantId(), deviceId);
         if (revoked == 0) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The device has no credentials to revoke.");
         }
-        authority.pushAccount(caller.tenantId(), revocations(caller.tenantId()));
+        boolean applied = accounts.push(caller.tenantId());
         events.publishEvent(new DeviceCredentialEvents.Revoked(caller.tenantId(), deviceId, revoked, caller.name()));
-        return ResponseEntity.noContent().build();
-    }
-
-    /** Every key ever revoked in the tenant: the account JWT carries them all. */
-    private Map<String, Long> revocations(UUID tenantId) {
-        return jdbc.queryForList("SELECT user_key, extract(epoch FROM revoked_at)::bigint + 1 AS at FROM device_credentials"
-                + " WHERE tenant_id = ? AND revoked_at IS NOT NULL", tenantId).stream()
-                .collect(Collectors.toMap(row -> (String) row.get("user_key"), row -> ((Number) row.get("at")).longValue()));
+        return applied ? ResponseEntity.noContent().build() : ResponseEntity.accepted().build();
     }
 
     /** 404 for a device of another tenant before anything else, then 409 if the hub is open. */
     private Caller callerFor(String deviceId) {
         Caller caller = tenant.caller();
         directory.requireRegistered(caller.tenantId(), deviceId);
-        if (!authority.enabled()) {
+        if (!accounts.enabled(caller.tenantId())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "This installation runs an open hub"
-                    + " (fleetmesh.mesh.keys-dir is not set): there are no device credentials.");
+                    + " (fleetmesh.mesh.keys-dir is not set) or the tenant has no account key: there are no device"
+                    + " credentials.");
         }
         return caller;
     }

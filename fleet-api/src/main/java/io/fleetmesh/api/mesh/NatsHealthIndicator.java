@@ -1,37 +1,55 @@
 package io.fleetmesh.api.mesh;
 
 import io.nats.client.Connection;
+import io.nats.client.api.AccountStatistics;
+import java.util.Collection;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** UP while connected to a hub server whose JetStream answers. */
+/**
+ * UP while every tenant link is connected to a hub server whose JetStream answers; DOWN with none. The details
+ * count links, streams and consumers and name no tenant: health is public.
+ */
 @Component("nats")
 class NatsHealthIndicator implements HealthIndicator {
 
-    private final Connection connection;
+    private final MeshLinks links;
 
-    NatsHealthIndicator(Connection connection) {
-        this.connection = connection;
+    NatsHealthIndicator(MeshLinks links) {
+        this.links = links;
     }
 
     @Override
     public Health health() {
-        Health.Builder health = connection.getStatus() == Connection.Status.CONNECTED ? Health.up() : Health.down();
-        health.withDetail("status", connection.getStatus().name());
-        if (connection.getStatus() == Connection.Status.CONNECTED) {
-            health.withDetail("server", connection.getServerInfo().getServerName());
-            addJetStream(health);
+        Collection<TenantLink> all = links.all();
+        Health.Builder health = all.isEmpty() ? Health.down() : Health.up();
+        int connected = 0;
+        long streams = 0;
+        long consumers = 0;
+        for (TenantLink link : all) {
+            AccountStatistics account = jetStream(link.connection());
+            if (account == null) {
+                health.down();
+                continue;
+            }
+            connected++;
+            streams += account.getStreams();
+            consumers += account.getConsumers();
         }
-        return health.build();
+        return health.withDetail("links", all.size()).withDetail("connected", connected)
+                .withDetail("streams", streams).withDetail("consumers", consumers).build();
     }
 
-    private void addJetStream(Health.Builder health) {
+    /** The account's JetStream figures, or null while the link is down or JetStream does not answer. */
+    private static AccountStatistics jetStream(Connection connection) {
+        if (connection.getStatus() != Connection.Status.CONNECTED) {
+            return null;
+        }
         try {
-            var account = connection.jetStreamManagement().getAccountStatistics();
-            health.withDetail("streams", account.getStreams()).withDetail("consumers", account.getConsumers());
+            return connection.jetStreamManagement().getAccountStatistics();
         } catch (Exception e) {
-            health.down().withDetail("jetstream", e.getMessage());
+            return null;
         }
     }
 }

@@ -13,13 +13,12 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates or updates the hub streams. Idempotent: every replica runs it at start and before (re)creating a
- * consumer, so a hub whose store was wiped gets its streams back.
+ * Creates or updates a tenant account's hub streams. Idempotent: every replica runs it when it links a tenant and
+ * before (re)creating a consumer, so a hub whose store was wiped gets its streams back.
  */
 @Component
 public class StreamSetup {
@@ -27,26 +26,26 @@ public class StreamSetup {
     private static final Logger log = LoggerFactory.getLogger(StreamSetup.class);
     private static final int STREAM_NOT_FOUND = 10059;
 
-    private final Connection connection;
+    private final MeshLinks links;
     private final NatsProperties.Streams streams;
 
-    StreamSetup(Connection connection, NatsProperties properties) {
-        this.connection = connection;
+    StreamSetup(MeshLinks links, NatsProperties properties) {
+        this.links = links;
         this.streams = properties.streams();
     }
 
-    /** At start; if the hub is unreachable now, consumers create the streams once it answers. */
-    @EventListener(ApplicationReadyEvent.class)
-    void atStart() {
+    /** A tenant's devices must find their streams (ADR 0005); if the hub is unreachable, consumers retry. */
+    @EventListener
+    void linked(TenantLinked linked) {
         try {
-            ensureStreams();
+            ensureStreams(links.of(linked.tenant()).orElseThrow().connection());
         } catch (IOException | JetStreamApiException | RuntimeException e) {
-            log.warn("hub streams not set up at start, will retry when consuming: {}", e.toString());
+            log.warn("hub streams of tenant {} not set up yet, will retry when consuming: {}", linked.tenant(), e.toString());
         }
     }
 
     /** Ensures every hub stream exists with the configured limits; throws while the hub is unreachable. */
-    public void ensureStreams() throws IOException, JetStreamApiException {
+    public void ensureStreams(Connection connection) throws IOException, JetStreamApiException {
         JetStreamManagement jsm = connection.jetStreamManagement();
         for (StreamConfiguration config : configurations()) {
             createOrUpdate(jsm, config);
@@ -54,7 +53,7 @@ public class StreamSetup {
     }
 
     /** The creation time of a stream, part of the identity of readings that carry none of their own. */
-    public StreamInfo info(String stream) throws IOException, JetStreamApiException {
+    public StreamInfo info(Connection connection, String stream) throws IOException, JetStreamApiException {
         return connection.jetStreamManagement().getStreamInfo(stream);
     }
 

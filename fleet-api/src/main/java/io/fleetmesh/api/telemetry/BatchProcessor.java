@@ -1,7 +1,6 @@
 package io.fleetmesh.api.telemetry;
 
 import io.fleetmesh.api.devices.DeviceDirectory;
-import io.fleetmesh.api.mesh.NatsProperties;
 import io.fleetmesh.api.telemetry.Rejection.Cause;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
@@ -38,24 +37,21 @@ class BatchProcessor {
     private final TelemetryStore store;
     private final TelemetryPartitions partitions;
     private final IngestMetrics metrics;
-    /** The tenant whose devices publish on fleet-api's hub connection (fleetmesh.nats.tenant). */
-    private final UUID tenant;
     private final Clock clock;
 
     BatchProcessor(IngestProperties ingest, TelemetryProperties telemetry, DeviceDirectory directory,
                    TelemetryStore store, TelemetryPartitions partitions, IngestMetrics metrics,
-                   NatsProperties nats, Clock clock) {
+                   Clock clock) {
         this.decoder = new ReadingDecoder(ingest.maxPayloadBytes(), telemetry.retention(), telemetry.maxClockSkew());
         this.directory = directory;
         this.store = store;
         this.partitions = partitions;
         this.metrics = metrics;
-        this.tenant = nats.tenant();
         this.clock = clock;
     }
 
-    void process(List<Message> batch, long streamEpoch) {
-        UUID tenantId = tenant;
+    /** {@code tenantId}: the tenant whose account the batch came from. */
+    void process(UUID tenantId, List<Message> batch, long streamEpoch) {
         List<Reading> readings = new ArrayList<>(batch.size());
         List<Rejection> rejections = new ArrayList<>();
         decode(batch, streamEpoch, readings, rejections);

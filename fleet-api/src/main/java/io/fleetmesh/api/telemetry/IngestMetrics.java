@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +20,11 @@ class IngestMetrics {
     private final Counter duplicates;
     private final Map<Rejection.Cause, Counter> quarantined = new EnumMap<>(Rejection.Cause.class);
     private final DistributionSummary batchSize;
-    private final AtomicLong lag = new AtomicLong();
+    private final Map<UUID, AtomicLong> lags = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
 
     IngestMetrics(MeterRegistry registry) {
+        this.registry = registry;
         stored = Counter.builder("fleetmesh.ingest.readings").description("readings stored").register(registry);
         duplicates = Counter.builder("fleetmesh.ingest.duplicates")
                 .description("redelivered readings skipped by their identity").register(registry);
@@ -30,8 +34,6 @@ class IngestMetrics {
         }
         batchSize = DistributionSummary.builder("fleetmesh.ingest.batch.size").description("messages per batch")
                 .register(registry);
-        Gauge.builder("fleetmesh.ingest.consumer.lag", lag, AtomicLong::get)
-                .description("messages on the hub not yet delivered to the ingest consumer").register(registry);
     }
 
     void recordBatch(int messages, int readings, int inserted, List<Rejection> rejections) {
@@ -41,8 +43,14 @@ class IngestMetrics {
         rejections.forEach(rejection -> quarantined.get(rejection.cause()).increment());
     }
 
-    void lag(long pending) {
-        lag.set(pending);
+    /** Messages on the tenant's hub stream not yet delivered to the ingest consumer. */
+    void lag(UUID tenant, long pending) {
+        lags.computeIfAbsent(tenant, key -> {
+            AtomicLong lag = new AtomicLong();
+            Gauge.builder("fleetmesh.ingest.consumer.lag", lag, AtomicLong::get).tag("tenant", key.toString())
+                    .description("messages on the hub not yet delivered to the ingest consumer").register(registry);
+            return lag;
+        }).set(pending);
     }
 
     double storedCount() {

@@ -2,6 +2,7 @@ package io.fleetmesh.api.telemetry;
 
 import io.nats.client.ConsumerContext;
 import io.nats.client.api.ConsumerInfo;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,12 +12,15 @@ final class Progress {
     private static final Logger log = LoggerFactory.getLogger(TelemetryIngest.class);
     private static final long INTERVAL_NANOS = 10_000_000_000L;
 
+    private final UUID tenant;
     private final ConsumerContext context;
     private final IngestMetrics metrics;
-    private long lastReport = System.nanoTime();
+    /** The first report comes at once, so the lag gauge exists from the start. */
+    private long lastReport = System.nanoTime() - INTERVAL_NANOS;
     private double lastStored;
 
-    Progress(ConsumerContext context, IngestMetrics metrics) {
+    Progress(UUID tenant, ConsumerContext context, IngestMetrics metrics) {
+        this.tenant = tenant;
         this.context = context;
         this.metrics = metrics;
         this.lastStored = metrics.storedCount();
@@ -29,12 +33,13 @@ final class Progress {
         }
         ConsumerInfo info = context.getConsumerInfo();
         long pending = info.getNumPending();
-        metrics.lag(pending);
+        metrics.lag(tenant, pending);
         double stored = metrics.storedCount();
         if (stored > lastStored || pending > 0) {
             double rate = (stored - lastStored) / ((now - lastReport) / 1e9);
-            log.info("telemetry ingest: {} readings stored, {}/s; on the hub {} pending, {} awaiting ack, {} redelivered",
-                    (long) stored, (long) rate, pending, info.getNumAckPending(), info.getRedelivered());
+            log.info("telemetry ingest: {} readings stored (all tenants), {}/s; tenant {} on the hub: {} pending,"
+                    + " {} awaiting ack, {} redelivered", (long) stored, (long) rate, tenant, pending,
+                    info.getNumAckPending(), info.getRedelivered());
         }
         lastReport = now;
         lastStored = stored;

@@ -1,9 +1,11 @@
 package io.fleetmesh.api.telemetry;
 
 import io.fleetmesh.api.devices.DeviceDirectory;
-import io.fleetmesh.api.mesh.NatsProperties;
 import io.fleetmesh.api.mesh.HubStreams;
+import io.fleetmesh.api.mesh.MeshLinks;
 import io.fleetmesh.api.mesh.StreamSetup;
+import io.fleetmesh.api.mesh.TenantLink;
+import io.fleetmesh.api.mesh.TenantLinked;
 import io.fleetmesh.api.telemetry.Rejection.Cause;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
@@ -15,13 +17,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -30,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Agents' status heartbeats ({@code fleet.<dev>.events.status}) into device_state: a durable push consumer in a
- * queue group, so replicas share it. A heartbeat older than the stored one (a backlog catching up) is ignored.
+ * queue group in each tenant's account, so replicas share it. A heartbeat older than the stored one (a backlog
+ * catching up) is ignored.
  */
 @Component
 class StatusIngest implements SmartLifecycle {
@@ -44,52 +50,57 @@ class StatusIngest implements SmartLifecycle {
             ON CONFLICT (tenant_id, device_id) DO UPDATE SET status = excluded.status, status_at = excluded.status_at
             WHERE s.status_at IS NULL OR excluded.status_at > s.status_at""";
 
-    private final Connection connection;
+    private final MeshLinks links;
     private final StreamSetup streams;
     private final DeviceDirectory directory;
     private final TelemetryStore store;
-    /** The tenant whose devices publish on fleet-api's hub connection (fleetmesh.nats.tenant). */
-    private final UUID tenant;
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
-    private ScheduledExecutorService retries;
-    private volatile Dispatcher dispatcher;
+    private final Map<UUID, Dispatcher> dispatchers = new ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService retries;
 
-    StatusIngest(Connection connection, StreamSetup streams, DeviceDirectory directory, TelemetryStore store,
-                 NatsProperties nats, JdbcTemplate jdbc) {
-        this.connection = connection;
+    StatusIngest(MeshLinks links, StreamSetup streams, DeviceDirectory directory, TelemetryStore store,
+                 JdbcTemplate jdbc) {
+        this.links = links;
         this.streams = streams;
         this.directory = directory;
         this.store = store;
-        this.tenant = nats.tenant();
         this.jdbc = jdbc;
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         retries = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "status-ingest-setup"));
-        retries.schedule(this::subscribe, 0, TimeUnit.SECONDS);
+        links.all().forEach(link -> retries.execute(() -> subscribe(link)));
+    }
+
+    @EventListener
+    synchronized void linked(TenantLinked linked) {
+        if (isRunning()) {
+            links.of(linked.tenant()).ifPresent(link -> retries.execute(() -> subscribe(link)));
+        }
     }
 
     /** Retries every 2 s while the hub is unreachable; once subscribed, the client follows reconnects itself. */
-    private void subscribe() {
+    private void subscribe(TenantLink link) {
+        Connection connection = link.connection();
         try {
-            streams.ensureStreams();
+            streams.ensureStreams(connection);
             Dispatcher created = connection.createDispatcher();
-            connection.jetStream().subscribe(SUBJECTS, DURABLE, created, this::onStatus, false,
+            connection.jetStream().subscribe(SUBJECTS, DURABLE, created, message -> onStatus(link.tenant(), message), false,
                     PushSubscribeOptions.builder().stream(HubStreams.EVENTS).durable(DURABLE).deliverGroup(DURABLE)
                             .configuration(ConsumerConfiguration.builder().ackPolicy(AckPolicy.Explicit)
                                     .ackWait(Duration.ofSeconds(30)).build())
                             .build());
-            dispatcher = created;
-            log.info("status ingest consuming {} as {}", SUBJECTS, DURABLE);
+            dispatchers.put(link.tenant(), created);
+            log.info("status ingest consuming {} of tenant {} as {}", SUBJECTS, link.tenant(), DURABLE);
         } catch (Exception e) {
-            log.warn("status ingest not subscribed yet, retrying: {}", e.toString());
-            retries.schedule(this::subscribe, 2, TimeUnit.SECONDS);
+            log.warn("status ingest of tenant {} not subscribed yet, retrying: {}", link.tenant(), e.toString());
+            retries.schedule(() -> subscribe(link), 2, TimeUnit.SECONDS);
         }
     }
 
-    private void onStatus(Message message) {
+    private void onStatus(UUID tenant, Message message) {
         String device = message.getSubject().split("\\.")[1];
         try {
             JsonNode status = parse(message.getData());
@@ -130,12 +141,11 @@ class StatusIngest implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         retries.shutdownNow();
-        if (dispatcher != null) {
-            connection.closeDispatcher(dispatcher);
-            dispatcher = null;
-        }
+        dispatchers.forEach((tenant, dispatcher) -> links.of(tenant)
+                .ifPresent(link -> link.connection().closeDispatcher(dispatcher)));
+        dispatchers.clear();
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.fleetmesh.api.telemetry;
 
 import io.fleetmesh.api.mesh.HubStreams;
+import io.fleetmesh.api.mesh.MeshLinks;
 import io.fleetmesh.api.mesh.StreamSetup;
+import io.fleetmesh.api.mesh.TenantLink;
+import io.fleetmesh.api.mesh.TenantLinked;
 import io.nats.client.ConsumerContext;
 import io.nats.client.Connection;
 import io.nats.client.IterableConsumer;
@@ -12,17 +15,21 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The durable pull consumer on the hub's TELEMETRY stream. It gathers a batch (up to batchSize, or what arrived
- * within linger), hands it to the {@link BatchProcessor} on one of its writer threads, which acks only after the
- * batch is committed. Every
- * failure leads back to a fresh consumer after a pause: it never stops for good while the application runs.
+ * The durable pull consumer on each tenant's TELEMETRY stream (one worker per tenant link). It gathers a batch (up
+ * to batchSize, or what arrived within linger), hands it to the {@link BatchProcessor} on one of its writer threads,
+ * which acks only after the batch is committed. Every failure leads back to a fresh consumer after a pause: it never
+ * stops for good while the application runs.
  */
 @Component
 class TelemetryIngest implements SmartLifecycle {
@@ -31,17 +38,17 @@ class TelemetryIngest implements SmartLifecycle {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
 
-    private final Connection connection;
+    private final MeshLinks links;
     private final StreamSetup streams;
     private final BatchProcessor processor;
     private final IngestProperties properties;
     private final IngestMetrics metrics;
+    private final Map<UUID, Thread> workers = new HashMap<>();
     private volatile boolean running;
-    private Thread worker;
 
-    TelemetryIngest(Connection connection, StreamSetup streams, BatchProcessor processor,
+    TelemetryIngest(MeshLinks links, StreamSetup streams, BatchProcessor processor,
                     IngestProperties properties, IngestMetrics metrics) {
-        this.connection = connection;
+        this.links = links;
         this.streams = streams;
         this.processor = processor;
         this.properties = properties;
@@ -51,18 +58,36 @@ class TelemetryIngest implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        worker = new Thread(this::run, "telemetry-ingest");
-        worker.start();
+        links.all().forEach(this::startWorker);
+    }
+
+    /** A tenant linked while running (its account key appeared) gets its worker at once. */
+    @EventListener
+    synchronized void linked(TenantLinked linked) {
+        if (running) {
+            links.of(linked.tenant()).ifPresent(this::startWorker);
+        }
+    }
+
+    private void startWorker(TenantLink link) {
+        workers.computeIfAbsent(link.tenant(), tenant -> {
+            Thread worker = new Thread(() -> run(link), "telemetry-ingest-" + tenant.toString().substring(0, 8));
+            worker.start();
+            return worker;
+        });
     }
 
     @Override
     public synchronized void stop() {
         running = false;
         try {
-            worker.join(30_000);
+            for (Thread worker : workers.values()) {
+                worker.join(30_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        workers.clear();
     }
 
     @Override
@@ -75,24 +100,26 @@ class TelemetryIngest implements SmartLifecycle {
         return properties.autoStartup();
     }
 
-    private void run() {
+    private void run(TenantLink link) {
         while (running) {
             try {
-                consume();
+                consume(link);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                log.warn("telemetry ingest interrupted, retrying in {}: {}", RETRY_PAUSE, e.toString());
+                log.warn("telemetry ingest of tenant {} interrupted, retrying in {}: {}", link.tenant(), RETRY_PAUSE,
+                        e.toString());
                 pause();
             }
         }
     }
 
-    private void consume() throws Exception {
-        streams.ensureStreams();
-        long streamEpoch = streams.info(HubStreams.TELEMETRY).getCreateTime().toInstant().toEpochMilli();
-        ConsumerContext context = consumerContext();
+    private void consume(TenantLink link) throws Exception {
+        Connection connection = link.connection();
+        streams.ensureStreams(connection);
+        long streamEpoch = streams.info(connection, HubStreams.TELEMETRY).getCreateTime().toInstant().toEpochMilli();
+        ConsumerContext context = consumerContext(connection);
         // Pull requests expire after 5 s: a hub that restarted forgets them, and the client re-pulls within
         // seconds instead of the default 30. (Restarting the consumer on reconnect instead loses the messages
         // the hub delivers to the abandoned pull until their ack-wait.)
@@ -100,12 +127,13 @@ class TelemetryIngest implements SmartLifecycle {
                 .expiresIn(5_000).build();
         try (IterableConsumer iterable = context.iterate(options);
              ParallelBatches writers = new ParallelBatches(properties.writers())) {
-            log.info("telemetry ingest consuming {} as {}", HubStreams.TELEMETRY, properties.durable());
-            Progress progress = new Progress(context, metrics);
+            log.info("telemetry ingest consuming {} of tenant {} as {}", HubStreams.TELEMETRY, link.tenant(),
+                    properties.durable());
+            Progress progress = new Progress(link.tenant(), context, metrics);
             while (running) {
                 List<Message> batch = nextBatch(iterable);
                 if (!batch.isEmpty()) {
-                    writers.submit(() -> processor.process(batch, streamEpoch));
+                    writers.submit(() -> processor.process(link.tenant(), batch, streamEpoch));
                 }
                 writers.rethrowFailure();
                 progress.report();
@@ -115,7 +143,7 @@ class TelemetryIngest implements SmartLifecycle {
         }
     }
 
-    private ConsumerContext consumerContext() throws Exception {
+    private ConsumerContext consumerContext(Connection connection) throws Exception {
         connection.jetStreamManagement().addOrUpdateConsumer(HubStreams.TELEMETRY, ConsumerConfiguration.builder()
                 .durable(properties.durable())
                 .filterSubject(HubStreams.TELEMETRY_SUBJECTS)
