@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetmesh.api.mesh.HubStreams;
 import io.fleetmesh.api.mesh.MeshJwts;
 import io.fleetmesh.devkit.NatsServer;
 import io.fleetmesh.devkit.Ports;
 import io.fleetmesh.edge.AgentConfig;
 import io.fleetmesh.edge.EdgeAgent;
 import io.nats.client.Connection;
+import io.nats.client.Message;
 import io.nats.client.ErrorListener;
 import io.nats.client.NKey;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.Subscription;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfoOptions;
 import io.nats.client.support.JwtUtils;
@@ -98,6 +102,45 @@ class MeshSecurityTest {
             assertThat(state.getSubjects()).extracting(s -> s.getName()).contains("fleet.truck-1.telemetry.reefer")
                     .doesNotContain("fleet.truck-2.telemetry.reefer");
         }
+    }
+
+    /**
+     * ADR 0006: a device's commands reach it through its own consumer of the hub's COMMANDS stream, delivered to a
+     * subject of its own; it acknowledges them, and nothing of another device's; it answers synchronous requests.
+     */
+    @Test
+    void aDeviceGetsAndAcknowledgesOnlyItsOwnCommandsAndAnswersRequests() throws Exception {
+        List<String> refused = new CopyOnWriteArrayList<>();
+        try (Connection service = connect(tenantA, "fleet-api", null, null);
+             Connection truck = connect(tenantA, "truck-5", MeshJwts.Permissions.device("truck-5"), refused::add)) {
+            var jsm = service.jetStreamManagement();
+            jsm.addStream(StreamConfiguration.builder().name("COMMANDS").subjects("fleet.*.cmd.>").build());
+            for (String device : List.of("truck-5", "truck-6")) {
+                jsm.addOrUpdateConsumer("COMMANDS", ConsumerConfiguration.builder().durable(HubStreams.commandConsumer(device))
+                        .filterSubject("fleet." + device + ".cmd.>").deliverSubject(HubStreams.commandDelivery(device))
+                        .ackPolicy(AckPolicy.Explicit).build());
+                service.jetStream().publish("fleet." + device + ".cmd.ping", ("{\"id\": \"" + device + "\"}").getBytes());
+            }
+            Subscription own = truck.subscribe(HubStreams.commandDelivery("truck-5"));
+            truck.subscribe(HubStreams.commandDelivery("truck-6"));
+            Message command = own.nextMessage(Duration.ofSeconds(5));
+            assertThat(new String(command.getData(), StandardCharsets.UTF_8)).contains("truck-5");
+            truck.publish(command.getReplyTo(), "+ACK".getBytes(StandardCharsets.UTF_8));
+            truck.publish(command.getReplyTo().replace("cmd-truck-5", "cmd-truck-6"), "+ACK".getBytes(StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(5)).until(() -> jsm.getConsumerInfo("COMMANDS",
+                    HubStreams.commandConsumer("truck-5")).getAckFloor().getStreamSequence() > 0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> refused.size() >= 2);
+            assertThat(jsm.getConsumerInfo("COMMANDS", HubStreams.commandConsumer("truck-6")).getAckFloor()
+                    .getStreamSequence()).isZero();
+
+            truck.createDispatcher(request -> truck.publish(request.getReplyTo(), "done".getBytes()))
+                    .subscribe(HubStreams.commandRpc("truck-5"));
+            truck.flush(Duration.ofSeconds(5));
+            assertThat(service.request(HubStreams.commandRpc("truck-5"), new byte[0], Duration.ofSeconds(5)).getData())
+                    .asString().isEqualTo("done");
+        }
+        assertThat(refused).anyMatch(e -> e.contains("Subscription") && e.contains("truck-6"))
+                .anyMatch(e -> e.contains("Publish") && e.contains("cmd-truck-6"));
     }
 
     @Test

@@ -10,6 +10,21 @@ public final class HubStreams {
     public static final String COMMANDS = "COMMANDS";
     public static final String COMMANDS_SUBJECTS = "fleet.*.cmd.>";
 
+    /** The durable consumer of the hub's COMMANDS stream that delivers one device's commands (ADR 0006). */
+    public static String commandConsumer(String deviceId) {
+        return "cmd-" + deviceId;
+    }
+
+    /** Where that consumer delivers: a subject of the device's own, which only it may subscribe to. */
+    public static String commandDelivery(String deviceId) {
+        return "fleet." + deviceId + ".deliver.cmd";
+    }
+
+    /** fleet-api's synchronous command requests to an online agent ({@code ?wait=}). */
+    public static String commandRpc(String deviceId) {
+        return "fleet." + deviceId + ".rpc.command";
+    }
+
     private HubStreams() {
     }
 }

@@ -74,20 +74,30 @@ public final class MeshJwts {
         if (permissions != null) {
             claims.put("pub", Map.of("allow", permissions.publish()));
             claims.put("sub", Map.of("allow", permissions.subscribe()));
+            if (permissions.replies()) {
+                // one reply to each request it received, within the server's default two minutes
+                claims.put("resp", Map.of("max", 1, "ttl", 0));
+            }
         }
         return claims;
     }
 
-    /** Subjects a user may publish and subscribe to (wildcards allowed); nothing else. */
-    public record Permissions(List<String> publish, List<String> subscribe) {
+    /**
+     * Subjects a user may publish and subscribe to (wildcards allowed); nothing else. {@code replies}: it may
+     * answer the requests it receives (on their reply subjects, whatever they are).
+     */
+    public record Permissions(List<String> publish, List<String> subscribe, boolean replies) {
 
         /**
          * What a device's hub connections (its agent's, its leaf link, or an MQTT device's) may do: its own subjects
-         * and its own inboxes (the agent uses the inbox prefix {@code _INBOX.<device>}). No JetStream API.
+         * and its own inboxes (the agent uses the inbox prefix {@code _INBOX.<device>}); acknowledge what its own
+         * command consumer on the hub delivers ({@link HubStreams#commandConsumer}, ADR 0006); answer fleet-api's
+         * synchronous command requests. No JetStream API.
          */
         public static Permissions device(String deviceId) {
-            return new Permissions(List.of("fleet." + deviceId + ".>"),
-                    List.of("fleet." + deviceId + ".>", "_INBOX." + deviceId + ".>"));
+            String consumer = HubStreams.commandConsumer(deviceId);
+            return new Permissions(List.of("fleet." + deviceId + ".>", "$JS.ACK." + HubStreams.COMMANDS + "." + consumer + ".>"),
+                    List.of("fleet." + deviceId + ".>", "_INBOX." + deviceId + ".>"), true);
         }
     }
 
