@@ -123,10 +123,22 @@ public abstract class IntegrationTest {
         }
 
         public Response send(String method, String path, String body, MediaType type) {
+            return send(method, path, body, type, null);
+        }
+
+        /** A JSON request with an {@code Idempotency-Key}. */
+        public Response sendWith(String method, String path, String body, String idempotencyKey) {
+            return send(method, path, body, MediaType.APPLICATION_JSON, idempotencyKey);
+        }
+
+        private Response send(String method, String path, String body, MediaType type, String idempotencyKey) {
             RestClient.RequestBodySpec request = RestClient.create().method(HttpMethod.valueOf(method))
                     .uri(URI.create(baseUrl() + path));
             if (authorization != null) {
                 request.header(HttpHeaders.AUTHORIZATION, authorization);
+            }
+            if (idempotencyKey != null) {
+                request.header("Idempotency-Key", idempotencyKey);
             }
             if (body != null) {
                 request.contentType(type).body(body);

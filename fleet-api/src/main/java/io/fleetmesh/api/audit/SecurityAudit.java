@@ -2,6 +2,7 @@ package io.fleetmesh.api.audit;
 
 import io.fleetmesh.api.apikeys.ApiKeyEvents.ApiKeyCreated;
 import io.fleetmesh.api.apikeys.ApiKeyEvents.ApiKeyRevoked;
+import io.fleetmesh.api.commands.CommandEvents;
 import io.fleetmesh.api.credentials.DeviceCredentialEvents;
 import io.fleetmesh.api.devices.DeviceDeleted;
 import io.fleetmesh.api.identity.Caller;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What goes into the audit log: dashboard logins and failed operator logins, operator and API key changes,
- * device credentials issued and revoked, device deletions. (Each API request authenticated by a key is not a security event; a rejected key is only
+ * device credentials issued and revoked, device deletions, commands created and cancelled. (Each API request authenticated by a key is not a security event; a rejected key is only
  * counted, or an attacker could fill the log.)
  */
 @Component
@@ -67,6 +68,25 @@ class SecurityAudit {
     @EventListener
     void credentialsRevoked(DeviceCredentialEvents.Revoked event) {
         log.record(event.tenantId(), event.by(), "device-credentials-revoked", event.deviceId(), event.keys() + " keys");
+    }
+
+    /** One entry per command to one device; a fan-out's commands are one entry for the fan-out. */
+    @EventListener
+    void commandCreated(CommandEvents.CommandCreated event) {
+        if (event.fanoutId() == null) {
+            log.record(event.tenantId(), event.by(), "command-created", event.deviceId(), event.type() + " " + event.commandId());
+        }
+    }
+
+    @EventListener
+    void fanOutCreated(CommandEvents.FanOutCreated event) {
+        log.record(event.tenantId(), event.by(), "fanout-created", "fanout:" + event.fanoutId(),
+                event.type() + " to " + event.devices() + " devices");
+    }
+
+    @EventListener
+    void commandCancelled(CommandEvents.CommandCancelled event) {
+        log.record(event.tenantId(), event.by(), "command-cancelled", event.deviceId(), event.commandId().toString());
     }
 
     @EventListener

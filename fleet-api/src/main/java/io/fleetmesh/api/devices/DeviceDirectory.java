@@ -22,6 +22,11 @@ public class DeviceDirectory {
         return deviceIds.isEmpty() ? Set.of() : new HashSet<>(devices.findExistingIds(tenantId, deviceIds));
     }
 
+    /** The ids of the tenant's devices with this tag (a fan-out's targets), in id order. */
+    public java.util.List<String> withTag(UUID tenantId, String tag) {
+        return devices.findIdsWithTag(tenantId, tag);
+    }
+
     public void requireRegistered(UUID tenantId, String deviceId) {
         if (!devices.existsById(new DeviceKey(tenantId, deviceId))) {
             throw new DeviceNotFoundException(deviceId);

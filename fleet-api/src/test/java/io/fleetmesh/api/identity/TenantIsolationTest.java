@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 class TenantIsolationTest extends IntegrationTest {
 
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
+    private static final String COMMAND = "{\"type\": \"ping\"}";
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -29,6 +30,8 @@ class TenantIsolationTest extends IntegrationTest {
     private PasswordEncoder passwords;
 
     private String device;
+    private String commandId;
+    private String fanoutId;
     private String keyId;
     private String otherTenantAdmin;
     private String viewer;
@@ -37,6 +40,9 @@ class TenantIsolationTest extends IntegrationTest {
     void twoTenants() {
         device = uniqueId("isolated");
         createDevice(device);
+        commandId = postJson("/api/v1/devices/%s/commands".formatted(device), COMMAND).json().get("id").stringValue();
+        fanoutId = postJson("/api/v1/fanouts", "{\"devices\": [\"%s\"], \"command\": %s}".formatted(device, COMMAND))
+                .json().get("id").stringValue();
         Response key = as(adminKey()).send("POST", "/api/v1/api-keys", """
                 {"name": "tenant A key", "role": "VIEWER", "validFor": "P1D"}""", MediaType.APPLICATION_JSON);
         keyId = key.json().get("key").get("id").stringValue();
@@ -57,20 +63,23 @@ class TenantIsolationTest extends IntegrationTest {
             }
         }
         assertThat(checked).contains("get /api/v1/devices/{id}", "delete /api/v1/api-keys/{id}",
-                "get /api/v1/devices/{deviceId}/telemetry", "get /api/v1/audit");
+                "get /api/v1/devices/{deviceId}/telemetry", "get /api/v1/audit", "post /api/v1/commands/{id}/cancel",
+                "post /api/v1/devices/{deviceId}/commands", "get /api/v1/fanouts/{id}");
+        assertThat(get("/api/v1/commands/" + commandId).json().get("state").stringValue()).isNotEqualTo("CANCELLED");
         assertThat(get("/api/v1/devices/" + device).json().get("name").stringValue()).isEqualTo("Truck " + device);
         assertThat(as(viewer).get("/api/v1/devices").status()).isEqualTo(200);
     }
 
     private void check(String method, String template) {
-        String path = template.replace("{deviceId}", device)
-                .replace("{id}", template.startsWith("/api/v1/api-keys") ? keyId : device);
+        String path = template.replace("{deviceId}", device).replace("{id}", idIn(template));
         String body = body(template);
         assertThat(as(null).send(method, path, body, MediaType.APPLICATION_JSON).status())
                 .as("anonymous %s %s", method, path).isEqualTo(401);
         Response stranger = as(otherTenantAdmin).send(method, path, body, MediaType.APPLICATION_JSON);
         if (template.contains("{")) {
             assertThat(stranger.status()).as("other tenant %s %s", method, path).isEqualTo(404);
+        } else if (template.equals("/api/v1/fanouts")) {
+            assertThat(stranger.status()).as("a fan-out to another tenant's device matches none").isEqualTo(422);
         } else if (template.startsWith("/api/v1/operators/me")) {
             assertThat(stranger.status()).as("an API key has no password: %s %s", method, path).isEqualTo(403);
         } else {
@@ -83,13 +92,23 @@ class TenantIsolationTest extends IntegrationTest {
         }
     }
 
+    private String idIn(String template) {
+        if (template.startsWith("/api/v1/api-keys")) {
+            return keyId;
+        }
+        if (template.startsWith("/api/v1/commands")) {
+            return commandId;
+        }
+        return template.startsWith("/api/v1/fanouts") ? fanoutId : device;
+    }
+
     private static boolean isAdministration(String template) {
         return template.startsWith("/api/v1/api-keys") || template.startsWith("/api/v1/operators")
                 || template.startsWith("/api/v1/audit");
     }
 
     /** A valid body for the operation, so that only access decides the answer. */
-    private static String body(String template) {
+    private String body(String template) {
         if (template.startsWith("/api/v1/api-keys")) {
             return "{\"name\": \"probe\", \"role\": \"VIEWER\", \"validFor\": \"P1D\"}";
         }
@@ -99,6 +118,12 @@ class TenantIsolationTest extends IntegrationTest {
         if (template.startsWith("/api/v1/operators")) {
             return "{\"username\": \"probe-%s\", \"password\": \"a long enough password\", \"role\": \"VIEWER\"}"
                     .formatted(UUID.randomUUID().toString().substring(0, 8));
+        }
+        if (template.endsWith("/commands")) {
+            return COMMAND;
+        }
+        if (template.equals("/api/v1/fanouts")) {
+            return "{\"devices\": [\"%s\"], \"command\": %s}".formatted(device, COMMAND);
         }
         if (template.equals("/api/v1/devices")) {
             return "{\"id\": \"%s\", \"name\": \"Probe\", \"kind\": \"van\", \"tags\": []}".formatted(uniqueId("probe"));

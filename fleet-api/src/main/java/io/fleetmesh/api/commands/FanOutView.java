@@ -1,0 +1,8 @@
+package io.fleetmesh.api.commands;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** A fan-out's progress: how many of its commands are in each state. */
+public record FanOutView(UUID id, int commands, Map<CommandState, Long> states, boolean finished) {
+}
