@@ -6,7 +6,9 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,7 +16,7 @@ import java.util.logging.Logger;
 
 /**
  * The edge agent: starts and supervises the truck's leaf nats-server, keeps the outbox, syncs it to the hub,
- * evaluates local rules and sends the status heartbeat. Usage: {@code java -jar edge-agent.jar [agent.properties]}.
+ * evaluates local rules, runs the commands it receives and sends the status heartbeat. Usage: {@code java -jar edge-agent.jar [agent.properties]}.
  */
 public final class EdgeAgent implements AutoCloseable {
 
@@ -31,6 +33,9 @@ public final class EdgeAgent implements AutoCloseable {
     private LocalRules localRules;
     private StatusHeartbeat heartbeat;
     private MqttBridge bridge;
+    private CommandExecutor executor;
+    private CommandReceiver receiver;
+    private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
 
     EdgeAgent(AgentConfig config, List<Rule> rules) {
         this.config = config;
@@ -40,6 +45,12 @@ public final class EdgeAgent implements AutoCloseable {
     /** An agent whose rules are {@code rule.<id>} entries, as in the properties file. */
     public static EdgeAgent create(AgentConfig config, Properties ruleDefinitions) {
         return new EdgeAgent(config, Rules.from(ruleDefinitions));
+    }
+
+    /** Adds (or replaces) the handler of a command type; before {@link #start()}. */
+    public EdgeAgent withHandler(CommandHandler handler) {
+        handlers.put(handler.type(), handler);
+        return this;
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,10 +71,13 @@ public final class EdgeAgent implements AutoCloseable {
             hub = connect(config.hubUrls(), config.credentials(), "agent-sync-" + config.deviceId());
         }
         long epoch = awaitOutbox();
+        CommandInbox.ensure(local);
         Alerts alerts = new Alerts(local, config.deviceId());
         Overflow overflow = new Overflow(local, alerts, sync);
-        localRules = new LocalRules(local, config.deviceId(), new RuleEngine(rules), alerts);
+        LatestReadings latest = new LatestReadings();
+        localRules = new LocalRules(local, config.deviceId(), new RuleEngine(rules), alerts, latest);
         localRules.start();
+        startCommands(latest);
         if (config.forward()) {
             forwarder = new Forwarder(local, hub, config.deviceId(), sync, overflow);
             forwarder.start(epoch);
@@ -73,6 +87,19 @@ public final class EdgeAgent implements AutoCloseable {
         if (config.bridgeBroker() != null) {
             bridge = new MqttBridge(config.bridgeBroker(), config.deviceId(), local);
             bridge.start();
+        }
+    }
+
+    /** The executor runs what is in the leaf's inbox, hub or no hub; commands arrive while the hub is reachable. */
+    private void startCommands(LatestReadings latest) throws Exception {
+        Map<String, CommandHandler> all = new LinkedHashMap<>();
+        BuiltInHandlers.all(local).forEach(handler -> all.put(handler.type(), handler));
+        all.putAll(handlers);
+        executor = new CommandExecutor(local, config.deviceId(), latest, all);
+        executor.start();
+        if (config.forward()) {
+            receiver = new CommandReceiver(hub, local, config.deviceId(), executor);
+            receiver.start();
         }
     }
 
@@ -140,6 +167,12 @@ public final class EdgeAgent implements AutoCloseable {
             return;
         }
         try {
+            if (receiver != null) {
+                receiver.close();
+            }
+            if (executor != null) {
+                executor.close();
+            }
             if (bridge != null) {
                 bridge.close();
             }

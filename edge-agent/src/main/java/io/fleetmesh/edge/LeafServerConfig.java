@@ -10,14 +10,15 @@ import java.util.stream.Collectors;
  * MQTT internals stay local in both directions. So do JetStream acknowledgements: every truck's outbox and sync
  * consumer have the same names, and without the deny one truck's acks reached every other truck through the hub
  * (N² messages, and acks of messages never sent). Nothing crosses the link that needs them: the sync has its
- * own hub connection, and cross-domain sources and mirrors use unacknowledged consumers.
+ * own hub connection, and cross-domain sources and mirrors use unacknowledged consumers. The agent's own local
+ * subjects (the command inbox, the reefer controller) and its EXECUTED bucket never leave the truck either.
  */
 final class LeafServerConfig {
 
     private static final List<String> DENY_EXPORTS =
-            List.of("fleet.*.telemetry.>", "fleet.*.events.>", "fleet.*.driver.>", "$MQTT.>", "$JS.ACK.>");
+            List.of("fleet.*.telemetry.>", "fleet.*.events.>", "fleet.*.driver.>", "$MQTT.>", "$JS.ACK.>", "$KV.>", "agent.>");
     private static final List<String> DENY_IMPORTS =
-            List.of("fleet.*.telemetry.>", "fleet.*.events.>", "$MQTT.>", "$JS.ACK.>");
+            List.of("fleet.*.telemetry.>", "fleet.*.events.>", "$MQTT.>", "$JS.ACK.>", "$KV.>", "agent.>");
 
     private LeafServerConfig() {
     }

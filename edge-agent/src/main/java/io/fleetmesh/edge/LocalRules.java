@@ -12,7 +12,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Listens to the truck's own readings on the leaf and runs them through the rules, hub or no hub. */
+/**
+ * Listens to the truck's own readings on the leaf and runs them through the rules, hub or no hub; keeps the latest
+ * value of each metric for commands' preconditions.
+ */
 final class LocalRules implements AutoCloseable {
 
     private static final Logger log = Logger.getLogger(LocalRules.class.getName());
@@ -20,11 +23,13 @@ final class LocalRules implements AutoCloseable {
     private final String deviceId;
     private final RuleEngine engine;
     private final Alerts alerts;
+    private final LatestReadings latest;
     private final JsonMapper json = JsonMapper.builder().build();
     private Dispatcher dispatcher;
 
-    LocalRules(Connection local, String deviceId, RuleEngine engine, Alerts alerts) {
+    LocalRules(Connection local, String deviceId, RuleEngine engine, Alerts alerts, LatestReadings latest) {
         this.local = local;
+        this.latest = latest;
         this.deviceId = deviceId;
         this.engine = engine;
         this.alerts = alerts;
@@ -38,12 +43,13 @@ final class LocalRules implements AutoCloseable {
     private void onReading(Message message) {
         String prefix = "fleet." + deviceId + ".telemetry.";
         String channel = message.getSubject().substring(prefix.length());
-        if (!engine.watches(channel)) {
-            return;
-        }
         try {
             JsonNode reading = json.readTree(message.getData());
-            engine.evaluate(channel, numbers(reading), timestamp(reading.get("ts"))).forEach(alerts::raise);
+            Map<String, Double> numbers = numbers(reading);
+            latest.update(channel, numbers);
+            if (engine.watches(channel)) {
+                engine.evaluate(channel, numbers, timestamp(reading.get("ts"))).forEach(alerts::raise);
+            }
         } catch (JacksonException | IllegalArgumentException e) {
             log.fine(() -> "reading on " + message.getSubject() + " not evaluated: " + e.getMessage());
         }

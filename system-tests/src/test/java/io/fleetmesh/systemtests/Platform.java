@@ -15,6 +15,12 @@ import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,14 +29,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A whole platform for one test class: PostgreSQL, a hub, fleet-api, and trucks each with a real leaf. */
 final class Platform implements AutoCloseable {
 
     static final String TENANT = "00000000-0000-0000-0000-000000000001";
+    private static final String ADMIN_PASSWORD = "system-test-admin-password";
+    private static final JsonMapper json = JsonMapper.builder().build();
 
     final Database database = Database.temporary();
     final NatsServer hub = NatsServer.hub(tempDir("hub")).start();
@@ -38,11 +49,42 @@ final class Platform implements AutoCloseable {
             new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
     private final List<AutoCloseable> started = new ArrayList<>();
     private ConfigurableApplicationContext api;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String apiKey;
 
     Platform startApi() {
         api = new SpringApplicationBuilder(FleetApiApplication.class).run(FleetApiArguments.of(database, hub,
-                "--fleetmesh.http.port=0", "--fleetmesh.ingest.ack-wait=5s").toArray(String[]::new));
+                "--fleetmesh.http.port=0", "--fleetmesh.ingest.ack-wait=5s",
+                "--fleetmesh.security.admin-password=" + ADMIN_PASSWORD).toArray(String[]::new));
         return this;
+    }
+
+    /**
+     * A REST call with an ADMIN API key (a dispatch system's way: a password's bcrypt check on every call would
+     * dominate the timings); the answer's status and JSON body (null if none).
+     */
+    Answer call(String method, String path, String body) throws Exception {
+        if (apiKey == null) {
+            String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            apiKey = "Bearer " + send(basic, "POST", "/api/v1/api-keys",
+                    "{\"name\": \"system tests\", \"role\": \"ADMIN\", \"validFor\": \"P1D\"}").body().get("token").stringValue();
+        }
+        return send(apiKey, method, path, body);
+    }
+
+    private Answer send(String authorization, String method, String path, String body) throws Exception {
+        int port = ((WebServerApplicationContext) api).getWebServer().getPort();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", authorization)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()));
+    }
+
+    record Answer(int status, JsonNode body) {
     }
 
     /**

@@ -7,6 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,6 +26,8 @@ class CommandChanges {
     CommandChanges(CommandRepository commands, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.commands = commands;
         this.transactions = new TransactionTemplate(transactions);
+        // its own transaction always, also when called after another one's commit (the dispatcher is)
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.events = events;
     }
 

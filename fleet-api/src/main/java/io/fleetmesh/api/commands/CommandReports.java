@@ -47,16 +47,22 @@ class CommandReports {
         apply(report);
     }
 
-    /** Also for a synchronous command's answer, which is the same report, received by request. */
-    void apply(CommandReport report) {
-        changes.apply(report.id(), command -> {
-            CommandLifecycle.Outcome outcome = command.transition(report.state(), report.at(), CommandSource.TRUCK,
-                    report.reason());
-            if (outcome == CommandLifecycle.Outcome.APPLIED && report.state().terminal()) {
-                command.answered(report.resultJson(), report.reason());
-            } else if (outcome == CommandLifecycle.Outcome.REFUSED) {
-                log.info("report {} on command {} refused in state {}", report.state(), report.id(), command.state());
+    /** Reports on one command, in their order, in one transaction (a synchronous answer brings two). */
+    void apply(CommandReport... reports) {
+        changes.apply(reports[0].id(), command -> {
+            for (CommandReport report : reports) {
+                apply(command, report);
             }
         });
+    }
+
+    private static void apply(Command command, CommandReport report) {
+        CommandLifecycle.Outcome outcome = command.transition(report.state(), report.at(), CommandSource.TRUCK,
+                report.reason());
+        if (outcome == CommandLifecycle.Outcome.APPLIED && report.state().terminal()) {
+            command.answered(report.resultJson(), report.reason());
+        } else if (outcome == CommandLifecycle.Outcome.REFUSED) {
+            log.info("report {} on command {} refused in state {}", report.state(), report.id(), command.state());
+        }
     }
 }

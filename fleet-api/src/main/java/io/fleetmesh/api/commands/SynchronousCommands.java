@@ -40,10 +40,8 @@ class SynchronousCommands {
     /** The command after the attempt: finished if the truck answered within {@code wait}, else queued. */
     Command run(Command command, Duration wait) {
         Optional<CommandReport> answer = ask(command, wait);
-        answer.ifPresent(report -> {
-            reports.apply(new CommandReport(report.id(), CommandState.DELIVERED, report.at(), "by request", null));
-            reports.apply(report);
-        });
+        answer.ifPresent(report -> reports.apply(
+                new CommandReport(report.id(), CommandState.DELIVERED, report.at(), "by request", null), report));
         if (answer.isEmpty()) {
             changes.apply(command.id(), Command::release);
             dispatcher.send(command.id());

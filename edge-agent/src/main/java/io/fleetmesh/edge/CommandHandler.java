@@ -1,0 +1,14 @@
+package io.fleetmesh.edge;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs commands of one type on the truck. The executor calls it at most once per command; it returns the result
+ * (a JSON value, or null) or throws, and the command is FAILED with the exception's message.
+ */
+public interface CommandHandler {
+
+    String type();
+
+    JsonNode run(JsonNode params) throws Exception;
+}
