@@ -69,7 +69,8 @@ class AgentConfigTest {
         String leaf = LeafServerConfig.render(config);
         assertThat(leaf).contains("server_name: \"van-3-leaf\"", "domain: \"van-3\"",
                 "credentials: \"/etc/fleetmesh/van-3.creds\"", "\"nats-leaf://127.0.0.1:7422\"",
-                "deny_exports: [\"fleet.*.telemetry.>\", \"fleet.*.events.>\", \"fleet.*.driver.>\", \"$MQTT.>\", \"$JS.ACK.>\"]");
+                "deny_exports: [\"fleet.*.telemetry.>\", \"fleet.*.events.>\", \"fleet.*.driver.>\", \"$MQTT.>\", \"$JS.ACK.>\","
+                        + " \"$KV.>\", \"agent.>\"]");
     }
 
     @Test

@@ -75,6 +75,7 @@ public final class TestInfrastructure {
                 "fleetmesh.nats.urls", hubServer.url(),
                 "fleetmesh.ingest.ack-wait", "5s",
                 "fleetmesh.security.admin-password", ADMIN_PASSWORD,
+                "fleetmesh.alerts.offline-check", "500ms",
                 "fleetmesh.http.port", "0");
     }
 

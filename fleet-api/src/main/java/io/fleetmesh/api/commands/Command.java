@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import io.fleetmesh.api.web.KeysetCursor;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -148,8 +149,8 @@ class Command {
                 transitions.stream().map(CommandTransition::view).toList());
     }
 
-    CommandFilter.Position position() {
-        return new CommandFilter.Position(createdAt, id);
+    KeysetCursor position() {
+        return new KeysetCursor(createdAt, id);
     }
 
     UUID id() {

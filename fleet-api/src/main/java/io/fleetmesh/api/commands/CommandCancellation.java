@@ -41,9 +41,11 @@ class CommandCancellation {
                         "A command that is " + stored.state() + " can no longer be cancelled.");
             }
         }).orElseThrow();
-        events.publishEvent(new CommandEvents.CommandCancelled(caller.tenantId(), command.id(), command.deviceId(),
-                caller.name()));
-        takeBack(cancelled);
+        if (command.state() != CommandState.CANCELLED) {
+            events.publishEvent(new CommandEvents.CommandCancelled(caller.tenantId(), command.id(), command.deviceId(),
+                    caller.name()));
+            takeBack(cancelled);
+        }
         return cancelled;
     }
 

@@ -22,6 +22,8 @@ class TenantIsolationTest extends IntegrationTest {
 
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
     private static final String COMMAND = "{\"type\": \"ping\"}";
+    private static final String GEOFENCE = "{\"name\": \"Probe\", \"alertOn\": \"BOTH\","
+            + " \"shape\": {\"circle\": {\"lat\": 52.5, \"lon\": 13.4, \"radiusMeters\": 100}}}";
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -32,6 +34,8 @@ class TenantIsolationTest extends IntegrationTest {
     private String device;
     private String commandId;
     private String fanoutId;
+    private String alertId;
+    private String geofenceId;
     private String keyId;
     private String otherTenantAdmin;
     private String viewer;
@@ -43,6 +47,11 @@ class TenantIsolationTest extends IntegrationTest {
         commandId = postJson("/api/v1/devices/%s/commands".formatted(device), COMMAND).json().get("id").stringValue();
         fanoutId = postJson("/api/v1/fanouts", "{\"devices\": [\"%s\"], \"command\": %s}".formatted(device, COMMAND))
                 .json().get("id").stringValue();
+        geofenceId = postJson("/api/v1/geofences", GEOFENCE).json().get("id").stringValue();
+        alertId = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO alerts (id, tenant_id, device_id, rule_id, source, severity, state, message,"
+                + " first_raised_at, last_raised_at, count, backfilled) VALUES (?::uuid, ?, ?, 'probe', 'CLOUD', 'INFO',"
+                + " 'ACTIVE', 'probe', now(), now(), 1, false)", alertId, CurrentTenant.DEFAULT, device);
         Response key = as(adminKey()).send("POST", "/api/v1/api-keys", """
                 {"name": "tenant A key", "role": "VIEWER", "validFor": "P1D"}""", MediaType.APPLICATION_JSON);
         keyId = key.json().get("key").get("id").stringValue();
@@ -66,6 +75,8 @@ class TenantIsolationTest extends IntegrationTest {
                 "get /api/v1/devices/{deviceId}/telemetry", "get /api/v1/audit", "post /api/v1/commands/{id}/cancel",
                 "post /api/v1/devices/{deviceId}/commands", "get /api/v1/fanouts/{id}");
         assertThat(get("/api/v1/commands/" + commandId).json().get("state").stringValue()).isNotEqualTo("CANCELLED");
+        assertThat(get("/api/v1/alerts/" + alertId).json().get("state").stringValue()).isEqualTo("ACTIVE");
+        assertThat(get("/api/v1/geofences/" + geofenceId).json().get("name").stringValue()).isEqualTo("Probe");
         assertThat(get("/api/v1/devices/" + device).json().get("name").stringValue()).isEqualTo("Truck " + device);
         assertThat(as(viewer).get("/api/v1/devices").status()).isEqualTo(200);
     }
@@ -99,6 +110,12 @@ class TenantIsolationTest extends IntegrationTest {
         if (template.startsWith("/api/v1/commands")) {
             return commandId;
         }
+        if (template.startsWith("/api/v1/alerts")) {
+            return alertId;
+        }
+        if (template.startsWith("/api/v1/geofences")) {
+            return geofenceId;
+        }
         return template.startsWith("/api/v1/fanouts") ? fanoutId : device;
     }
 
@@ -118,6 +135,9 @@ class TenantIsolationTest extends IntegrationTest {
         if (template.startsWith("/api/v1/operators")) {
             return "{\"username\": \"probe-%s\", \"password\": \"a long enough password\", \"role\": \"VIEWER\"}"
                     .formatted(UUID.randomUUID().toString().substring(0, 8));
+        }
+        if (template.startsWith("/api/v1/geofences")) {
+            return GEOFENCE;
         }
         if (template.endsWith("/commands")) {
             return COMMAND;

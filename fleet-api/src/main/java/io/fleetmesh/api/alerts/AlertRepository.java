@@ -1,0 +1,16 @@
+package io.fleetmesh.api.alerts;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface AlertRepository extends JpaRepository<Alert, UUID>, JpaSpecificationExecutor<Alert> {
+
+    Optional<Alert> findByIdAndTenantId(UUID id, UUID tenantId);
+
+    @Query("select a from Alert a where a.tenantId = :tenantId and a.deviceId = :deviceId and a.ruleId = :ruleId"
+            + " and a.state <> io.fleetmesh.api.alerts.AlertState.RESOLVED")
+    Optional<Alert> findOpen(UUID tenantId, String deviceId, String ruleId);
+}

@@ -1,0 +1,119 @@
+package io.fleetmesh.api.alerts;
+
+import io.fleetmesh.api.devices.DeviceDirectory;
+import io.fleetmesh.api.mesh.EventSubscriptions;
+import io.fleetmesh.api.telemetry.Quarantine;
+import io.nats.client.Message;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Alerts the trucks raised and cleared ({@code fleet.<dev>.events.alert}): stored with their edge id and time. Each
+ * occurrence counts once however often it is redelivered; one older than {@code fleetmesh.alerts.backfill-after}
+ * when it arrives is flagged backfilled. Malformed ones are quarantined.
+ */
+@Component
+class EdgeAlerts {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private final AlertBook book;
+    private final DeviceDirectory directory;
+    private final Quarantine quarantine;
+    private final JdbcTemplate jdbc;
+    private final Duration backfillAfter;
+    private final Clock clock;
+
+    EdgeAlerts(EventSubscriptions subscriptions, AlertBook book, DeviceDirectory directory, Quarantine quarantine,
+               JdbcTemplate jdbc, AlertProperties properties, Clock clock) {
+        this.book = book;
+        this.directory = directory;
+        this.quarantine = quarantine;
+        this.jdbc = jdbc;
+        this.backfillAfter = properties.backfillAfter();
+        this.clock = clock;
+        subscriptions.register("edge-alerts", "fleet.*.events.alert", this::onAlert);
+    }
+
+    private void onAlert(UUID tenant, Message message) {
+        String device = message.getSubject().split("\\.")[1];
+        try {
+            EdgeAlert alert = EdgeAlert.parse(message.getData());
+            if (directory.registered(tenant, List.of(device)).isEmpty()) {
+                throw new IllegalArgumentException("device " + device + " is not registered");
+            }
+            if (firstTime(tenant, alert)) {
+                apply(tenant, device, alert);
+            }
+        } catch (IllegalArgumentException refused) {
+            quarantine.refused(tenant, message, refused.getMessage());
+        }
+    }
+
+    private boolean firstTime(UUID tenant, EdgeAlert alert) {
+        return jdbc.update("INSERT INTO alert_occurrences (tenant_id, edge_alert_id, state) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", tenant, alert.alertId(), alert.state()) == 1;
+    }
+
+    private void apply(UUID tenant, String device, EdgeAlert alert) {
+        if (alert.cleared()) {
+            book.clear(tenant, device, alert.ruleId(), "truck", "cleared on the truck: " + alert.message(), alert.ts());
+            return;
+        }
+        boolean backfilled = alert.ts().isBefore(clock.instant().minus(backfillAfter));
+        book.raise(new AlertRaise(tenant, device, alert.ruleId(), AlertSource.EDGE, alert.severity(), alert.message(),
+                alert.metric(), alert.value(), alert.threshold(), alert.ts(), alert.alertId(), backfilled));
+    }
+
+    /** The edge agent's AlertEvent. */
+    record EdgeAlert(String alertId, String ruleId, String state, Severity severity, String metric, Double value,
+                     Double threshold, Instant ts, String message) {
+
+        boolean cleared() {
+            return "CLEARED".equals(state);
+        }
+
+        static EdgeAlert parse(byte[] payload) {
+            if (payload.length > 16_384) {
+                throw new IllegalArgumentException("alert of " + payload.length + " bytes exceeds 16384");
+            }
+            try {
+                JsonNode node = json.readTree(payload);
+                String state = text(node, "state", true);
+                if (!state.equals("RAISED") && !state.equals("CLEARED")) {
+                    throw new IllegalArgumentException("alert state must be RAISED or CLEARED");
+                }
+                return new EdgeAlert(text(node, "alertId", true), text(node, "ruleId", true), state,
+                        Severity.valueOf(text(node, "severity", true)), text(node, "metric", false),
+                        number(node, "value"), number(node, "threshold"), Instant.parse(text(node, "ts", true)),
+                        String.valueOf(text(node, "message", false)));
+            } catch (JacksonException | java.time.DateTimeException e) {
+                throw new IllegalArgumentException("alert is not well-formed: " + e.getMessage());
+            }
+        }
+
+        private static String text(JsonNode node, String field, boolean required) {
+            JsonNode value = node.get(field);
+            if (value != null && value.isString() && value.stringValue().length() <= 500) {
+                return value.stringValue();
+            }
+            if (required) {
+                throw new IllegalArgumentException("alert has no " + field);
+            }
+            return null;
+        }
+
+        private static Double number(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            return value != null && value.isNumber() && Double.isFinite(value.doubleValue()) ? value.doubleValue() : null;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.fleetmesh.api.alerts;
+
+public enum Severity {
+    INFO, WARNING, CRITICAL
+}
