@@ -1,0 +1,12 @@
+package io.fleetmesh.api.events;
+
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What dashboards and integrators see on {@code GET /api/v1/events} and webhooks receive: {@code kind} is
+ * {@code alert}, {@code command} or {@code device}; {@code data} the alert, the command's transition, or the
+ * device's online/offline change.
+ */
+public record LiveEvent(UUID tenantId, String kind, JsonNode data) {
+}
