@@ -23,6 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** PostgreSQL, a hub, fleet-api and trucks for the edge benchmarks, all real, all on loopback. */
 final class BenchPlatform implements AutoCloseable {
 
+    /** The benchmark database's first administrator (a throwaway database, not a secret). */
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+
     final Database database = Database.temporary();
     final NatsServer hub;
     final ConfigurableApplicationContext api;
@@ -33,6 +36,7 @@ final class BenchPlatform implements AutoCloseable {
         hub = NatsServer.hub(Files.createTempDirectory("fleetmesh-bench-hub")).start();
         api = new SpringApplicationBuilder(FleetApiApplication.class).run(FleetApiArguments.of(database, hub,
                 "--fleetmesh.http.port=0",
+                "--fleetmesh.security.admin-password=" + ADMIN_PASSWORD,
                 "--fleetmesh.log.format=",
                 "--logging.level.root=WARN",
                 "--logging.level.io.fleetmesh.edge.Forwarder=INFO").toArray(String[]::new));

@@ -76,6 +76,7 @@ public final class TestInfrastructure {
                 "fleetmesh.ingest.ack-wait", "5s",
                 "fleetmesh.security.admin-password", ADMIN_PASSWORD,
                 "fleetmesh.alerts.offline-check", "500ms",
+                "fleetmesh.webhooks.allow-private", "true",
                 "fleetmesh.http.port", "0");
     }
 

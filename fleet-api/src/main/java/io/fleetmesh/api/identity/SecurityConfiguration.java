@@ -60,7 +60,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/operators/me/**").hasRole("VIEWER")
                         .requestMatchers("/api/v1/api-keys/**", "/api/v1/operators/**", "/api/v1/audit/**",
-                                "/api/v1/devices/*/credentials").hasRole("ADMIN")
+                                "/api/v1/devices/*/credentials", "/api/v1/webhooks/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .anyRequest().hasRole("OPERATOR"))
                 .addFilterBefore(new BearerTokenFilter(authentication, problems), BasicAuthenticationFilter.class)

@@ -82,11 +82,11 @@ class AlertsApiTest extends IntegrationTest {
         String fenceId = fence.json().get("id").stringValue();
         // whole milliseconds: readings keep microseconds, and a nanosecond part would not match in the queries below
         Instant t = Instant.now().minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        position(device, t, 52.5400, 13.3694);
-        position(device, t.plusSeconds(10), 52.5252, 13.3695);
+        position(device, fenceId, t, 52.5400, 13.3694);
+        position(device, fenceId, t.plusSeconds(10), 52.5252, 13.3695);
         awaitOne(device, a -> a.get("ruleId").stringValue().equals("geofence-enter:" + fenceId));
-        position(device, t.plusSeconds(5), 52.5400, 13.3694);
-        position(device, t.plusSeconds(20), 52.5400, 13.3694);
+        position(device, fenceId, t.plusSeconds(5), 52.5400, 13.3694);
+        position(device, fenceId, t.plusSeconds(20), 52.5400, 13.3694);
         JsonNode exit = awaitOne(device, a -> a.get("ruleId").stringValue().equals("geofence-exit:" + fenceId));
         assertThat(exit.get("message").stringValue()).contains("left Depot");
         assertThat(get("/api/v1/alerts?device=" + device).json().get("items").size()).isEqualTo(2);
@@ -130,7 +130,7 @@ class AlertsApiTest extends IntegrationTest {
                 "{\"ts\": \"%s\", \"backlog\": 0}".formatted(ts).getBytes(StandardCharsets.UTF_8));
     }
 
-    private void position(String device, Instant ts, double lat, double lon) throws Exception {
+    private void position(String device, String fence, Instant ts, double lat, double lon) throws Exception {
         nats.jetStream().publish("fleet.%s.telemetry.gps".formatted(device),
                 "{\"ts\": \"%s\", \"lat\": %s, \"lon\": %s, \"speed\": 30}".formatted(ts, lat, lon).getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
@@ -138,7 +138,7 @@ class AlertsApiTest extends IntegrationTest {
                 java.sql.Timestamp.from(ts)) == 1);
         // the fence check follows the write; readings of other batches may be checked in any order
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM geofence_presence WHERE device_id = ? AND at >= ?", Integer.class, device,
-                java.sql.Timestamp.from(ts)) == 1);
+                "SELECT count(*) FROM geofence_presence WHERE device_id = ? AND geofence_id = ?::uuid AND at >= ?",
+                Integer.class, device, fence, java.sql.Timestamp.from(ts)) == 1);
     }
 }

@@ -22,6 +22,7 @@ class TenantIsolationTest extends IntegrationTest {
 
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
     private static final String COMMAND = "{\"type\": \"ping\"}";
+    private static final String WEBHOOK = "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"alert\"]}";
     private static final String GEOFENCE = "{\"name\": \"Probe\", \"alertOn\": \"BOTH\","
             + " \"shape\": {\"circle\": {\"lat\": 52.5, \"lon\": 13.4, \"radiusMeters\": 100}}}";
 
@@ -36,6 +37,7 @@ class TenantIsolationTest extends IntegrationTest {
     private String fanoutId;
     private String alertId;
     private String geofenceId;
+    private String webhookId;
     private String keyId;
     private String otherTenantAdmin;
     private String viewer;
@@ -48,6 +50,7 @@ class TenantIsolationTest extends IntegrationTest {
         fanoutId = postJson("/api/v1/fanouts", "{\"devices\": [\"%s\"], \"command\": %s}".formatted(device, COMMAND))
                 .json().get("id").stringValue();
         geofenceId = postJson("/api/v1/geofences", GEOFENCE).json().get("id").stringValue();
+        webhookId = postJson("/api/v1/webhooks", WEBHOOK).json().get("id").stringValue();
         alertId = UUID.randomUUID().toString();
         jdbc.update("INSERT INTO alerts (id, tenant_id, device_id, rule_id, source, severity, state, message,"
                 + " first_raised_at, last_raised_at, count, backfilled) VALUES (?::uuid, ?, ?, 'probe', 'CLOUD', 'INFO',"
@@ -121,12 +124,15 @@ class TenantIsolationTest extends IntegrationTest {
         if (template.startsWith("/api/v1/geofences")) {
             return geofenceId;
         }
+        if (template.startsWith("/api/v1/webhooks")) {
+            return webhookId;
+        }
         return template.startsWith("/api/v1/fanouts") ? fanoutId : device;
     }
 
     private static boolean isAdministration(String template) {
         return template.startsWith("/api/v1/api-keys") || template.startsWith("/api/v1/operators")
-                || template.startsWith("/api/v1/audit");
+                || template.startsWith("/api/v1/audit") || template.startsWith("/api/v1/webhooks");
     }
 
     /** A valid body for the operation, so that only access decides the answer. */
@@ -143,6 +149,9 @@ class TenantIsolationTest extends IntegrationTest {
         }
         if (template.startsWith("/api/v1/geofences")) {
             return GEOFENCE;
+        }
+        if (template.startsWith("/api/v1/webhooks")) {
+            return WEBHOOK;
         }
         if (template.endsWith("/commands")) {
             return COMMAND;
