@@ -10,8 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The handlers every agent has: {@code ping}, and {@code set-setpoint}, which asks the reefer controller on the
- * truck (a local NATS service on {@code agent.actuator.reefer.setpoint}, the simulator's in tests) to change it.
+ * The handlers every agent has: {@code ping}; {@code set-setpoint}, which asks the reefer controller on the truck
+ * (a local NATS service on {@code agent.actuator.reefer.setpoint}, the simulator's in tests) to change it; and
+ * {@code apply-config}, which replaces the local rules with a pushed, versioned set.
  */
 final class BuiltInHandlers {
 
@@ -22,8 +23,28 @@ final class BuiltInHandlers {
     private BuiltInHandlers() {
     }
 
-    static List<CommandHandler> all(Connection local) {
-        return List.of(ping(), setpoint(local));
+    static List<CommandHandler> all(Connection local, RuleEngine engine, AppliedConfig config) {
+        return List.of(ping(), setpoint(local), applyConfig(engine, config));
+    }
+
+    /**
+     * {@code {"version": 7, "rules": {"reefer-warm": "reefer.temp > -15 for 30s clear -16 severity CRITICAL"}}}: all
+     * rules valid or none applied; a version not newer than the applied one (an older push arriving late) changes
+     * nothing.
+     */
+    static CommandHandler applyConfig(RuleEngine engine, AppliedConfig config) {
+        return handler("apply-config", params -> {
+            long version = params.path("version").asLong(-1);
+            if (version < 1 || !params.path("rules").isObject()) {
+                throw new IllegalArgumentException("params need a version >= 1 and a rules object");
+            }
+            if (version > config.version()) {
+                List<Rule> rules = AppliedConfig.parse(params.get("rules"));
+                config.applied(version, params.get("rules"));
+                engine.replace(rules);
+            }
+            return json.createObjectNode().put("appliedVersion", config.version()).put("requestedVersion", version);
+        });
     }
 
     static CommandHandler ping() {

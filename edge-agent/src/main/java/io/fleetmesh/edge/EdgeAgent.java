@@ -75,13 +75,15 @@ public final class EdgeAgent implements AutoCloseable {
         Alerts alerts = new Alerts(local, config.deviceId());
         Overflow overflow = new Overflow(local, alerts, sync);
         LatestReadings latest = new LatestReadings();
-        localRules = new LocalRules(local, config.deviceId(), new RuleEngine(rules), alerts, latest);
+        AppliedConfig applied = AppliedConfig.in(config.dataDir());
+        RuleEngine engine = new RuleEngine(applied.rules().orElse(rules));
+        localRules = new LocalRules(local, config.deviceId(), engine, alerts, latest);
         localRules.start();
-        startCommands(latest);
+        startCommands(latest, engine, applied);
         if (config.forward()) {
             forwarder = new Forwarder(local, hub, config.deviceId(), sync, overflow);
             forwarder.start(epoch);
-            heartbeat = new StatusHeartbeat(local, config.deviceId(), sync, overflow);
+            heartbeat = new StatusHeartbeat(local, config.deviceId(), sync, overflow, applied);
             heartbeat.start(config.heartbeatInterval());
         }
         if (config.bridgeBroker() != null) {
@@ -91,9 +93,9 @@ public final class EdgeAgent implements AutoCloseable {
     }
 
     /** The executor runs what is in the leaf's inbox, hub or no hub; commands arrive while the hub is reachable. */
-    private void startCommands(LatestReadings latest) throws Exception {
+    private void startCommands(LatestReadings latest, RuleEngine engine, AppliedConfig applied) throws Exception {
         Map<String, CommandHandler> all = new LinkedHashMap<>();
-        BuiltInHandlers.all(local).forEach(handler -> all.put(handler.type(), handler));
+        BuiltInHandlers.all(local, engine, applied).forEach(handler -> all.put(handler.type(), handler));
         all.putAll(handlers);
         executor = new CommandExecutor(local, config.deviceId(), latest, all);
         executor.start();

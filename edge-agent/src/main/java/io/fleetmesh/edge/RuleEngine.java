@@ -11,11 +11,18 @@ import java.util.UUID;
 /** Evaluates the threshold rules against each reading. Pure: no I/O, time comes from the readings. */
 final class RuleEngine {
 
-    private final List<Rule> rules;
+    private List<Rule> rules;
     private final Map<String, RuleState> states = new HashMap<>();
 
     RuleEngine(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+    }
+
+    /** New rules from a pushed configuration; a rule kept unchanged keeps its state (an active alert stays active). */
+    synchronized void replace(List<Rule> replacement) {
+        List<Rule> kept = replacement.stream().filter(rules::contains).toList();
+        states.keySet().removeIf(id -> kept.stream().noneMatch(rule -> rule.id().equals(id)));
+        rules = List.copyOf(replacement);
     }
 
     /** The alerts this reading raises or clears. */
@@ -33,7 +40,7 @@ final class RuleEngine {
         return events;
     }
 
-    boolean watches(String channel) {
+    synchronized boolean watches(String channel) {
         return rules.stream().anyMatch(rule -> rule.channel().equals(channel));
     }
 

@@ -28,13 +28,15 @@ final class StatusHeartbeat implements AutoCloseable {
     private final String deviceId;
     private final SyncState sync;
     private final Overflow overflow;
+    private final AppliedConfig config;
     private final Instant started = Instant.now();
     private final JsonMapper json = JsonMapper.builder().build();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             task -> new Thread(task, "status-heartbeat"));
 
-    StatusHeartbeat(Connection local, String deviceId, SyncState sync, Overflow overflow) {
+    StatusHeartbeat(Connection local, String deviceId, SyncState sync, Overflow overflow, AppliedConfig config) {
         this.local = local;
+        this.config = config;
         this.deviceId = deviceId;
         this.sync = sync;
         this.overflow = overflow;
@@ -61,6 +63,7 @@ final class StatusHeartbeat implements AutoCloseable {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("ts", Instant.now().toString());
         status.put("agentVersion", VERSION);
+        status.put("configVersion", config.version());
         status.put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds());
         status.put("backlog", consumer.getNumPending() + consumer.getNumAckPending());
         status.put("oldestUnsyncedAgeSeconds", oldestUnsyncedAge(jsm, consumer, stream));

@@ -28,6 +28,21 @@ class RuleEngineTest {
     }
 
     @Test
+    void pushedRulesReplaceTheOldOnesAndAnUnchangedRuleKeepsItsActiveAlert() {
+        temp(-13, 0);
+        assertThat(temp(-13, 30)).singleElement().satisfies(alert -> assertThat(alert.state()).isEqualTo(AlertEvent.RAISED));
+        engine.replace(List.of(Rule.parse("reefer-warm", "reefer.temp > -15 for 30s clear -16 severity CRITICAL"),
+                Rule.parse("reefer-frozen", "reefer.temp < -30")));
+        assertThat(temp(-13, 40)).isEmpty();
+        assertThat(temp(-17, 50)).singleElement().satisfies(alert -> assertThat(alert.state()).isEqualTo(AlertEvent.CLEARED));
+        assertThat(temp(-31, 60)).singleElement().satisfies(alert -> assertThat(alert.ruleId()).isEqualTo("reefer-frozen"));
+
+        engine.replace(List.of());
+        assertThat(engine.watches("reefer")).isFalse();
+        assertThat(temp(-40, 70)).isEmpty();
+    }
+
+    @Test
     void raisesOnlyAfterTheConditionHeldForItsDuration() {
         assertThat(temp(-14, 0)).isEmpty();
         assertThat(temp(-14, 20)).isEmpty();

@@ -35,16 +35,16 @@ class CommandsTest extends SystemTest {
         String device = "cmd-away";
         platform.register(device);
         Path config = platform.agentConfigFile(device, new Properties());
-        String id = create(device, SETPOINT);
+        // ping: it needs nothing on the truck but the agent, which runs it as soon as it is up
+        String id = create(device, "{\"type\": \"ping\", \"ttl\": \"PT10M\"}");
         awaitState(id, "SENT");
 
-        try (EdgeAgent agent = agent(config); Controller controller = new Controller(agent)) {
+        try (EdgeAgent agent = agent(config)) {
             long back = System.nanoTime();
             JsonNode done = awaitState(id, "SUCCEEDED");
             System.out.printf("queued command: truck back to SUCCEEDED in PostgreSQL %.0f ms%n", (System.nanoTime() - back) / 1e6);
-            assertThat(done.get("result").get("setpoint").intValue()).isEqualTo(-20);
+            assertThat(done.get("result").get("pong").booleanValue()).isTrue();
             assertThat(states(done)).containsExactly("QUEUED/CLOUD", "SENT/CLOUD", "DELIVERED/TRUCK", "SUCCEEDED/TRUCK");
-            assertThat(controller.requests.get()).isOne();
         }
     }
 

@@ -26,6 +26,10 @@ class CommandRequests {
 
     /** {@code target}: the device, or the fan-out's target, part of what an idempotency key stands for. */
     CommandRequest of(NewCommand command, Caller caller, String idempotencyKey, String target) {
+        return of(command, caller.name(), idempotencyKey, target);
+    }
+
+    CommandRequest of(NewCommand command, String by, String idempotencyKey, String target) {
         String params = json.writeValueAsString(command.paramsOrEmpty());
         if (params.getBytes(StandardCharsets.UTF_8).length > MAX_PARAMS_BYTES) {
             throw invalid("params must be at most " + MAX_PARAMS_BYTES + " bytes of JSON");
@@ -36,8 +40,7 @@ class CommandRequests {
         }
         String hash = sha256(String.join("\n", target, command.type(), params, ttl.toString(),
                 String.join(";", command.preconditionsOrNone())));
-        return new CommandRequest(command.type(), params, command.preconditionsOrNone(), ttl, caller.name(),
-                idempotencyKey, hash, null);
+        return new CommandRequest(command.type(), params, command.preconditionsOrNone(), ttl, by, idempotencyKey, hash, null);
     }
 
     private static ResponseStatusException invalid(String detail) {

@@ -69,4 +69,8 @@ class Device {
     String id() {
         return id;
     }
+
+    List<String> tags() {
+        return tags;
+    }
 }

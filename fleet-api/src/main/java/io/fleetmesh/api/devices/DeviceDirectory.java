@@ -2,6 +2,9 @@ package io.fleetmesh.api.devices;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -23,8 +26,15 @@ public class DeviceDirectory {
     }
 
     /** The ids of the tenant's devices with this tag (a fan-out's targets), in id order. */
-    public java.util.List<String> withTag(UUID tenantId, String tag) {
+    public List<String> withTag(UUID tenantId, String tag) {
         return devices.findIdsWithTag(tenantId, tag);
+    }
+
+    /** Every device of the tenant with its tags, in id order (a configuration push per device). */
+    public Map<String, List<String>> tagsOf(UUID tenantId) {
+        Map<String, List<String>> tags = new LinkedHashMap<>();
+        devices.findByTenantIdOrderById(tenantId).forEach(device -> tags.put(device.id(), device.tags()));
+        return tags;
     }
 
     public void requireRegistered(UUID tenantId, String deviceId) {

@@ -12,6 +12,8 @@ interface DeviceRepository extends JpaRepository<Device, DeviceKey>, JpaSpecific
     @Query("select d.id from Device d where d.tenantId = :tenantId and d.id in :ids")
     List<String> findExistingIds(UUID tenantId, Collection<String> ids);
 
+    List<Device> findByTenantIdOrderById(UUID tenantId);
+
     @Query(value = "SELECT id FROM devices WHERE tenant_id = :tenantId AND :tag = ANY (tags) ORDER BY id", nativeQuery = true)
     List<String> findIdsWithTag(UUID tenantId, String tag);
 }

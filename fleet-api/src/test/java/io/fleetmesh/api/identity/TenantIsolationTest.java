@@ -22,6 +22,7 @@ class TenantIsolationTest extends IntegrationTest {
 
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
     private static final String COMMAND = "{\"type\": \"ping\"}";
+    private static final String RULE = "{\"key\": \"isolation-probe\", \"expression\": \"reefer.temp > 40\"}";
     private static final String WEBHOOK = "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"alert\"]}";
     private static final String GEOFENCE = "{\"name\": \"Probe\", \"alertOn\": \"BOTH\","
             + " \"shape\": {\"circle\": {\"lat\": 52.5, \"lon\": 13.4, \"radiusMeters\": 100}}}";
@@ -51,6 +52,7 @@ class TenantIsolationTest extends IntegrationTest {
                 .json().get("id").stringValue();
         geofenceId = postJson("/api/v1/geofences", GEOFENCE).json().get("id").stringValue();
         webhookId = postJson("/api/v1/webhooks", WEBHOOK).json().get("id").stringValue();
+        postJson("/api/v1/rules", RULE);
         alertId = UUID.randomUUID().toString();
         jdbc.update("INSERT INTO alerts (id, tenant_id, device_id, rule_id, source, severity, state, message,"
                 + " first_raised_at, last_raised_at, count, backfilled) VALUES (?::uuid, ?, ?, 'probe', 'CLOUD', 'INFO',"
@@ -80,6 +82,7 @@ class TenantIsolationTest extends IntegrationTest {
         assertThat(get("/api/v1/commands/" + commandId).json().get("state").stringValue()).isNotEqualTo("CANCELLED");
         assertThat(get("/api/v1/alerts/" + alertId).json().get("state").stringValue()).isEqualTo("ACTIVE");
         assertThat(get("/api/v1/geofences/" + geofenceId).json().get("name").stringValue()).isEqualTo("Probe");
+        assertThat(get("/api/v1/rules").body()).contains("isolation-probe");
         assertThat(get("/api/v1/devices/" + device).json().get("name").stringValue()).isEqualTo("Truck " + device);
         assertThat(as(viewer).get("/api/v1/devices").status()).isEqualTo(200);
     }
@@ -90,7 +93,8 @@ class TenantIsolationTest extends IntegrationTest {
             assertThat(as(null).get(template).status()).as("anonymous event stream").isEqualTo(401);
             return;
         }
-        String path = template.replace("{deviceId}", device).replace("{id}", idIn(template));
+        String path = template.replace("{deviceId}", device).replace("{id}", idIn(template))
+                .replace("{key}", "isolation-probe");
         String body = body(template);
         assertThat(as(null).send(method, path, body, MediaType.APPLICATION_JSON).status())
                 .as("anonymous %s %s", method, path).isEqualTo(401);
@@ -152,6 +156,9 @@ class TenantIsolationTest extends IntegrationTest {
         }
         if (template.startsWith("/api/v1/webhooks")) {
             return WEBHOOK;
+        }
+        if (template.startsWith("/api/v1/rules")) {
+            return RULE;
         }
         if (template.endsWith("/commands")) {
             return COMMAND;

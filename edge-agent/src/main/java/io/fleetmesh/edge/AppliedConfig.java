@@ -1,0 +1,71 @@
+package io.fleetmesh.edge;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The rule configuration the cloud pushed (versioned) and the truck applied, kept in the data directory so a
+ * restart keeps it; until one arrives, the rules of the properties file apply (version 0).
+ */
+final class AppliedConfig {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private final Path file;
+    private volatile long version;
+
+    private AppliedConfig(Path file, long version) {
+        this.file = file;
+        this.version = version;
+    }
+
+    static AppliedConfig in(Path dataDir) {
+        Path file = dataDir.resolve("applied-config.json");
+        return new AppliedConfig(file, read(file).map(node -> node.get("version").asLong()).orElse(0L));
+    }
+
+    long version() {
+        return version;
+    }
+
+    /** The pushed rules, if any were applied. */
+    Optional<List<Rule>> rules() {
+        return read(file).map(node -> parse(node.get("rules")));
+    }
+
+    /** Parses and validates the pushed rules; throws IllegalArgumentException naming the first bad one. */
+    static List<Rule> parse(JsonNode rules) {
+        List<Rule> parsed = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> rule : rules.properties()) {
+            parsed.add(Rule.parse(rule.getKey(), rule.getValue().asString()));
+        }
+        return parsed;
+    }
+
+    /** Written to a temporary file and moved into place: a power cut leaves the old or the new, never half. */
+    void applied(long newVersion, JsonNode rules) throws IOException {
+        ObjectNode node = json.createObjectNode().put("version", newVersion);
+        node.set("rules", rules);
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(temporary, json.writeValueAsBytes(node));
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        version = newVersion;
+    }
+
+    private static Optional<JsonNode> read(Path file) {
+        try {
+            return Files.exists(file) ? Optional.of(json.readTree(Files.readAllBytes(file))) : Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException("applied configuration " + file + " is not readable", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.fleetmesh.api.commands;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** For other features: queue a command to a device as the platform (e.g. a rule configuration push). */
+@Component
+public class SystemCommands {
+
+    private final CommandRequests requests;
+    private final CommandQueue queue;
+
+    SystemCommands(CommandRequests requests, CommandQueue queue) {
+        this.requests = requests;
+        this.queue = queue;
+    }
+
+    /** {@code by}: who caused it, for the command's history and the audit log. */
+    public UUID send(UUID tenant, String device, String type, Map<String, Object> params, Duration ttl, String by) {
+        CommandRequest request = requests.of(new NewCommand(type, params, ttl, List.of()), by, null, "device:" + device);
+        return queue.queue(tenant, device, request, null).id();
+    }
+}

@@ -1,0 +1,114 @@
+package io.fleetmesh.api.rules;
+
+import io.fleetmesh.api.identity.Caller;
+import io.fleetmesh.api.identity.CurrentTenant;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Edge rules, managed centrally: every change makes a new version of the tenant's rule configuration and pushes it
+ * to the trucks ({@code apply-config}); {@code GET /api/v1/rules/rollout} shows which version each truck applied.
+ */
+@RestController
+@RequestMapping("/api/v1/rules")
+class RuleController {
+
+    private final JdbcTemplate jdbc;
+    private final RuleRollout rollout;
+    private final CurrentTenant tenant;
+
+    RuleController(JdbcTemplate jdbc, RuleRollout rollout, CurrentTenant tenant) {
+        this.jdbc = jdbc;
+        this.rollout = rollout;
+        this.tenant = tenant;
+    }
+
+    @GetMapping
+    RuleSet list() {
+        return current(tenant.id());
+    }
+
+    @PostMapping
+    ResponseEntity<RuleSet> create(@Valid @RequestBody EdgeRule rule) {
+        try {
+            jdbc.update("INSERT INTO alert_rules (id, tenant_id, rule_key, expression, tag) VALUES (?, ?, ?, ?, ?)",
+                    UUID.randomUUID(), tenant.id(), rule.key(), rule.expression().trim(), rule.tag());
+        } catch (DuplicateKeyException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "A rule with this key exists.");
+        }
+        return ResponseEntity.created(URI.create("/api/v1/rules/" + rule.key())).body(changed());
+    }
+
+    @PutMapping("/{key}")
+    RuleSet update(@PathVariable String key, @Valid @RequestBody EdgeRule rule) {
+        if (!key.equals(rule.key())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The key in the body is not the one in the path.");
+        }
+        requireUpdated(jdbc.update("UPDATE alert_rules SET expression = ?, tag = ?, updated_at = now() WHERE tenant_id = ?"
+                + " AND rule_key = ?", rule.expression().trim(), rule.tag(), tenant.id(), key));
+        return changed();
+    }
+
+    @DeleteMapping("/{key}")
+    RuleSet delete(@PathVariable String key) {
+        requireUpdated(jdbc.update("DELETE FROM alert_rules WHERE tenant_id = ? AND rule_key = ?", tenant.id(), key));
+        return changed();
+    }
+
+    @GetMapping("/rollout")
+    RolloutView rollout() {
+        long version = current(tenant.id()).version();
+        // device_state.status is the agent's last heartbeat (telemetry feature), read here for its configVersion only
+        List<RolloutView.DeviceRollout> devices = jdbc.query("SELECT d.id, (s.status->>'configVersion')::bigint AS applied"
+                + " FROM devices d LEFT JOIN device_state s ON s.tenant_id = d.tenant_id AND s.device_id = d.id"
+                + " WHERE d.tenant_id = ? ORDER BY d.id", (rs, n) -> {
+                    Long applied = (Long) rs.getObject("applied");
+                    return new RolloutView.DeviceRollout(rs.getString("id"), applied, applied != null && applied >= version);
+                }, tenant.id());
+        return new RolloutView(version, devices);
+    }
+
+    /** A new version with the rules as they are now, pushed to the trucks. */
+    private RuleSet changed() {
+        Caller caller = tenant.caller();
+        RuleSet rules = bumped(caller.tenantId());
+        rollout.push(caller.tenantId(), rules, caller.name());
+        return rules;
+    }
+
+    /** One statement, so concurrent changes each get their own version. */
+    private RuleSet bumped(UUID tenantId) {
+        jdbc.update("INSERT INTO rule_set_versions (tenant_id, version) VALUES (?, 1) ON CONFLICT (tenant_id)"
+                + " DO UPDATE SET version = rule_set_versions.version + 1", tenantId);
+        return current(tenantId);
+    }
+
+    private RuleSet current(UUID tenantId) {
+        Long version = jdbc.query("SELECT version FROM rule_set_versions WHERE tenant_id = ?",
+                rs -> rs.next() ? rs.getLong(1) : 0L, tenantId);
+        List<EdgeRule> rules = jdbc.query("SELECT rule_key, expression, tag FROM alert_rules WHERE tenant_id = ?"
+                + " ORDER BY rule_key", (rs, n) -> new EdgeRule(rs.getString(1), rs.getString(2), rs.getString(3)), tenantId);
+        return new RuleSet(version, rules);
+    }
+
+    private static void requireUpdated(int rows) {
+        if (rows == 0) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no rule with this key.");
+        }
+    }
+}
