@@ -74,18 +74,27 @@ final class CommandExecutor implements AutoCloseable {
 
     private void runQueued(Message message) throws Exception {
         try {
-            run(AgentCommand.parse(message.getData()));
+            run(AgentCommand.parse(message.getData())).awaitStored();
         } catch (IllegalArgumentException malformed) {
             log.warning("inbox message " + message.metaData().streamSequence() + " is not a command: " + malformed.getMessage());
         }
     }
 
+    /** A command's final report, and when it and the outcome are stored on the truck. */
+    record Finished(CommandReport report, CompletableFuture<Void> stored) {
+
+        void awaitStored() throws Exception {
+            stored.get(10, TimeUnit.SECONDS);
+        }
+    }
+
     /**
      * Runs the command unless it ran before; the final report either way. Claiming it is the one write that must
-     * finish before anything else; the reports and the outcome are written together and confirmed before the
-     * answer, so the inbox message is acknowledged only once the outbox has them.
+     * finish before the handler runs; the reports and the outcome are written together afterwards. The inbox
+     * message is acknowledged only once they are stored; a synchronous answer need not wait (a crash before they
+     * are leaves the claim, and the command is reported interrupted, never run again).
      */
-    synchronized CommandReport run(AgentCommand command) throws Exception {
+    synchronized Finished run(AgentCommand command) throws Exception {
         try {
             executed.create(command.id(), STARTED);
         } catch (JetStreamApiException ranBefore) {
@@ -93,8 +102,7 @@ final class CommandExecutor implements AutoCloseable {
         }
         CompletableFuture<PublishAck> delivered = report(CommandReport.of(command.id(), CommandReport.DELIVERED, null));
         CommandReport outcome = refusal(command).orElseGet(() -> execute(command));
-        finish(outcome, delivered);
-        return outcome;
+        return finish(outcome, delivered);
     }
 
     /** Expired, a precondition that does not hold, or a type no handler knows: not run. */
@@ -127,21 +135,21 @@ final class CommandExecutor implements AutoCloseable {
     }
 
     /** Claimed before: a claim without an outcome means the agent stopped while it ran. */
-    private CommandReport earlier(AgentCommand command, KeyValueEntry entry) throws Exception {
+    private Finished earlier(AgentCommand command, KeyValueEntry entry) throws Exception {
         JsonNode stored = json.readTree(entry.getValue());
         if (!"started".equals(stored.path("state").asString())) {
-            return json.treeToValue(stored, CommandReport.class);
+            return new Finished(json.treeToValue(stored, CommandReport.class), CompletableFuture.completedFuture(null));
         }
-        CommandReport interrupted = CommandReport.of(command.id(), CommandReport.FAILED,
-                "interrupted: the agent stopped while it ran; not run again");
-        finish(interrupted, CompletableFuture.completedFuture(null));
-        return interrupted;
+        return finish(CommandReport.of(command.id(), CommandReport.FAILED,
+                "interrupted: the agent stopped while it ran; not run again"), CompletableFuture.completedFuture(null));
     }
 
-    private void finish(CommandReport outcome, CompletableFuture<PublishAck> earlierReport) throws Exception {
+    /** The report into the outbox and the outcome into EXECUTED (its KV subject), both at once. */
+    private Finished finish(CommandReport outcome, CompletableFuture<PublishAck> earlierReport) throws Exception {
         CompletableFuture<PublishAck> reported = report(outcome);
-        executed.put(outcome.id(), json.writeValueAsBytes(outcome));
-        CompletableFuture.allOf(earlierReport, reported).get(10, TimeUnit.SECONDS);
+        CompletableFuture<PublishAck> kept = local.jetStream().publishAsync("$KV." + CommandInbox.EXECUTED + "."
+                + outcome.id(), json.writeValueAsBytes(outcome));
+        return new Finished(outcome, CompletableFuture.allOf(earlierReport, reported, kept));
     }
 
     private CompletableFuture<PublishAck> report(CommandReport report) throws Exception {

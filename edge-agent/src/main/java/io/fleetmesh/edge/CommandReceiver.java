@@ -61,8 +61,9 @@ final class CommandReceiver implements AutoCloseable {
 
     private void runNow(Message request) {
         try {
-            CommandReport report = executor.run(AgentCommand.parse(request.getData()));
-            hub.publish(request.getReplyTo(), json.writeValueAsBytes(report));
+            CommandExecutor.Finished finished = executor.run(AgentCommand.parse(request.getData()));
+            hub.publish(request.getReplyTo(), json.writeValueAsBytes(finished.report()));
+            finished.awaitStored();
         } catch (Exception e) {
             log.warning("synchronous command not run: " + e);
         }

@@ -1,16 +1,20 @@
 package io.fleetmesh.api.alerts;
 
-import io.fleetmesh.api.telemetry.PositionsReported;
+import io.fleetmesh.api.telemetry.ReadingsStored;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The cloud's geofence rules on stored GPS readings: when a device's position crosses a fence (inside at one
@@ -22,6 +26,7 @@ import org.springframework.stereotype.Component;
 class GeofenceWatch {
 
     private static final Duration CACHE = Duration.ofSeconds(5);
+    private static final JsonMapper json = JsonMapper.builder().build();
     private static final String MOVE = """
             INSERT INTO geofence_presence AS p (tenant_id, device_id, geofence_id, inside, at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (tenant_id, device_id, geofence_id) DO UPDATE SET inside = excluded.inside, at = excluded.at
@@ -49,12 +54,30 @@ class GeofenceWatch {
         this.clock = clock;
     }
 
-    @EventListener
-    void on(PositionsReported reported) {
-        List<GeofenceDefinition> fences = fences(reported.tenantId());
-        for (PositionsReported.Position position : reported.positions()) {
-            fences.forEach(fence -> check(reported.tenantId(), fence, position));
+    /** A GPS reading's position: {@code gps} channel with numeric lat and lon. */
+    record Position(String deviceId, Instant ts, double lat, double lon) {
+
+        static Optional<Position> of(ReadingsStored.Stored reading) {
+            if (!reading.channel().equals("gps")) {
+                return Optional.empty();
+            }
+            JsonNode metrics = json.readTree(reading.metricsJson());
+            JsonNode lat = metrics.get("lat");
+            JsonNode lon = metrics.get("lon");
+            return lat != null && lat.isNumber() && lon != null && lon.isNumber()
+                    ? Optional.of(new Position(reading.deviceId(), reading.ts(), lat.doubleValue(), lon.doubleValue()))
+                    : Optional.empty();
         }
+    }
+
+    @EventListener
+    void on(ReadingsStored stored) {
+        List<GeofenceDefinition> fences = fences(stored.tenantId());
+        if (fences.isEmpty()) {
+            return;
+        }
+        stored.readings().stream().map(Position::of).flatMap(Optional::stream)
+                .forEach(position -> fences.forEach(fence -> check(stored.tenantId(), fence, position)));
     }
 
     void forget(UUID tenant) {
@@ -71,7 +94,7 @@ class GeofenceWatch {
     }
 
     /** A first sighting only records where the device is; a crossing records it and may alert. */
-    private void check(UUID tenant, GeofenceDefinition fence, PositionsReported.Position position) {
+    private void check(UUID tenant, GeofenceDefinition fence, Position position) {
         boolean inside = fence.geofence().contains(position.lat(), position.lon());
         Timestamp at = Timestamp.from(position.ts());
         Boolean before = jdbc.query("SELECT inside FROM geofence_presence WHERE tenant_id = ? AND device_id = ?"
@@ -85,7 +108,7 @@ class GeofenceWatch {
         }
     }
 
-    private void alert(UUID tenant, GeofenceDefinition fence, PositionsReported.Position position, boolean entered) {
+    private void alert(UUID tenant, GeofenceDefinition fence, Position position, boolean entered) {
         String verb = entered ? "entered" : "left";
         boolean backfilled = position.ts().isBefore(clock.instant().minus(properties.backfillAfter()));
         book.raise(new AlertRaise(tenant, position.deviceId(), "geofence-" + (entered ? "enter" : "exit") + ":" + fence.id(),

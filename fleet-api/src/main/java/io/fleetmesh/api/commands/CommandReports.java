@@ -48,12 +48,12 @@ class CommandReports {
     }
 
     /** Reports on one command, in their order, in one transaction (a synchronous answer brings two). */
-    void apply(CommandReport... reports) {
-        changes.apply(reports[0].id(), command -> {
+    Command apply(CommandReport... reports) {
+        return changes.apply(reports[0].id(), command -> {
             for (CommandReport report : reports) {
                 apply(command, report);
             }
-        });
+        }).orElseThrow();
     }
 
     private static void apply(Command command, CommandReport report) {

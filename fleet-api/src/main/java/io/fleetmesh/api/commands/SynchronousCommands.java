@@ -40,12 +40,12 @@ class SynchronousCommands {
     /** The command after the attempt: finished if the truck answered within {@code wait}, else queued. */
     Command run(Command command, Duration wait) {
         Optional<CommandReport> answer = ask(command, wait);
-        answer.ifPresent(report -> reports.apply(
-                new CommandReport(report.id(), CommandState.DELIVERED, report.at(), "by request", null), report));
-        if (answer.isEmpty()) {
-            changes.apply(command.id(), Command::release);
-            dispatcher.send(command.id());
+        if (answer.isPresent()) {
+            return reports.apply(new CommandReport(answer.get().id(), CommandState.DELIVERED, answer.get().at(),
+                    "by request", null), answer.get());
         }
+        changes.apply(command.id(), Command::release);
+        dispatcher.send(command.id());
         return commands.findById(command.id()).orElseThrow();
     }
 

@@ -29,11 +29,13 @@ import org.springframework.web.server.ResponseStatusException;
 class RuleController {
 
     private final JdbcTemplate jdbc;
+    private final RuleBook book;
     private final RuleRollout rollout;
     private final CurrentTenant tenant;
 
-    RuleController(JdbcTemplate jdbc, RuleRollout rollout, CurrentTenant tenant) {
+    RuleController(JdbcTemplate jdbc, RuleBook book, RuleRollout rollout, CurrentTenant tenant) {
         this.jdbc = jdbc;
+        this.book = book;
         this.rollout = rollout;
         this.tenant = tenant;
     }
@@ -44,10 +46,10 @@ class RuleController {
     }
 
     @PostMapping
-    ResponseEntity<RuleSet> create(@Valid @RequestBody EdgeRule rule) {
+    ResponseEntity<RuleSet> create(@Valid @RequestBody AlertRule rule) {
         try {
-            jdbc.update("INSERT INTO alert_rules (id, tenant_id, rule_key, expression, tag) VALUES (?, ?, ?, ?, ?)",
-                    UUID.randomUUID(), tenant.id(), rule.key(), rule.expression().trim(), rule.tag());
+            jdbc.update("INSERT INTO alert_rules (id, tenant_id, rule_key, expression, tag, runs_on) VALUES (?, ?, ?, ?, ?, ?)",
+                    UUID.randomUUID(), tenant.id(), rule.key(), rule.expression().trim(), rule.tag(), rule.where().name());
         } catch (DuplicateKeyException e) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "A rule with this key exists.");
         }
@@ -55,12 +57,13 @@ class RuleController {
     }
 
     @PutMapping("/{key}")
-    RuleSet update(@PathVariable String key, @Valid @RequestBody EdgeRule rule) {
+    RuleSet update(@PathVariable String key, @Valid @RequestBody AlertRule rule) {
         if (!key.equals(rule.key())) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The key in the body is not the one in the path.");
         }
-        requireUpdated(jdbc.update("UPDATE alert_rules SET expression = ?, tag = ?, updated_at = now() WHERE tenant_id = ?"
-                + " AND rule_key = ?", rule.expression().trim(), rule.tag(), tenant.id(), key));
+        requireUpdated(jdbc.update("UPDATE alert_rules SET expression = ?, tag = ?, runs_on = ?, updated_at = now()"
+                + " WHERE tenant_id = ? AND rule_key = ?", rule.expression().trim(), rule.tag(), rule.where().name(),
+                tenant.id(), key));
         return changed();
     }
 
@@ -101,9 +104,7 @@ class RuleController {
     private RuleSet current(UUID tenantId) {
         Long version = jdbc.query("SELECT version FROM rule_set_versions WHERE tenant_id = ?",
                 rs -> rs.next() ? rs.getLong(1) : 0L, tenantId);
-        List<EdgeRule> rules = jdbc.query("SELECT rule_key, expression, tag FROM alert_rules WHERE tenant_id = ?"
-                + " ORDER BY rule_key", (rs, n) -> new EdgeRule(rs.getString(1), rs.getString(2), rs.getString(3)), tenantId);
-        return new RuleSet(version, rules);
+        return new RuleSet(version, book.rules(tenantId));
     }
 
     private static void requireUpdated(int rows) {

@@ -42,9 +42,9 @@ class RuleRollout {
         pushing.shutdown();
     }
 
-    private static Map<String, String> forDevice(List<EdgeRule> rules, List<String> tags) {
+    private static Map<String, String> forDevice(List<AlertRule> rules, List<String> tags) {
         Map<String, String> applying = new LinkedHashMap<>();
-        rules.stream().filter(rule -> rule.appliesTo(tags)).forEach(rule -> applying.put(rule.key(), rule.expression()));
+        rules.stream().filter(rule -> rule.where() == AlertRule.RunsOn.EDGE && rule.appliesTo(tags)).forEach(rule -> applying.put(rule.key(), rule.expression()));
         return applying;
     }
 }

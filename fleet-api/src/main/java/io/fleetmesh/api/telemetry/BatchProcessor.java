@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -22,8 +21,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decodes a batch, stores its readings and quarantines the rest, then acks every message. If PostgreSQL is
@@ -35,7 +32,6 @@ class BatchProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(BatchProcessor.class);
     private static final Duration REDELIVERY_DELAY = Duration.ofSeconds(2);
-    private static final JsonMapper json = JsonMapper.builder().build();
 
     private final ReadingDecoder decoder;
     private final DeviceDirectory directory;
@@ -66,24 +62,14 @@ class BatchProcessor {
         int inserted = write(tenantId, known, rejections, batch);
         batch.forEach(Message::ack);
         metrics.recordBatch(batch.size(), known.size(), inserted, rejections);
-        reportPositions(tenantId, known);
+        reportStored(tenantId, known);
     }
 
-    private void reportPositions(UUID tenantId, List<Reading> readings) {
-        List<PositionsReported.Position> positions = readings.stream().filter(r -> r.channel().equals("gps"))
-                .map(BatchProcessor::position).flatMap(Optional::stream).toList();
-        if (!positions.isEmpty()) {
-            events.publishEvent(new PositionsReported(tenantId, positions));
+    private void reportStored(UUID tenantId, List<Reading> readings) {
+        if (!readings.isEmpty()) {
+            events.publishEvent(new ReadingsStored(tenantId, readings.stream().map(reading -> new ReadingsStored.Stored(
+                    reading.deviceId(), reading.channel(), reading.ts(), reading.metricsJson())).toList()));
         }
-    }
-
-    private static Optional<PositionsReported.Position> position(Reading reading) {
-        JsonNode metrics = json.readTree(reading.metricsJson());
-        JsonNode lat = metrics.get("lat");
-        JsonNode lon = metrics.get("lon");
-        return lat != null && lat.isNumber() && lon != null && lon.isNumber()
-                ? Optional.of(new PositionsReported.Position(reading.deviceId(), reading.ts(), lat.doubleValue(), lon.doubleValue()))
-                : Optional.empty();
     }
 
     private void decode(List<Message> batch, long streamEpoch, List<Reading> readings, List<Rejection> rejections) {

@@ -96,6 +96,33 @@ class AlertsApiTest extends IntegrationTest {
     }
 
     @Test
+    void aCloudThresholdRaisesOnceForADeviceWithoutAnAgentAndResolvesPastItsClearValue() throws Exception {
+        String tag = uniqueId("direct");
+        String device = uniqueId("mqtt-only");
+        assertThat(postJson("/api/v1/devices", "{\"id\": \"%s\", \"name\": \"D\", \"kind\": \"van\", \"tags\": [\"%s\"]}"
+                .formatted(device, tag)).status()).isEqualTo(201);
+        String rule = "warm-" + tag;
+        assertThat(postJson("/api/v1/rules", ("{\"key\": \"%s\", \"expression\": \"reefer.temp > -15 clear -16 severity"
+                + " CRITICAL\", \"tag\": \"%s\", \"runsOn\": \"CLOUD\"}").formatted(rule, tag)).status()).isEqualTo(201);
+        // the watch reads rules every few seconds: readings until the first crossing is seen
+        Instant t = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            reefer(device, Instant.now(), -10);
+            return !get("/api/v1/alerts?device=%s&rule=%s".formatted(device, rule)).json().get("items").isEmpty();
+        });
+        reefer(device, t.plusSeconds(1), -9);
+        JsonNode alert = awaitOne(device, a -> a.get("ruleId").stringValue().equals(rule));
+        assertThat(alert.get("source").stringValue()).isEqualTo("CLOUD");
+        assertThat(alert.get("severity").stringValue()).isEqualTo("CRITICAL");
+        assertThat(alert.get("count").intValue()).isOne();
+        reefer(device, Instant.now(), -15.5);
+        assertThat(get("/api/v1/alerts/" + alert.get("id").stringValue()).json().get("state").stringValue()).isEqualTo("ACTIVE");
+        reefer(device, Instant.now(), -17);
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/v1/alerts/" + alert.get("id").stringValue())
+                .json().get("state").stringValue().equals("RESOLVED"));
+    }
+
+    @Test
     void aMalformedAlertIsQuarantined() throws Exception {
         String device = uniqueId("garbled");
         createDevice(device);
@@ -128,6 +155,15 @@ class AlertsApiTest extends IntegrationTest {
     private void heartbeat(String device, Instant ts) throws Exception {
         nats.jetStream().publish("fleet.%s.events.status".formatted(device),
                 "{\"ts\": \"%s\", \"backlog\": 0}".formatted(ts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void reefer(String device, Instant ts, double temp) throws Exception {
+        Instant at = ts.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        nats.jetStream().publish("fleet.%s.telemetry.reefer".formatted(device),
+                "{\"ts\": \"%s\", \"temp\": %s}".formatted(at, temp).getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM telemetry WHERE device_id = ? AND ts = ?", Integer.class, device,
+                java.sql.Timestamp.from(at)) >= 1);
     }
 
     private void position(String device, String fence, Instant ts, double lat, double lon) throws Exception {

@@ -1,0 +1,27 @@
+package io.fleetmesh.api.rules;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The tenant's threshold rules; the alerts feature reads the CLOUD ones to evaluate them on stored readings. */
+@Component
+public class RuleBook {
+
+    private final JdbcTemplate jdbc;
+
+    RuleBook(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<AlertRule> rules(UUID tenantId) {
+        return jdbc.query("SELECT rule_key, expression, tag, runs_on FROM alert_rules WHERE tenant_id = ? ORDER BY rule_key",
+                (rs, n) -> new AlertRule(rs.getString(1), rs.getString(2), rs.getString(3),
+                        AlertRule.RunsOn.valueOf(rs.getString(4))), tenantId);
+    }
+
+    public List<AlertRule> cloudRules(UUID tenantId) {
+        return rules(tenantId).stream().filter(rule -> rule.where() == AlertRule.RunsOn.CLOUD).toList();
+    }
+}
