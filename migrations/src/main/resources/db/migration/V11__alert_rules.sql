@@ -17,3 +17,12 @@ CREATE TABLE rule_set_versions (
     tenant_id  uuid   PRIMARY KEY REFERENCES tenants (id),
     version    bigint NOT NULL
 );
+
+-- How often the trucks' sensor apps should sample each channel (ISO-8601 durations); part of the same pushed
+-- configuration: the agent offers it to the apps on the truck.
+CREATE TABLE sampling (
+    tenant_id  uuid        NOT NULL REFERENCES tenants (id),
+    channel    text        NOT NULL CHECK (channel ~ '^[a-z0-9_-]{1,64}$'),
+    every      text        NOT NULL,
+    PRIMARY KEY (tenant_id, channel)
+);

@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The rule configuration the cloud pushed (versioned) and the truck applied, kept in the data directory so a
- * restart keeps it; until one arrives, the rules of the properties file apply (version 0).
+ * The configuration the cloud pushed (versioned: rules, and the sampling intervals the truck's sensor apps read
+ * from the agent) and the truck applied, kept in the data directory so a restart keeps it; until one arrives, the
+ * rules of the properties file apply (version 0).
  */
 final class AppliedConfig {
 
@@ -42,6 +43,23 @@ final class AppliedConfig {
         return read(file).map(node -> parse(node.get("rules")));
     }
 
+    /** Channel to ISO-8601 interval, as pushed; empty before any push. */
+    JsonNode sampling() {
+        return read(file).map(node -> node.path("sampling")).filter(JsonNode::isObject)
+                .orElse(json.createObjectNode());
+    }
+
+    /** Every interval an ISO-8601 duration, or IllegalArgumentException. */
+    static void checkSampling(JsonNode sampling) {
+        for (Map.Entry<String, JsonNode> channel : sampling.properties()) {
+            try {
+                java.time.Duration.parse(channel.getValue().asString());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("sampling of " + channel.getKey() + " is not an ISO-8601 duration");
+            }
+        }
+    }
+
     /** Parses and validates the pushed rules; throws IllegalArgumentException naming the first bad one. */
     static List<Rule> parse(JsonNode rules) {
         List<Rule> parsed = new ArrayList<>();
@@ -52,9 +70,10 @@ final class AppliedConfig {
     }
 
     /** Written to a temporary file and moved into place: a power cut leaves the old or the new, never half. */
-    void applied(long newVersion, JsonNode rules) throws IOException {
+    void applied(long newVersion, JsonNode rules, JsonNode sampling) throws IOException {
         ObjectNode node = json.createObjectNode().put("version", newVersion);
         node.set("rules", rules);
+        node.set("sampling", sampling);
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.write(temporary, json.writeValueAsBytes(node));
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -28,9 +28,32 @@ final class BuiltInHandlers {
     }
 
     /**
-     * {@code {"version": 7, "rules": {"reefer-warm": "reefer.temp > -15 for 30s clear -16 severity CRITICAL"}}}: all
-     * rules valid or none applied; a version not newer than the applied one (an older push arriving late) changes
-     * nothing.
+     * {@code restart-agent}: succeeds, and once that is stored the agent restarts: {@code restart} is the gateway's way
+     * (the process exits and systemd starts it again; an embedded agent is closed and started by its owner).
+     */
+    static CommandHandler restartAgent(Runnable restart) {
+        return new CommandHandler() {
+            @Override
+            public String type() {
+                return "restart-agent";
+            }
+
+            @Override
+            public JsonNode run(JsonNode params) {
+                return json.createObjectNode().put("restarting", true);
+            }
+
+            @Override
+            public void afterStored() {
+                restart.run();
+            }
+        };
+    }
+
+    /**
+     * {@code {"version": 7, "rules": {"reefer-warm": "reefer.temp > -15 for 30s clear -16 severity CRITICAL"},
+     * "sampling": {"gps": "PT5S"}}}: all valid or nothing applied; a version not newer than the applied one (an older
+     * push arriving late) changes nothing.
      */
     static CommandHandler applyConfig(RuleEngine engine, AppliedConfig config) {
         return handler("apply-config", params -> {
@@ -40,7 +63,9 @@ final class BuiltInHandlers {
             }
             if (version > config.version()) {
                 List<Rule> rules = AppliedConfig.parse(params.get("rules"));
-                config.applied(version, params.get("rules"));
+                JsonNode sampling = params.path("sampling").isObject() ? params.get("sampling") : json.createObjectNode();
+                AppliedConfig.checkSampling(sampling);
+                config.applied(version, params.get("rules"), sampling);
                 engine.replace(rules);
             }
             return json.createObjectNode().put("appliedVersion", config.version()).put("requestedVersion", version);

@@ -102,7 +102,12 @@ final class CommandExecutor implements AutoCloseable {
         }
         CompletableFuture<PublishAck> delivered = report(CommandReport.of(command.id(), CommandReport.DELIVERED, null));
         CommandReport outcome = refusal(command).orElseGet(() -> execute(command));
-        return finish(outcome, delivered);
+        Finished finished = finish(outcome, delivered);
+        if (outcome.state().equals(CommandReport.SUCCEEDED)) {
+            CommandHandler handler = handlers.get(command.type());
+            finished.stored().thenRun(() -> new Thread(handler::afterStored, "after-" + command.type()).start());
+        }
+        return finished;
     }
 
     /** Expired, a precondition that does not hold, or a type no handler knows: not run. */

@@ -11,4 +11,11 @@ public interface CommandHandler {
     String type();
 
     JsonNode run(JsonNode params) throws Exception;
+
+    /**
+     * Called once the command's success is stored on the truck (its report in the outbox, its outcome in EXECUTED):
+     * for what must come after that, such as restarting the agent. Nothing by default.
+     */
+    default void afterStored() {
+    }
 }

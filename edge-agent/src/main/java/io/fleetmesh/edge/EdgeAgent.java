@@ -35,6 +35,7 @@ public final class EdgeAgent implements AutoCloseable {
     private MqttBridge bridge;
     private CommandExecutor executor;
     private CommandReceiver receiver;
+    private SamplingService sampling;
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
 
     EdgeAgent(AgentConfig config, List<Rule> rules) {
@@ -45,6 +46,11 @@ public final class EdgeAgent implements AutoCloseable {
     /** An agent whose rules are {@code rule.<id>} entries, as in the properties file. */
     public static EdgeAgent create(AgentConfig config, Properties ruleDefinitions) {
         return new EdgeAgent(config, Rules.from(ruleDefinitions));
+    }
+
+    /** What {@code restart-agent} does for an agent embedded in another program (tests, the quick start). */
+    public EdgeAgent withRestart(Runnable restart) {
+        return withHandler(BuiltInHandlers.restartAgent(restart));
     }
 
     /** Adds (or replaces) the handler of a command type; before {@link #start()}. */
@@ -58,6 +64,8 @@ public final class EdgeAgent implements AutoCloseable {
         Path file = Path.of(args.length > 0 ? args[0] : "/etc/fleetmesh/agent.properties");
         AgentConfig config = AgentConfig.load(file, System.getenv());
         EdgeAgent agent = new EdgeAgent(config, Rules.load(file));
+        // restart-agent: exit; systemd (Restart=always) starts the agent again, and the shutdown hook closes it first
+        agent.withHandler(BuiltInHandlers.restartAgent(() -> System.exit(0)));
         Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "agent-shutdown"));
         agent.start();
         log.info("fleetmesh edge agent " + StatusHeartbeat.VERSION + " running for " + config.deviceId());
@@ -80,6 +88,8 @@ public final class EdgeAgent implements AutoCloseable {
         localRules = new LocalRules(local, config.deviceId(), engine, alerts, latest);
         localRules.start();
         startCommands(latest, engine, applied);
+        sampling = new SamplingService(local, applied);
+        sampling.start();
         if (config.forward()) {
             forwarder = new Forwarder(local, hub, config.deviceId(), sync, overflow);
             forwarder.start(epoch);
@@ -171,6 +181,9 @@ public final class EdgeAgent implements AutoCloseable {
         try {
             if (receiver != null) {
                 receiver.close();
+            }
+            if (sampling != null) {
+                sampling.close();
             }
             if (executor != null) {
                 executor.close();

@@ -146,6 +146,69 @@ class CommandsTest extends SystemTest {
         awaitState(queued.body().get("id").stringValue(), "SENT");
     }
 
+    @Test
+    void restartAgentSucceedsThenTheAgentRestartsOnceAndDoesNotRunItAgain() throws Exception {
+        String device = "cmd-restart";
+        platform.register(device);
+        try (RestartingTruck truck = new RestartingTruck(platform.agentConfigFile(device, new Properties()))) {
+            String id = create(device, "{\"type\": \"restart-agent\"}");
+            assertThat(awaitState(id, "SUCCEEDED").get("result").get("restarting").booleanValue()).isTrue();
+            await().atMost(Platform.patience()).until(() -> truck.restarts.get() == 1 && truck.running());
+            try (Connection leaf = Nats.connect(truck.localUrl())) {
+                await().atMost(Platform.patience()).until(() -> leaf.jetStreamManagement()
+                        .getConsumerInfo("INBOX", "executor").getAckFloor().getStreamSequence() == 1);
+            }
+            String ping = create(device, "{\"type\": \"ping\"}");
+            awaitState(ping, "SUCCEEDED");
+            assertThat(truck.restarts.get()).isOne();
+        }
+    }
+
+    /** An embedded agent whose restart-agent closes it and starts a new one on the same configuration and data. */
+    private static final class RestartingTruck implements AutoCloseable {
+
+        final AtomicInteger restarts = new AtomicInteger();
+        private final Path config;
+        private volatile EdgeAgent agent;
+
+        RestartingTruck(Path config) throws Exception {
+            this.config = config;
+            this.agent = started();
+        }
+
+        private EdgeAgent started() throws Exception {
+            EdgeAgent started = EdgeAgent.create(AgentConfig.load(config, Map.of()), new Properties()).withRestart(this::restart);
+            started.start();
+            return started;
+        }
+
+        private void restart() {
+            agent.close();
+            agent = null;
+            try {
+                agent = started();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            restarts.incrementAndGet();
+        }
+
+        boolean running() {
+            return agent != null;
+        }
+
+        String localUrl() {
+            return agent.localUrl();
+        }
+
+        @Override
+        public void close() {
+            if (agent != null) {
+                agent.close();
+            }
+        }
+    }
+
     private static EdgeAgent agent(Path config) throws Exception {
         EdgeAgent agent = EdgeAgent.create(AgentConfig.load(config, Map.of()), new Properties());
         agent.start();

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Rules managed over REST reach the trucks as a versioned configuration (apply-config), the truck's heartbeat shows
- * the version it applied, and the pushed rule raises an edge alert that the cloud stores.
+ * the version it applied, and the pushed rule raises an edge alert that the cloud stores; the sampling intervals
+ * pushed with them are what the truck's apps get from the agent.
  */
 class RuleRolloutTest extends SystemTest {
 
@@ -43,6 +44,14 @@ class RuleRolloutTest extends SystemTest {
                 .isEqualTo(400);
         long next = platform.call("DELETE", "/api/v1/rules/reefer-warm", null).body().get("version").longValue();
         await().atMost(Platform.patience()).until(() -> applied(device) == next);
+
+        long sampled = platform.call("PUT", "/api/v1/rules/sampling", "{\"gps\": \"PT5S\"}").body().get("version").longValue();
+        await().atMost(Platform.patience()).until(() -> applied(device) == sampled);
+        try (Connection app = Nats.connect(agent.localUrl())) {
+            assertThat(new String(app.request("agent.config.sampling", new byte[0], java.time.Duration.ofSeconds(5)).getData(),
+                    StandardCharsets.UTF_8)).isEqualTo("{\"gps\":\"PT5S\"}");
+        }
+        assertThat(platform.call("PUT", "/api/v1/rules/sampling", "{\"gps\": \"often\"}").status()).isEqualTo(400);
     }
 
     private static long applied(String device) throws Exception {

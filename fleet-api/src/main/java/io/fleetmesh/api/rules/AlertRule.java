@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Pattern;
  * {@code runsOn}: EDGE (pushed to the trucks, the default) or CLOUD (evaluated on stored readings, for devices
  * without an agent; no {@code for} duration there).
  */
-public record AlertRule(@NotNull @Pattern(regexp = "[a-z0-9-]{1,64}") String key,
+public record AlertRule(@NotNull @Pattern(regexp = "(?!sampling$|rollout$)[a-z0-9-]{1,64}",
+                                 message = "is 1-64 of a-z, 0-9, - (and not sampling or rollout)") String key,
                 @NotNull @Pattern(regexp = EXPRESSION, message = "is not '<channel>.<metric> <op> <threshold> [for <duration>]"
                         + " [clear <value>] [severity INFO|WARNING|CRITICAL]'") String expression,
                 @Pattern(regexp = "[a-z0-9-]{1,64}") String tag,

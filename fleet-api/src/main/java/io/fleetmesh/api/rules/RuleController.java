@@ -3,8 +3,13 @@ package io.fleetmesh.api.rules;
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -73,6 +78,28 @@ class RuleController {
         return changed();
     }
 
+    /** The sampling intervals, {@code {"gps": "PT5S"}}: replaced whole, a new version pushed with the rules. */
+    @PutMapping("/sampling")
+    RuleSet sampling(@RequestBody Map<@Pattern(regexp = "[a-z0-9_-]{1,64}") String, @NotNull String> sampling) {
+        sampling.forEach((channel, every) -> requireInterval(every));
+        jdbc.update("DELETE FROM sampling WHERE tenant_id = ?", tenant.id());
+        sampling.forEach((channel, every) -> jdbc.update("INSERT INTO sampling (tenant_id, channel, every) VALUES (?, ?, ?)",
+                tenant.id(), channel, every));
+        return changed();
+    }
+
+    private static void requireInterval(String every) {
+        try {
+            Duration interval = Duration.parse(every);
+            if (interval.isNegative() || interval.isZero() || interval.compareTo(Duration.ofDays(1)) > 0) {
+                throw new DateTimeParseException("out of range", every, 0);
+            }
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "sampling intervals are ISO-8601 durations from"
+                    + " PT0.1S to P1D, e.g. PT5S");
+        }
+    }
+
     @GetMapping("/rollout")
     RolloutView rollout() {
         long version = current(tenant.id()).version();
@@ -104,7 +131,7 @@ class RuleController {
     private RuleSet current(UUID tenantId) {
         Long version = jdbc.query("SELECT version FROM rule_set_versions WHERE tenant_id = ?",
                 rs -> rs.next() ? rs.getLong(1) : 0L, tenantId);
-        return new RuleSet(version, book.rules(tenantId));
+        return new RuleSet(version, book.rules(tenantId), book.sampling(tenantId));
     }
 
     private static void requireUpdated(int rows) {

@@ -34,7 +34,8 @@ class RuleRollout {
     /** In the background: a fleet of thousands takes a while; {@code GET /api/v1/rules/rollout} shows the progress. */
     void push(UUID tenant, RuleSet rules, String by) {
         pushing.execute(() -> directory.tagsOf(tenant).forEach((device, tags) -> commands.send(tenant, device,
-                "apply-config", Map.of("version", rules.version(), "rules", forDevice(rules.rules(), tags)), TTL, by)));
+                "apply-config", Map.of("version", rules.version(), "rules", forDevice(rules.rules(), tags),
+                "sampling", rules.sampling()), TTL, by)));
     }
 
     @PreDestroy

@@ -157,6 +157,9 @@ class TenantIsolationTest extends IntegrationTest {
         if (template.startsWith("/api/v1/webhooks")) {
             return WEBHOOK;
         }
+        if (template.equals("/api/v1/rules/sampling")) {
+            return "{\"gps\": \"PT5S\"}";
+        }
         if (template.startsWith("/api/v1/rules")) {
             return RULE;
         }
