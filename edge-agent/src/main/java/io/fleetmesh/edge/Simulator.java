@@ -58,7 +58,7 @@ public final class Simulator implements AutoCloseable {
     private void drive(String device, URI url, long seed, Duration period) {
         VehicleModel truck = new VehicleModel(seed, Instant.now());
         JsonMapper json = JsonMapper.builder().build();
-        try (Sink sink = url.getScheme().equals("tcp") ? new MqttSink(url) : new NatsSink(url)) {
+        try (Sink sink = url.getScheme().equals("tcp") ? new MqttSink(url) : new NatsSink(url, truck)) {
             while (running) {
                 for (VehicleModel.Reading reading : truck.next(Instant.now())) {
                     sink.publish("fleet." + device + ".telemetry." + reading.channel(), json.writeValueAsBytes(reading.metrics()));
@@ -87,8 +87,15 @@ public final class Simulator implements AutoCloseable {
 
         private final Connection connection;
 
-        NatsSink(URI url) throws Exception {
+        /** On the truck's own leaf it is also the reefer controller that answers set-setpoint (BuiltInHandlers). */
+        NatsSink(URI url, VehicleModel truck) throws Exception {
             connection = Nats.connectReconnectOnConnect(Options.builder().server(url.toString()).maxReconnects(-1).build());
+            JsonMapper json = JsonMapper.builder().build();
+            connection.createDispatcher(request -> {
+                double setpoint = json.readTree(request.getData()).path("setpoint").asDouble();
+                truck.setpoint(setpoint);
+                connection.publish(request.getReplyTo(), json.writeValueAsBytes(java.util.Map.of("setpoint", setpoint)));
+            }).subscribe(BuiltInHandlers.SETPOINT_SUBJECT);
         }
 
         @Override

@@ -19,12 +19,13 @@ final class VehicleModel {
     private static final double[][] ROUTE = {
             {52.5200, 13.4050}, {52.4862, 13.4340}, {52.4560, 13.3840}, {52.4700, 13.3000},
             {52.5160, 13.2880}, {52.5450, 13.3520}, {52.5500, 13.4150}};
-    private static final double SETPOINT = -18.0;
+    private static final double DEFAULT_SETPOINT = -18.0;
 
     private final Random random;
     private final Instant start;
     private double distanceKm;
-    private double boxTemp = SETPOINT;
+    private volatile double setpoint = DEFAULT_SETPOINT;
+    private double boxTemp = DEFAULT_SETPOINT;
     private double fuel = 80;
     private Instant faultUntil = Instant.MIN;
     private Instant last;
@@ -64,7 +65,7 @@ final class VehicleModel {
         if (now.isAfter(faultUntil) && random.nextDouble() < seconds / 600) {
             faultUntil = now.plusSeconds(45 + random.nextInt(45));
         }
-        double target = now.isBefore(faultUntil) ? -8.0 : SETPOINT;
+        double target = now.isBefore(faultUntil) ? -8.0 : setpoint;
         boxTemp += (target - boxTemp) * Math.min(1, seconds / 20) + random.nextGaussian() * 0.05;
     }
 
@@ -81,7 +82,7 @@ final class VehicleModel {
         boolean fault = now.isBefore(faultUntil);
         Map<String, Object> reefer = metrics(now);
         reefer.put("temp", round(boxTemp, 2));
-        reefer.put("setpoint", SETPOINT);
+        reefer.put("setpoint", setpoint);
         reefer.put("compressorTemp", round(fault ? 98 + random.nextDouble() * 6 : 70 + random.nextDouble() * 5, 1));
         reefer.put("door", random.nextDouble() < 0.01 ? "open" : "closed");
         return reefer;
@@ -114,5 +115,10 @@ final class VehicleModel {
     private static double round(double value, int digits) {
         double scale = Math.pow(10, digits);
         return Math.round(value * scale) / scale;
+    }
+
+    /** The reefer controller's new setpoint (a set-setpoint command); the box temperature follows it. */
+    void setpoint(double celsius) {
+        this.setpoint = celsius;
     }
 }
