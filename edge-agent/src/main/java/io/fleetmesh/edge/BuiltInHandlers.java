@@ -23,8 +23,8 @@ final class BuiltInHandlers {
     private BuiltInHandlers() {
     }
 
-    static List<CommandHandler> all(Connection local, RuleEngine engine, AppliedConfig config) {
-        return List.of(ping(), setpoint(local), applyConfig(engine, config));
+    static List<CommandHandler> all(Connection local, RuleEngine engine, AppliedConfig config, Alerts alerts) {
+        return List.of(ping(), setpoint(local), applyConfig(engine, config, alerts));
     }
 
     /**
@@ -55,7 +55,7 @@ final class BuiltInHandlers {
      * "sampling": {"gps": "PT5S"}}}: all valid or nothing applied; a version not newer than the applied one (an older
      * push arriving late) changes nothing.
      */
-    static CommandHandler applyConfig(RuleEngine engine, AppliedConfig config) {
+    static CommandHandler applyConfig(RuleEngine engine, AppliedConfig config, Alerts alerts) {
         return handler("apply-config", params -> {
             long version = params.path("version").asLong(-1);
             if (version < 1 || !params.path("rules").isObject()) {
@@ -66,7 +66,7 @@ final class BuiltInHandlers {
                 JsonNode sampling = params.path("sampling").isObject() ? params.get("sampling") : json.createObjectNode();
                 AppliedConfig.checkSampling(sampling);
                 config.applied(version, params.get("rules"), sampling);
-                engine.replace(rules);
+                engine.replace(rules, Instant.now()).forEach(alerts::raise);
             }
             return json.createObjectNode().put("appliedVersion", config.version()).put("requestedVersion", version);
         });

@@ -60,7 +60,6 @@ final class CommandExecutor implements AutoCloseable {
                 Message message = inbox.next(Duration.ofSeconds(1));
                 if (message != null) {
                     runQueued(message);
-                    message.ack();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -72,11 +71,17 @@ final class CommandExecutor implements AutoCloseable {
         }
     }
 
+    /** Acknowledged once its outcome is stored; if storing fails, it comes back in a second (and is not run again). */
     private void runQueued(Message message) throws Exception {
         try {
             run(AgentCommand.parse(message.getData())).awaitStored();
+            message.ack();
         } catch (IllegalArgumentException malformed) {
             log.warning("inbox message " + message.metaData().streamSequence() + " is not a command: " + malformed.getMessage());
+            message.ack();
+        } catch (Exception notStored) {
+            log.warning("command outcome not stored yet, again in a second: " + notStored);
+            message.nakWithDelay(Duration.ofSeconds(1));
         }
     }
 
@@ -124,7 +129,7 @@ final class CommandExecutor implements AutoCloseable {
 
     private Optional<String> violation(String text) {
         try {
-            return Precondition.parse(text).violation(latest);
+            return Precondition.parse(text).violation(latest, Instant.now());
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
@@ -139,11 +144,15 @@ final class CommandExecutor implements AutoCloseable {
         }
     }
 
-    /** Claimed before: a claim without an outcome means the agent stopped while it ran. */
+    /**
+     * Claimed before: a claim without an outcome means the agent stopped while it ran. A stored outcome is reported
+     * again, in case its first report was not stored (the cloud takes a repeat as no change).
+     */
     private Finished earlier(AgentCommand command, KeyValueEntry entry) throws Exception {
         JsonNode stored = json.readTree(entry.getValue());
         if (!"started".equals(stored.path("state").asString())) {
-            return new Finished(json.treeToValue(stored, CommandReport.class), CompletableFuture.completedFuture(null));
+            CommandReport outcome = json.treeToValue(stored, CommandReport.class);
+            return new Finished(outcome, report(outcome).thenApply(ack -> null));
         }
         return finish(CommandReport.of(command.id(), CommandReport.FAILED,
                 "interrupted: the agent stopped while it ran; not run again"), CompletableFuture.completedFuture(null));

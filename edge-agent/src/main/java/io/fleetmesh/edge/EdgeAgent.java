@@ -87,7 +87,7 @@ public final class EdgeAgent implements AutoCloseable {
         RuleEngine engine = new RuleEngine(applied.rules().orElse(rules));
         localRules = new LocalRules(local, config.deviceId(), engine, alerts, latest);
         localRules.start();
-        startCommands(latest, engine, applied);
+        startCommands(latest, engine, applied, alerts);
         sampling = new SamplingService(local, applied);
         sampling.start();
         if (config.forward()) {
@@ -103,9 +103,10 @@ public final class EdgeAgent implements AutoCloseable {
     }
 
     /** The executor runs what is in the leaf's inbox, hub or no hub; commands arrive while the hub is reachable. */
-    private void startCommands(LatestReadings latest, RuleEngine engine, AppliedConfig applied) throws Exception {
+    private void startCommands(LatestReadings latest, RuleEngine engine, AppliedConfig applied, Alerts alerts)
+            throws Exception {
         Map<String, CommandHandler> all = new LinkedHashMap<>();
-        BuiltInHandlers.all(local, engine, applied).forEach(handler -> all.put(handler.type(), handler));
+        BuiltInHandlers.all(local, engine, applied, alerts).forEach(handler -> all.put(handler.type(), handler));
         all.putAll(handlers);
         executor = new CommandExecutor(local, config.deviceId(), latest, all);
         executor.start();

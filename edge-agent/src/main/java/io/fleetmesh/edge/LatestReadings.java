@@ -1,19 +1,25 @@
 package io.fleetmesh.edge;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The newest numeric value of every metric the truck has read, for commands' preconditions. */
+/** The newest numeric value of every metric the truck has read, and when it was read, for commands' preconditions. */
 final class LatestReadings {
 
-    private final Map<String, Double> values = new ConcurrentHashMap<>();
-
-    void update(String channel, Map<String, Double> metrics) {
-        metrics.forEach((metric, value) -> values.put(channel + "." + metric, value));
+    /** A metric's latest value and the time of its reading. */
+    record Latest(double value, Instant at) {
     }
 
-    Optional<Double> value(String channel, String metric) {
+    private final Map<String, Latest> values = new ConcurrentHashMap<>();
+
+    void update(String channel, Map<String, Double> metrics, Instant at) {
+        metrics.forEach((metric, value) -> values.merge(channel + "." + metric, new Latest(value, at),
+                (old, next) -> next.at().isBefore(old.at()) ? old : next));
+    }
+
+    Optional<Latest> latest(String channel, String metric) {
         return Optional.ofNullable(values.get(channel + "." + metric));
     }
 }

@@ -46,9 +46,10 @@ final class LocalRules implements AutoCloseable {
         try {
             JsonNode reading = json.readTree(message.getData());
             Map<String, Double> numbers = numbers(reading);
-            latest.update(channel, numbers);
+            Instant ts = timestamp(reading.get("ts"));
+            latest.update(channel, numbers, ts);
             if (engine.watches(channel)) {
-                engine.evaluate(channel, numbers, timestamp(reading.get("ts"))).forEach(alerts::raise);
+                engine.evaluate(channel, numbers, ts).forEach(alerts::raise);
             }
         } catch (JacksonException | IllegalArgumentException e) {
             log.fine(() -> "reading on " + message.getSubject() + " not evaluated: " + e.getMessage());

@@ -1,5 +1,7 @@
 package io.fleetmesh.edge;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,14 +23,20 @@ record Precondition(String text, String channel, String metric, String op, doubl
         return new Precondition(text, m.group(1), m.group(2), m.group(3), Double.parseDouble(m.group(4)));
     }
 
-    /** Why it does not hold now, or empty if it does. No reading of the metric yet: it does not hold. */
-    Optional<String> violation(LatestReadings latest) {
-        Optional<Double> reading = latest.value(channel, metric);
+    /** A reading older than this says nothing about now (the sensor may have stopped): it does not count. */
+    static final Duration FRESH = Duration.ofSeconds(60);
+
+    /** Why it does not hold at {@code now}, or empty if it does. No recent reading of the metric: it does not hold. */
+    Optional<String> violation(LatestReadings latest, Instant now) {
+        Optional<LatestReadings.Latest> reading = latest.latest(channel, metric)
+                .filter(l -> !l.at().isBefore(now.minus(FRESH)));
         if (reading.isEmpty()) {
-            return Optional.of("precondition " + text + ": no reading of " + channel + "." + metric + " yet");
+            return Optional.of("precondition " + text + ": no reading of " + channel + "." + metric + " in the last "
+                    + FRESH.toSeconds() + " s");
         }
-        return holds(reading.get()) ? Optional.empty()
-                : Optional.of("precondition " + text + " does not hold: " + channel + "." + metric + " is " + reading.get());
+        double value = reading.get().value();
+        return holds(value) ? Optional.empty()
+                : Optional.of("precondition " + text + " does not hold: " + channel + "." + metric + " is " + value);
     }
 
     private boolean holds(double actual) {

@@ -18,11 +18,21 @@ final class RuleEngine {
         this.rules = List.copyOf(rules);
     }
 
-    /** New rules from a pushed configuration; a rule kept unchanged keeps its state (an active alert stays active). */
-    synchronized void replace(List<Rule> replacement) {
-        List<Rule> kept = replacement.stream().filter(rules::contains).toList();
-        states.keySet().removeIf(id -> kept.stream().noneMatch(rule -> rule.id().equals(id)));
+    /**
+     * New rules from a pushed configuration. A rule kept unchanged keeps its state (an active alert stays active);
+     * the active alerts of rules that changed or went are cleared: the events to raise for that.
+     */
+    synchronized List<AlertEvent> replace(List<Rule> replacement, Instant now) {
+        List<AlertEvent> cleared = new ArrayList<>();
+        for (Rule rule : rules) {
+            RuleState state = states.get(rule.id());
+            if (!replacement.contains(rule) && state != null) {
+                state.dropped(rule, now).ifPresent(cleared::add);
+                states.remove(rule.id());
+            }
+        }
         rules = List.copyOf(replacement);
+        return cleared;
     }
 
     /** The alerts this reading raises or clears. */
@@ -60,6 +70,16 @@ final class RuleEngine {
             }
             holdingSince = holdingSince == null ? ts : holdingSince;
             return Duration.between(holdingSince, ts).compareTo(rule.forDuration()) >= 0 ? raise(rule, value, ts) : null;
+        }
+
+        /** The rule went: its active alert, if any, is over. */
+        java.util.Optional<AlertEvent> dropped(Rule rule, Instant ts) {
+            if (activeAlert == null) {
+                return java.util.Optional.empty();
+            }
+            AlertEvent cleared = event(rule, AlertEvent.CLEARED, rule.threshold(), ts, "rule " + rule.id() + " changed or removed");
+            activeAlert = null;
+            return java.util.Optional.of(cleared);
         }
 
         private AlertEvent raise(Rule rule, double value, Instant ts) {

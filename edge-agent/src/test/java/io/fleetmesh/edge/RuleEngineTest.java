@@ -31,13 +31,16 @@ class RuleEngineTest {
     void pushedRulesReplaceTheOldOnesAndAnUnchangedRuleKeepsItsActiveAlert() {
         temp(-13, 0);
         assertThat(temp(-13, 30)).singleElement().satisfies(alert -> assertThat(alert.state()).isEqualTo(AlertEvent.RAISED));
-        engine.replace(List.of(Rule.parse("reefer-warm", "reefer.temp > -15 for 30s clear -16 severity CRITICAL"),
-                Rule.parse("reefer-frozen", "reefer.temp < -30")));
+        assertThat(engine.replace(List.of(Rule.parse("reefer-warm", "reefer.temp > -15 for 30s clear -16 severity CRITICAL"),
+                Rule.parse("reefer-frozen", "reefer.temp < -30")), T0.plusSeconds(35))).isEmpty();
         assertThat(temp(-13, 40)).isEmpty();
         assertThat(temp(-17, 50)).singleElement().satisfies(alert -> assertThat(alert.state()).isEqualTo(AlertEvent.CLEARED));
         assertThat(temp(-31, 60)).singleElement().satisfies(alert -> assertThat(alert.ruleId()).isEqualTo("reefer-frozen"));
 
-        engine.replace(List.of());
+        assertThat(engine.replace(List.of(), T0.plusSeconds(65))).singleElement().satisfies(cleared -> {
+            assertThat(cleared.ruleId()).isEqualTo("reefer-frozen");
+            assertThat(cleared.state()).isEqualTo(AlertEvent.CLEARED);
+        });
         assertThat(engine.watches("reefer")).isFalse();
         assertThat(temp(-40, 70)).isEmpty();
     }

@@ -42,6 +42,8 @@ class RuleRolloutTest extends SystemTest {
 
         assertThat(platform.call("POST", "/api/v1/rules", "{\"key\": \"bad\", \"expression\": \"temp is hot\"}").status())
                 .isEqualTo(400);
+        assertThat(platform.call("POST", "/api/v1/rules", "{\"key\": \"bad\", \"expression\": \"reefer.temp > 1.2.3\"}")
+                .status()).isEqualTo(400);
         long next = platform.call("DELETE", "/api/v1/rules/reefer-warm", null).body().get("version").longValue();
         await().atMost(Platform.patience()).until(() -> applied(device) == next);
 

@@ -9,12 +9,11 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Raises and clears alerts, one open alert per (device, rule): a repeat counts on the open one. Each change is its
- * own transaction, retried when another replica raised the same alert at the same moment.
+ * Raises and clears alerts, one open alert per (device, rule): a repeat counts on the open one. Each change is a
+ * transaction (the caller's, if it has one), retried when another replica raised the same alert at the same moment.
  */
 @Component
 class AlertBook {
@@ -27,8 +26,8 @@ class AlertBook {
 
     AlertBook(AlertRepository alerts, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.alerts = alerts;
+        // joins a caller's transaction (an edge alert's occurrence is recorded with it); alone, its own
         this.transactions = new TransactionTemplate(transactions);
-        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.events = events;
     }
 

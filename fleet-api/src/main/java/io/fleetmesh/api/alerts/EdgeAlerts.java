@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,15 +32,17 @@ class EdgeAlerts {
     private final Quarantine quarantine;
     private final JdbcTemplate jdbc;
     private final Duration backfillAfter;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     EdgeAlerts(EventSubscriptions subscriptions, AlertBook book, DeviceDirectory directory, Quarantine quarantine,
-               JdbcTemplate jdbc, AlertProperties properties, Clock clock) {
+               JdbcTemplate jdbc, AlertProperties properties, PlatformTransactionManager transactions, Clock clock) {
         this.book = book;
         this.directory = directory;
         this.quarantine = quarantine;
         this.jdbc = jdbc;
         this.backfillAfter = properties.backfillAfter();
+        this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         subscriptions.register("edge-alerts", "fleet.*.events.alert", this::onAlert);
     }
@@ -50,12 +54,20 @@ class EdgeAlerts {
             if (directory.registered(tenant, List.of(device)).isEmpty()) {
                 throw new IllegalArgumentException("device " + device + " is not registered");
             }
-            if (firstTime(tenant, alert)) {
-                apply(tenant, device, alert);
-            }
+            // the occurrence and its effect in one transaction: a failure leaves neither, and the redelivery retries
+            transactions.executeWithoutResult(status -> {
+                if (firstTime(tenant, alert)) {
+                    apply(tenant, device, alert);
+                }
+            });
         } catch (IllegalArgumentException refused) {
             quarantine.refused(tenant, message, refused.getMessage());
         }
+    }
+
+    private boolean alreadyCleared(UUID tenant, EdgeAlert alert) {
+        return jdbc.queryForObject("SELECT count(*) FROM alert_occurrences WHERE tenant_id = ? AND edge_alert_id = ?"
+                + " AND state = 'CLEARED'", Integer.class, tenant, alert.alertId()) > 0;
     }
 
     private boolean firstTime(UUID tenant, EdgeAlert alert) {
@@ -63,7 +75,11 @@ class EdgeAlerts {
                 + " ON CONFLICT DO NOTHING", tenant, alert.alertId(), alert.state()) == 1;
     }
 
+    /** A CLEARED that overtook its RAISED (a redelivery) leaves nothing open when the RAISED comes. */
     private void apply(UUID tenant, String device, EdgeAlert alert) {
+        if (!alert.cleared() && alreadyCleared(tenant, alert)) {
+            return;
+        }
         if (alert.cleared()) {
             book.clear(tenant, device, alert.ruleId(), "truck", "cleared on the truck: " + alert.message(), alert.ts());
             return;

@@ -33,6 +33,7 @@ class CommandCancellation {
     }
 
     Command cancel(Command command, Caller caller) {
+        boolean[] now = {false};
         Command cancelled = changes.apply(command.id(), stored -> {
             var outcome = stored.transition(CommandState.CANCELLED, clock.instant(), CommandSource.CLOUD,
                     "cancelled by " + caller.name());
@@ -40,8 +41,9 @@ class CommandCancellation {
                 throw new ResponseStatusException(HttpStatus.CONFLICT,
                         "A command that is " + stored.state() + " can no longer be cancelled.");
             }
+            now[0] = outcome == CommandLifecycle.Outcome.APPLIED;
         }).orElseThrow();
-        if (command.state() != CommandState.CANCELLED) {
+        if (now[0]) {
             events.publishEvent(new CommandEvents.CommandCancelled(caller.tenantId(), command.id(), command.deviceId(),
                     caller.name()));
             takeBack(cancelled);

@@ -53,11 +53,17 @@ class CommandDispatcher {
         this.clock = clock;
     }
 
+    /** A command to one device goes out at once; a fan-out's many are left to the sweep, off the request thread. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void queued(CommandQueued queued) {
-        if (!queued.held()) {
+        if (queued.dispatchNow()) {
             send(queued.commandId());
         }
+    }
+
+    /** A deleted device's consumer is gone: the next command for a device of that id makes a new one. */
+    void forget(UUID tenant, String device) {
+        consumers.remove(tenant + "/" + device);
     }
 
     @Scheduled(fixedDelayString = "${fleetmesh.commands.dispatch-interval:2s}")
@@ -75,7 +81,12 @@ class CommandDispatcher {
         }
         try {
             PublishAck ack = publish(command);
-            changes.apply(id, stored -> stored.sent(ack.getSeqno(), clock.instant()));
+            Command after = changes.apply(id, stored -> stored.sent(ack.getSeqno(), clock.instant())).orElse(null);
+            if (after == null || after.state() == CommandState.CANCELLED) {
+                // cancelled (or deleted) while it was being published: take it back before its truck fetches it
+                links.of(command.tenantId()).orElseThrow().connection().jetStreamManagement()
+                        .deleteMessage(HubStreams.COMMANDS, ack.getSeqno());
+            }
         } catch (Exception e) {
             log.warn("command {} for {} not on the hub yet, retrying: {}", id, command.deviceId(), e.toString());
         }

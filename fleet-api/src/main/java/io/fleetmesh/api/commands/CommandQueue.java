@@ -40,16 +40,16 @@ class CommandQueue {
         Instant now = clock.instant();
         List<Command> saved = commands.saveAll(devices.stream().map(device -> new Command(tenant, device, request, now))
                 .toList());
-        saved.forEach(command -> announce(command, request, false));
+        saved.forEach(command -> announce(command, request, true));
         events.publishEvent(new CommandEvents.FanOutCreated(tenant, request.fanoutId(), request.type(), saved.size(),
                 request.by()));
         return saved;
     }
 
-    private void announce(Command command, CommandRequest request, boolean held) {
+    private void announce(Command command, CommandRequest request, boolean leftToSweep) {
         events.publishEvent(new CommandEvents.CommandCreated(command.tenantId(), command.id(), command.deviceId(),
                 request.type(), request.by(), request.fanoutId()));
         events.publishEvent(command.transitioned());
-        events.publishEvent(new CommandQueued(command.id(), held));
+        events.publishEvent(new CommandQueued(command.id(), !leftToSweep));
     }
 }

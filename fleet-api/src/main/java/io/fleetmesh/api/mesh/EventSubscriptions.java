@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Durable push consumers on the EVENTS stream of every tenant link, in a queue group so replicas share them:
  * features register a handler for their subjects (status heartbeats, command reports, alerts); each message is
  * handed over with the tenant it came from, and acked after the handler returns. A handler that throws gets the
- * message again after the ack wait; one that cannot use a message quarantines it and returns.
+ * message again a little later; one that cannot use a message quarantines it and returns.
  */
 @Component
 public class EventSubscriptions implements SmartLifecycle {
@@ -77,14 +77,22 @@ public class EventSubscriptions implements SmartLifecycle {
     /** Retries while the hub is unreachable; once subscribed, the client follows reconnects itself. */
     private void subscribe(TenantLink link, Registration registration) {
         Connection connection = link.connection();
+        String key = link.tenant() + "/" + registration.durable();
+        if (dispatchers.containsKey(key)) {
+            return;
+        }
+        Dispatcher dispatcher = null;
         try {
             streams.ensureStreams(connection);
-            Dispatcher dispatcher = connection.createDispatcher();
+            dispatcher = connection.createDispatcher();
             connection.jetStream().subscribe(registration.subjects(), registration.durable(), dispatcher,
                     message -> deliver(link.tenant(), registration, message), false, options(registration));
-            dispatchers.put(link.tenant() + "/" + registration.durable(), dispatcher);
+            dispatchers.put(key, dispatcher);
             log.info("consuming {} of tenant {} as {}", registration.subjects(), link.tenant(), registration.durable());
         } catch (Exception e) {
+            if (dispatcher != null) {
+                connection.closeDispatcher(dispatcher);
+            }
             log.warn("{} of tenant {} not subscribed yet, retrying: {}", registration.durable(), link.tenant(), e.toString());
             retries.schedule(() -> subscribe(link, registration), RETRY.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -103,8 +111,10 @@ public class EventSubscriptions implements SmartLifecycle {
             registration.handler().handle(tenant, message);
             message.ack();
         } catch (Exception e) {
-            log.warn("{} could not handle {} (redelivered after the ack wait): {}", registration.durable(),
-                    message.getSubject(), e.toString());
+            // handlers quarantine bad input themselves: what throws is the platform (PostgreSQL away), so retry
+            log.warn("{} could not handle {} (again in {}): {}", registration.durable(), message.getSubject(), RETRY,
+                    e.toString());
+            message.nakWithDelay(RETRY);
         }
     }
 

@@ -8,8 +8,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * UP while every tenant link is connected to a hub server whose JetStream answers; DOWN with none. The details
- * count links, streams and consumers and name no tenant: health is public.
+ * UP while the hub answers on at least one tenant link (JetStream included); DOWN when none does. One tenant's
+ * broken link must not take every replica out of service for all tenants: it shows as {@code connected < links}.
+ * The details count links, streams and consumers and name no tenant: health is public.
  */
 @Component("nats")
 class NatsHealthIndicator implements HealthIndicator {
@@ -23,20 +24,19 @@ class NatsHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Collection<TenantLink> all = links.all();
-        Health.Builder health = all.isEmpty() ? Health.down() : Health.up();
         int connected = 0;
         long streams = 0;
         long consumers = 0;
         for (TenantLink link : all) {
             AccountStatistics account = jetStream(link.connection());
             if (account == null) {
-                health.down();
                 continue;
             }
             connected++;
             streams += account.getStreams();
             consumers += account.getConsumers();
         }
+        Health.Builder health = connected > 0 ? Health.up() : Health.down();
         return health.withDetail("links", all.size()).withDetail("connected", connected)
                 .withDetail("streams", streams).withDetail("consumers", consumers).build();
     }

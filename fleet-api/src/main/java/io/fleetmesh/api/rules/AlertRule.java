@@ -22,8 +22,9 @@ public record AlertRule(@NotNull @Pattern(regexp = "(?!sampling$|rollout$)[a-z0-
         return runsOn == null ? RunsOn.EDGE : runsOn;
     }
 
-    static final String EXPRESSION = "\\s*[a-z0-9_-]+(\\.[a-z0-9_-]+)*\\.[A-Za-z0-9_-]+\\s*(>=|<=|>|<)\\s*-?[0-9.]+"
-            + "(\\s+for\\s+[0-9]+(ms|s|m|h))?(\\s+clear\\s+-?[0-9.]+)?(\\s+severity\\s+(INFO|WARNING|CRITICAL))?\\s*";
+    private static final String NUMBER = "-?[0-9]{1,12}(\\.[0-9]{1,6})?";
+    static final String EXPRESSION = "\\s*[a-z0-9_-]+(\\.[a-z0-9_-]+)*\\.[A-Za-z0-9_-]+\\s*(>=|<=|>|<)\\s*" + NUMBER
+            + "(\\s+for\\s+[0-9]+(ms|s|m|h))?(\\s+clear\\s+" + NUMBER + ")?(\\s+severity\\s+(INFO|WARNING|CRITICAL))?\\s*";
 
     public boolean appliesTo(java.util.List<String> deviceTags) {
         return tag == null || deviceTags.contains(tag);

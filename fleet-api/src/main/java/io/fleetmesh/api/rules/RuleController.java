@@ -3,8 +3,6 @@ package io.fleetmesh.api.rules;
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -15,6 +13,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,9 +37,12 @@ class RuleController {
     private final RuleBook book;
     private final RuleRollout rollout;
     private final CurrentTenant tenant;
+    private final TransactionTemplate transactions;
 
-    RuleController(JdbcTemplate jdbc, RuleBook book, RuleRollout rollout, CurrentTenant tenant) {
+    RuleController(JdbcTemplate jdbc, RuleBook book, RuleRollout rollout, CurrentTenant tenant,
+                   PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
         this.book = book;
         this.rollout = rollout;
         this.tenant = tenant;
@@ -80,15 +83,22 @@ class RuleController {
 
     /** The sampling intervals, {@code {"gps": "PT5S"}}: replaced whole, a new version pushed with the rules. */
     @PutMapping("/sampling")
-    RuleSet sampling(@RequestBody Map<@Pattern(regexp = "[a-z0-9_-]{1,64}") String, @NotNull String> sampling) {
-        sampling.forEach((channel, every) -> requireInterval(every));
-        jdbc.update("DELETE FROM sampling WHERE tenant_id = ?", tenant.id());
-        sampling.forEach((channel, every) -> jdbc.update("INSERT INTO sampling (tenant_id, channel, every) VALUES (?, ?, ?)",
-                tenant.id(), channel, every));
+    RuleSet sampling(@RequestBody Map<String, String> sampling) {
+        sampling.forEach(RuleController::requireSampling);
+        UUID tenantId = tenant.id();
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM sampling WHERE tenant_id = ?", tenantId);
+            sampling.forEach((channel, every) -> jdbc.update("INSERT INTO sampling (tenant_id, channel, every)"
+                    + " VALUES (?, ?, ?)", tenantId, channel, every));
+        });
         return changed();
     }
 
-    private static void requireInterval(String every) {
+    private static void requireSampling(String channel, String every) {
+        if (channel == null || !channel.matches("[a-z0-9_-]{1,64}") || every == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "sampling maps channels (1-64 of a-z, 0-9, _, -)"
+                    + " to ISO-8601 durations");
+        }
         try {
             Duration interval = Duration.parse(every);
             if (interval.isNegative() || interval.isZero() || interval.compareTo(Duration.ofDays(1)) > 0) {

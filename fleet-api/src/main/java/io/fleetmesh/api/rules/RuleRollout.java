@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RuleRollout {
 
+    private static final Logger log = LoggerFactory.getLogger(RuleRollout.class);
     private static final Duration TTL = Duration.ofDays(7);
 
     private final DeviceDirectory directory;
@@ -33,9 +36,17 @@ class RuleRollout {
 
     /** In the background: a fleet of thousands takes a while; {@code GET /api/v1/rules/rollout} shows the progress. */
     void push(UUID tenant, RuleSet rules, String by) {
-        pushing.execute(() -> directory.tagsOf(tenant).forEach((device, tags) -> commands.send(tenant, device,
-                "apply-config", Map.of("version", rules.version(), "rules", forDevice(rules.rules(), tags),
-                "sampling", rules.sampling()), TTL, by)));
+        pushing.execute(() -> directory.tagsOf(tenant).forEach((device, tags) -> pushTo(tenant, device, tags, rules, by)));
+    }
+
+    /** One truck's failure (a deleted device, PostgreSQL away) does not stop the push to the others. */
+    private void pushTo(UUID tenant, String device, List<String> tags, RuleSet rules, String by) {
+        try {
+            commands.send(tenant, device, "apply-config", Map.of("version", rules.version(),
+                    "rules", forDevice(rules.rules(), tags), "sampling", rules.sampling()), TTL, by);
+        } catch (RuntimeException e) {
+            log.warn("configuration {} not queued for {}: {}", rules.version(), device, e.toString());
+        }
     }
 
     @PreDestroy

@@ -3,9 +3,7 @@ package io.fleetmesh.api.webhooks;
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
 import jakarta.validation.Valid;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -88,18 +86,9 @@ class WebhookController {
 
     /** Unless allowed, a webhook may not point into the installation's own network. */
     private void requirePublic(URI url) {
-        if (properties.allowPrivate()) {
-            return;
-        }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress()) {
-                    throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "url must not point at a private address");
-                }
-            }
-        } catch (UnknownHostException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "url's host does not resolve");
+        String refusal = properties.allowPrivate() ? null : PublicAddresses.refusal(url);
+        if (refusal != null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, refusal);
         }
     }
 

@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Queues a delivery for every webhook of the tenant that wants the event: alert changes, and commands' results
- * (their final states). Queued by the replica where the change was committed, so each is delivered once.
+ * (their final states). Queued in the transaction of the change itself (an outbox), so a change is never without
+ * its deliveries, and by the replica that made it, so each is delivered once.
  */
 @Component
 class WebhookOutbox {
@@ -31,12 +32,12 @@ class WebhookOutbox {
         this.jdbc = jdbc;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void alert(AlertEvents.AlertChanged changed) {
         queue(changed.tenantId(), "alert", json.valueToTree(changed));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void command(CommandEvents.CommandTransitioned transitioned) {
         if (RESULTS.contains(transitioned.state())) {
             queue(transitioned.tenantId(), "command", json.valueToTree(transitioned));

@@ -54,6 +54,11 @@ class WebhookSender {
         long id = ((Number) delivery.get("id")).longValue();
         int attempt = ((Number) delivery.get("attempts")).intValue();
         byte[] body = ((String) delivery.get("payload")).getBytes(StandardCharsets.UTF_8);
+        String refusal = properties.allowPrivate() ? null : PublicAddresses.refusal(URI.create((String) delivery.get("url")));
+        if (refusal != null) {
+            failed(id, attempt, null, refusal);
+            return;
+        }
         try {
             HttpResponse<Void> answer = http.send(request(delivery, id, body), HttpResponse.BodyHandlers.discarding());
             if (answer.statusCode() / 100 == 2) {
@@ -63,7 +68,8 @@ class WebhookSender {
                 failed(id, attempt, answer.statusCode(), "HTTP " + answer.statusCode());
             }
         } catch (Exception e) {
-            failed(id, attempt, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            // the kind only: a detailed network error would tell a webhook's owner about the network behind us
+            failed(id, attempt, null, "not delivered: " + e.getClass().getSimpleName());
         }
     }
 
