@@ -1,5 +1,7 @@
 package io.fleetmesh.api.webhooks;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,9 +37,11 @@ class WebhookSender {
     private final WebhookProperties properties;
     private final Clock clock;
     private final HttpClient http;
+    private final MeterRegistry metrics;
 
-    WebhookSender(JdbcTemplate jdbc, WebhookProperties properties, Clock clock) {
+    WebhookSender(JdbcTemplate jdbc, WebhookProperties properties, Clock clock, MeterRegistry metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).followRedirects(HttpClient.Redirect.NEVER)
@@ -64,6 +68,7 @@ class WebhookSender {
             if (answer.statusCode() / 100 == 2) {
                 jdbc.update("UPDATE webhook_deliveries SET state = 'DELIVERED', last_status = ?, last_error = NULL,"
                         + " delivered_at = now() WHERE id = ?", answer.statusCode(), id);
+                count("delivered");
             } else {
                 failed(id, attempt, answer.statusCode(), "HTTP " + answer.statusCode());
             }
@@ -90,6 +95,12 @@ class WebhookSender {
                 + " WHERE id = ?", exhausted ? "FAILED" : "PENDING", status, truncated(error),
                 Timestamp.from(clock.instant().plus(backoff.after(attempt))), id);
         log.info("webhook delivery {} attempt {} failed{}: {}", id, attempt, exhausted ? " for good" : "", error);
+        count(exhausted ? "failed" : "retried");
+    }
+
+    /** {@code fleetmesh_webhooks_attempts_total{outcome=delivered|retried|failed}}. */
+    private void count(String outcome) {
+        Counter.builder("fleetmesh.webhooks.attempts").tag("outcome", outcome).register(metrics).increment();
     }
 
     private static String truncated(String error) {

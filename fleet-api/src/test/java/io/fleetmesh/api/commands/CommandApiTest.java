@@ -51,6 +51,7 @@ class CommandApiTest extends IntegrationTest {
         assertThat(states(done)).containsExactly("QUEUED/CLOUD", "SENT/CLOUD", "DELIVERED/TRUCK", "SUCCEEDED/TRUCK");
         assertThat(get("/api/v1/devices/%s/commands?state=SUCCEEDED".formatted(device)).json().get("items").size()).isOne();
         assertThat(get("/api/v1/audit").body()).contains("command-created");
+        assertThat(get("/actuator/prometheus").body()).contains("fleetmesh_commands_transitions_total{source=\"TRUCK\",state=\"SUCCEEDED\"}");
     }
 
     @Test
