@@ -41,6 +41,8 @@ CREATE TABLE alert_occurrences (
     PRIMARY KEY (tenant_id, edge_alert_id, state)
 );
 
+CREATE INDEX alert_occurrences_received_idx ON alert_occurrences (received_at);
+
 -- Geofences of a tenant: a circle (center + radius) or a polygon (ring of [lat, lon]); alerts on enter and exit.
 CREATE TABLE geofences (
     id          uuid        PRIMARY KEY,

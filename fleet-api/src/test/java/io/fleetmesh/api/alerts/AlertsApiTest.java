@@ -122,6 +122,19 @@ class AlertsApiTest extends IntegrationTest {
                 .json().get("state").stringValue().equals("RESOLVED"));
     }
 
+    @Autowired
+    private OccurrencesPruning pruning;
+
+    @Test
+    void occurrencesOlderThanThirtyDaysAreForgotten() {
+        jdbc.update("INSERT INTO alert_occurrences (tenant_id, edge_alert_id, state, received_at) VALUES"
+                + " ('00000000-0000-0000-0000-000000000001', 'ancient', 'RAISED', now() - interval '31 days'),"
+                + " ('00000000-0000-0000-0000-000000000001', 'recent', 'RAISED', now() - interval '29 days')");
+        pruning.prune();
+        assertThat(jdbc.queryForList("SELECT edge_alert_id FROM alert_occurrences WHERE edge_alert_id IN ('ancient', 'recent')",
+                String.class)).containsExactly("recent");
+    }
+
     @Test
     void aMalformedAlertIsQuarantined() throws Exception {
         String device = uniqueId("garbled");
