@@ -8,10 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,12 +27,15 @@ import org.springframework.web.bind.annotation.RestController;
 class DeviceController {
 
     private final DeviceRepository devices;
+    private final DeviceSearch search;
     private final CurrentTenant tenant;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DeviceController(DeviceRepository devices, CurrentTenant tenant, ApplicationEventPublisher events, Clock clock) {
+    DeviceController(DeviceRepository devices, DeviceSearch search, CurrentTenant tenant, ApplicationEventPublisher events,
+                     Clock clock) {
         this.devices = devices;
+        this.search = search;
         this.tenant = tenant;
         this.events = events;
         this.clock = clock;
@@ -54,17 +55,12 @@ class DeviceController {
     }
 
     @GetMapping
-    @Transactional(readOnly = true)
     DevicePage list(@RequestParam(required = false) @Pattern(regexp = DeviceRules.KIND) String kind,
                     @RequestParam(required = false) @Pattern(regexp = DeviceRules.TAG) String tag,
                     @RequestParam(required = false) @Size(max = 200) String q,
                     @RequestParam(required = false) String cursor,
                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        var spec = new DeviceFilter(kind, tag, q, cursor).specification(tenant.id());
-        List<Device> found = devices.findBy(spec, query -> query.sortBy(Sort.by("id")).limit(limit + 1).all());
-        List<DeviceView> page = found.stream().limit(limit).map(Device::view).toList();
-        String next = found.size() > limit ? DeviceFilter.cursorAfter(page.get(limit - 1).id()) : null;
-        return new DevicePage(page, next);
+        return search.page(tenant.id(), new DeviceFilter(kind, tag, q, cursor), limit);
     }
 
     @GetMapping("/{id}")

@@ -76,7 +76,7 @@ class SecurityConfiguration {
         return http.authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html", "/login", "/error").permitAll()
+                                "/swagger-ui/**", "/swagger-ui.html", "/login", "/error", "/css/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
