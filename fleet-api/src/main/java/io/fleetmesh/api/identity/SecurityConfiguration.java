@@ -78,6 +78,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/login", "/error", "/css/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        // the dashboard's forms act on the fleet: as in the API, viewers only look
+                        .requestMatchers(HttpMethod.POST, "/devices/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .logout(Customizer.withDefaults())

@@ -21,8 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 class DevicePagesTest extends IntegrationTest {
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private HttpClient browser = newBrowser();
+
+    private static HttpClient newBrowser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
 
     @Test
     void anOperatorLogsInAndSeesDevicesWithTheirNamesEscaped() throws Exception {
@@ -32,7 +35,7 @@ class DevicePagesTest extends IntegrationTest {
                 .formatted(id)).status()).isEqualTo(201);
         assertThat(page("/devices").statusCode()).as("not logged in").isEqualTo(302);
 
-        logIn();
+        logIn("admin", TestInfrastructure.ADMIN_PASSWORD);
         HttpResponse<String> devices = page("/devices?q=" + URLEncoder.encode("<script>", StandardCharsets.UTF_8));
         assertThat(devices.statusCode()).isEqualTo(200);
         assertThat(devices.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'self'");
@@ -42,17 +45,52 @@ class DevicePagesTest extends IntegrationTest {
         assertThat(page("/css/fleetmesh.css").statusCode()).isEqualTo(200);
     }
 
-    private void logIn() throws Exception {
-        String form = page("/login").body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(form);
-        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
-        HttpResponse<String> loggedIn = browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password="
-                        + URLEncoder.encode(TestInfrastructure.ADMIN_PASSWORD, StandardCharsets.UTF_8)
-                        + "&_csrf=" + csrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+    @Test
+    void anOperatorSendsACommandFromTheDevicesCommandsPageAndAViewerCannot() throws Exception {
+        String id = uniqueId("form");
+        createDevice(id);
+        logIn("admin", TestInfrastructure.ADMIN_PASSWORD);
+        String page = page("/devices/" + id + "/commands").body();
+        assertThat(page).contains("No commands yet", "<label for=\"type\">");
+        assertThat(form("/devices/" + id + "/commands", "type=ping&params=&ttl=PT10M", null).statusCode())
+                .as("no CSRF token").isEqualTo(403);
+        HttpResponse<String> sent = form("/devices/" + id + "/commands", "type=ping&params=&ttl=PT10M", csrf(page));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        String after = page("/devices/" + id + "/commands").body();
+        assertThat(after).contains("queued.", "ping", "QUEUED (CLOUD)");
+        assertThat(get("/api/v1/devices/" + id + "/commands").json().get("items").size()).isOne();
+        String refused = page("/devices/" + id + "/commands").body();
+        assertThat(form("/devices/" + id + "/commands", "type=ping&params=not-json&ttl=PT10M", csrf(refused))
+                .statusCode()).isEqualTo(302);
+        assertThat(page("/devices/" + id + "/commands").body()).contains("params must be a JSON object");
+
+        String viewer = uniqueId("viewer");
+        assertThat(postJson("/api/v1/operators", ("{\"username\": \"%s\", \"password\": \"a long viewer password\","
+                + " \"role\": \"VIEWER\"}").formatted(viewer)).status()).isEqualTo(201);
+        browser = newBrowser();
+        logIn(viewer, "a long viewer password");
+        String viewed = page("/devices/" + id + "/commands").body();
+        assertThat(form("/devices/" + id + "/commands", "type=ping", csrf(viewed)).statusCode()).isEqualTo(403);
+    }
+
+    private void logIn(String username, String password) throws Exception {
+        HttpResponse<String> loggedIn = form("/login", "username=" + username + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8), csrf(page("/login").body()));
         assertThat(loggedIn.statusCode()).isEqualTo(302);
         assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+    }
+
+    private static String csrf(String html) {
+        Matcher csrf = Pattern.compile("name=\"_csrf\" (?:type=\"hidden\" )?value=\"([^\"]+)\"").matcher(html);
+        assertThat(csrf.find()).as("the form carries a CSRF token").isTrue();
+        return csrf.group(1);
+    }
+
+    private HttpResponse<String> form(String path, String fields, String csrf) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(csrf == null ? fields : fields + "&_csrf=" + csrf)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> page(String path) throws Exception {
