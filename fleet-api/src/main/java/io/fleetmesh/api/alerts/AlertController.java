@@ -2,6 +2,7 @@ package io.fleetmesh.api.alerts;
 
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.web.KeysetCursor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,9 +51,8 @@ class AlertController {
         AlertFilter filter = new AlertFilter(tenant.id(), device, state, severity, source, rule, cursor);
         List<Alert> found = alerts.findAll(filter.specification(), PageRequest.of(0, limit + 1,
                 Sort.by(Sort.Order.desc("lastRaisedAt"), Sort.Order.desc("id")))).getContent();
-        List<Alert> page = found.subList(0, Math.min(limit, found.size()));
-        String next = found.size() > limit ? page.get(page.size() - 1).position().encode() : null;
-        return new AlertPage(page.stream().map(Alert::view).toList(), next);
+        KeysetCursor.Slice<Alert> page = KeysetCursor.slice(found, limit, Alert::position);
+        return new AlertPage(page.items().stream().map(Alert::view).toList(), page.nextCursor());
     }
 
     @GetMapping("/{id}")

@@ -21,9 +21,7 @@ record AlertFilter(UUID tenantId, String device, AlertState state, Severity seve
             add(where, source, value -> cb.equal(root.get("source"), value));
             add(where, rule, value -> cb.equal(root.get("ruleId"), value));
             if (cursor != null) {
-                KeysetCursor after = KeysetCursor.decode(cursor);
-                where.add(cb.or(cb.lessThan(root.get("lastRaisedAt"), after.at()), cb.and(
-                        cb.equal(root.get("lastRaisedAt"), after.at()), cb.lessThan(root.get("id"), after.id()))));
+                where.add(KeysetCursor.decode(cursor).after(cb, root.get("lastRaisedAt"), root.get("id")));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };

@@ -3,6 +3,7 @@ package io.fleetmesh.api.commands;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.web.KeysetCursor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -136,9 +137,8 @@ class CommandController {
     private CommandPage page(CommandFilter filter, int limit) {
         List<Command> found = commands.findAll(filter.specification(), PageRequest.of(0, limit + 1,
                 Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))).getContent();
-        List<Command> page = found.subList(0, Math.min(limit, found.size()));
-        String next = found.size() > limit ? page.get(page.size() - 1).position().encode() : null;
-        return new CommandPage(page.stream().map(Command::view).toList(), next);
+        KeysetCursor.Slice<Command> page = KeysetCursor.slice(found, limit, Command::position);
+        return new CommandPage(page.items().stream().map(Command::view).toList(), page.nextCursor());
     }
 
     @GetMapping("/api/v1/commands/{id}")

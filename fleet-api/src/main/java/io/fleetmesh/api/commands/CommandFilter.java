@@ -25,9 +25,7 @@ record CommandFilter(UUID tenantId, String device, CommandState state, String ty
             add(where, from, value -> cb.greaterThanOrEqualTo(root.get("createdAt"), value));
             add(where, to, value -> cb.lessThan(root.get("createdAt"), value));
             if (cursor != null) {
-                KeysetCursor after = KeysetCursor.decode(cursor);
-                where.add(cb.or(cb.lessThan(root.get("createdAt"), after.at()), cb.and(
-                        cb.equal(root.get("createdAt"), after.at()), cb.lessThan(root.get("id"), after.id()))));
+                where.add(KeysetCursor.decode(cursor).after(cb, root.get("createdAt"), root.get("id")));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
