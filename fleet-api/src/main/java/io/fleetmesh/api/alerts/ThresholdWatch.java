@@ -26,7 +26,11 @@ class ThresholdWatch {
     private static final Duration CACHE = Duration.ofSeconds(5);
     private static final JsonMapper json = JsonMapper.builder().build();
 
-    private record Watched(List<AlertRule> rules, Map<String, List<String>> tags, long loadedAt) {
+    /** A cloud rule with its threshold parsed once, when the rules are loaded. */
+    private record Watch(AlertRule rule, Threshold threshold) {
+    }
+
+    private record Watched(List<Watch> rules, Map<String, List<String>> tags, long loadedAt) {
     }
 
     private final RuleBook rules;
@@ -54,18 +58,20 @@ class ThresholdWatch {
             return;
         }
         for (ReadingsStored.Stored reading : stored.readings()) {
-            for (AlertRule rule : watched.rules()) {
-                Threshold threshold = Threshold.parse(rule.expression());
-                if (threshold.channel().equals(reading.channel())
-                        && rule.appliesTo(watched.tags().getOrDefault(reading.deviceId(), List.of()))) {
-                    check(stored.tenantId(), rule.key(), threshold, reading);
+            JsonNode metrics = null;
+            for (Watch watch : watched.rules()) {
+                if (watch.threshold().channel().equals(reading.channel())
+                        && watch.rule().appliesTo(watched.tags().getOrDefault(reading.deviceId(), List.of()))) {
+                    metrics = metrics == null ? json.readTree(reading.metricsJson()) : metrics;
+                    check(stored.tenantId(), watch, metrics.get(watch.threshold().metric()), reading);
                 }
             }
         }
     }
 
-    private void check(UUID tenant, String rule, Threshold threshold, ReadingsStored.Stored reading) {
-        JsonNode value = json.readTree(reading.metricsJson()).get(threshold.metric());
+    private void check(UUID tenant, Watch watch, JsonNode value, ReadingsStored.Stored reading) {
+        String rule = watch.rule().key();
+        Threshold threshold = watch.threshold();
         if (value == null || !value.isNumber()) {
             return;
         }
@@ -84,7 +90,8 @@ class ThresholdWatch {
     private Watched watched(UUID tenant) {
         Watched cached = cache.get(tenant);
         if (cached == null || System.currentTimeMillis() - cached.loadedAt() > CACHE.toMillis()) {
-            List<AlertRule> cloud = rules.cloudRules(tenant);
+            List<Watch> cloud = rules.cloudRules(tenant).stream()
+                    .map(rule -> new Watch(rule, Threshold.parse(rule.expression()))).toList();
             cached = new Watched(cloud, cloud.isEmpty() ? Map.of() : directory.tagsOf(tenant), System.currentTimeMillis());
             cache.put(tenant, cached);
         }
