@@ -71,30 +71,50 @@ public class EventSubscriptions implements SmartLifecycle {
     }
 
     private void subscribeAll(TenantLink link) {
-        registrations.forEach(registration -> retries.execute(() -> subscribe(link, registration)));
+        retries.execute(() -> subscribeAllNow(link));
     }
 
-    /** Retries while the hub is unreachable; once subscribed, the client follows reconnects itself. */
-    private void subscribe(TenantLink link, Registration registration) {
+    /**
+     * The link's streams once, then every registration not subscribed yet; retries what failed while the hub is
+     * unreachable. Once subscribed, the client follows reconnects itself.
+     */
+    private void subscribeAllNow(TenantLink link) {
+        try {
+            streams.ensureStreams(link.connection());
+        } catch (Exception e) {
+            retry(link, e);
+            return;
+        }
+        for (Registration registration : registrations) {
+            try {
+                subscribe(link, registration);
+            } catch (Exception e) {
+                retry(link, e);
+                return;
+            }
+        }
+    }
+
+    private void retry(TenantLink link, Exception e) {
+        log.warn("event consumers of tenant {} not all subscribed yet, retrying: {}", link.tenant(), e.toString());
+        retries.schedule(() -> subscribeAllNow(link), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void subscribe(TenantLink link, Registration registration) throws Exception {
         Connection connection = link.connection();
         String key = link.tenant() + "/" + registration.durable();
         if (dispatchers.containsKey(key)) {
             return;
         }
-        Dispatcher dispatcher = null;
+        Dispatcher dispatcher = connection.createDispatcher();
         try {
-            streams.ensureStreams(connection);
-            dispatcher = connection.createDispatcher();
             connection.jetStream().subscribe(registration.subjects(), registration.durable(), dispatcher,
                     message -> deliver(link.tenant(), registration, message), false, options(registration));
             dispatchers.put(key, dispatcher);
             log.info("consuming {} of tenant {} as {}", registration.subjects(), link.tenant(), registration.durable());
         } catch (Exception e) {
-            if (dispatcher != null) {
-                connection.closeDispatcher(dispatcher);
-            }
-            log.warn("{} of tenant {} not subscribed yet, retrying: {}", registration.durable(), link.tenant(), e.toString());
-            retries.schedule(() -> subscribe(link, registration), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            connection.closeDispatcher(dispatcher);
+            throw e;
         }
     }
 
