@@ -110,7 +110,7 @@ class CommandDispatcher {
         Connection connection = link.connection();
         connection.jetStreamManagement().addOrUpdateConsumer(HubStreams.COMMANDS, ConsumerConfiguration.builder()
                 .durable(HubStreams.commandConsumer(device))
-                .filterSubject("fleet." + device + ".cmd.>")
+                .filterSubject(HubStreams.commandSubjects(device))
                 .deliverSubject(HubStreams.commandDelivery(device))
                 .deliverPolicy(DeliverPolicy.All)
                 .ackPolicy(AckPolicy.Explicit)

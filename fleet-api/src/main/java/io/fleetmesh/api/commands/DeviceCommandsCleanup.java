@@ -43,7 +43,7 @@ class DeviceCommandsCleanup {
         links.of(deleted.tenantId()).ifPresent(link -> {
             try {
                 var jsm = link.connection().jetStreamManagement();
-                jsm.purgeStream(HubStreams.COMMANDS, PurgeOptions.subject("fleet." + deleted.deviceId() + ".cmd.>"));
+                jsm.purgeStream(HubStreams.COMMANDS, PurgeOptions.subject(HubStreams.commandSubjects(deleted.deviceId())));
                 jsm.deleteConsumer(HubStreams.COMMANDS, HubStreams.commandConsumer(deleted.deviceId()));
             } catch (Exception e) {
                 log.info("commands of deleted device {} not cleared from the hub: {}", deleted.deviceId(), e.toString());

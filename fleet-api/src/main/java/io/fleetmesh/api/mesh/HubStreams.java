@@ -10,6 +10,11 @@ public final class HubStreams {
     public static final String COMMANDS = "COMMANDS";
     public static final String COMMANDS_SUBJECTS = "fleet.*.cmd.>";
 
+    /** Every command subject of one device: its consumer's filter, and what goes when the device is deleted. */
+    public static String commandSubjects(String deviceId) {
+        return "fleet." + deviceId + ".cmd.>";
+    }
+
     /** The durable consumer of the hub's COMMANDS stream that delivers one device's commands (ADR 0006). */
     public static String commandConsumer(String deviceId) {
         return "cmd-" + deviceId;
