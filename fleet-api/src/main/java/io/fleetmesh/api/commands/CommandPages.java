@@ -3,6 +3,7 @@ package io.fleetmesh.api.commands;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
+import jakarta.validation.Validator;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -34,9 +35,11 @@ class CommandPages {
     private final CommandQueue queue;
     private final DeviceDirectory directory;
     private final CurrentTenant tenant;
+    private final Validator validator;
 
     CommandPages(CommandRepository commands, CommandRequests requests, CommandQueue queue, DeviceDirectory directory,
-                 CurrentTenant tenant) {
+                 CurrentTenant tenant, Validator validator) {
+        this.validator = validator;
         this.commands = commands;
         this.requests = requests;
         this.queue = queue;
@@ -62,9 +65,9 @@ class CommandPages {
         directory.requireRegistered(caller.tenantId(), deviceId);
         try {
             NewCommand command = new NewCommand(type, params(params), Duration.parse(ttl), List.of());
-            if (!type.matches("[a-z0-9-]{1,64}")) {
-                throw new IllegalArgumentException("type is 1-64 of a-z, 0-9, -");
-            }
+            validator.validate(command).stream().findFirst().ifPresent(violation -> {
+                throw new IllegalArgumentException(violation.getPropertyPath() + " " + violation.getMessage());
+            });
             Command queued = queue.queue(caller.tenantId(), deviceId, requests.of(command, caller, null, "device:" + deviceId), null);
             redirect.addFlashAttribute("notice", "Command " + queued.id() + " queued.");
         } catch (IllegalArgumentException | DateTimeParseException | JacksonException | ResponseStatusException e) {

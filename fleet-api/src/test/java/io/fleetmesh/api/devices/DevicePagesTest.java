@@ -63,6 +63,9 @@ class DevicePagesTest extends IntegrationTest {
         assertThat(form("/devices/" + id + "/commands", "type=ping&params=not-json&ttl=PT10M", csrf(refused))
                 .statusCode()).isEqualTo(302);
         assertThat(page("/devices/" + id + "/commands").body()).contains("params must be a JSON object");
+        String invalid = page("/devices/" + id + "/commands").body();
+        assertThat(form("/devices/" + id + "/commands", "type=Rm+-rf&ttl=PT10M", csrf(invalid)).statusCode()).isEqualTo(302);
+        assertThat(page("/devices/" + id + "/commands").body()).contains("Not sent: type");
 
         String viewer = uniqueId("viewer");
         assertThat(postJson("/api/v1/operators", ("{\"username\": \"%s\", \"password\": \"a long viewer password\","
