@@ -10,11 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How fleet-api reaches the NATS hub ({@code fleetmesh.nats.*}).
  *
  * @param urls           hub servers; several for a cluster (FLEETMESH_NATS_URLS, comma-separated)
- * @param credentials    path to a {@code .creds} file (user JWT + NKey seed); empty for an open hub
+ * @param credentials    open-hub mode only (no {@code fleetmesh.mesh.keys-dir}): a {@code .creds} file (user JWT + NKey
+ *                       seed) for fleet-api's one connection; in operator mode fleet-api signs its own user in each
+ *                       tenant account
  * @param connectionName name shown in the hub's monitoring
  * @param streams        the hub streams fleet-api creates or updates at start
- * @param tenant         the tenant whose devices publish on this hub connection: telemetry and status arriving
- *                       here are stored for it (one NATS account per tenant comes with the mesh's own security)
+ * @param tenant         open-hub mode only: the tenant whose devices publish on the hub (in operator mode each
+ *                       tenant has its own account and link, ADR 0005)
  */
 @ConfigurationProperties("fleetmesh.nats")
 public record NatsProperties(
