@@ -1,5 +1,6 @@
 package io.fleetmesh.api.alerts;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,4 +14,8 @@ interface AlertRepository extends JpaRepository<Alert, UUID>, JpaSpecificationEx
     @Query("select a from Alert a where a.tenantId = :tenantId and a.deviceId = :deviceId and a.ruleId = :ruleId"
             + " and a.state <> io.fleetmesh.api.alerts.AlertState.RESOLVED")
     Optional<Alert> findOpen(UUID tenantId, String deviceId, String ruleId);
+
+    @Query("select a.severity, count(a) from Alert a where a.tenantId = :tenantId"
+            + " and a.state = io.fleetmesh.api.alerts.AlertState.ACTIVE group by a.severity")
+    List<Object[]> countActiveBySeverity(UUID tenantId);
 }

@@ -3,7 +3,6 @@ package io.fleetmesh.api.commands;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
-import io.fleetmesh.api.web.KeysetCursor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,11 +11,8 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -38,6 +34,7 @@ import org.springframework.web.server.ResponseStatusException;
 class CommandController {
 
     private final CommandRepository commands;
+    private final CommandHistory history;
     private final CommandRequests requests;
     private final CommandQueue queue;
     private final SynchronousCommands synchronous;
@@ -46,10 +43,11 @@ class CommandController {
     private final CurrentTenant tenant;
     private final CommandProperties properties;
 
-    CommandController(CommandRepository commands, CommandRequests requests, CommandQueue queue,
+    CommandController(CommandRepository commands, CommandHistory history, CommandRequests requests, CommandQueue queue,
                       SynchronousCommands synchronous, CommandCancellation cancellation, DeviceDirectory directory,
                       CurrentTenant tenant, CommandProperties properties) {
         this.commands = commands;
+        this.history = history;
         this.requests = requests;
         this.queue = queue;
         this.synchronous = synchronous;
@@ -120,7 +118,7 @@ class CommandController {
                               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
                               @RequestParam(required = false) @Size(max = 200) String cursor) {
         directory.requireRegistered(tenant.id(), deviceId);
-        return page(new CommandFilter(tenant.id(), deviceId, state, type, null, from, to, cursor), limit);
+        return history.page(new CommandFilter(tenant.id(), deviceId, state, type, null, from, to, cursor), limit);
     }
 
     @GetMapping("/api/v1/commands")
@@ -131,14 +129,7 @@ class CommandController {
                      @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
                      @RequestParam(required = false) @Size(max = 200) String cursor) {
-        return page(new CommandFilter(tenant.id(), device, state, type, fanout, from, to, cursor), limit);
-    }
-
-    private CommandPage page(CommandFilter filter, int limit) {
-        List<Command> found = commands.findAll(filter.specification(), PageRequest.of(0, limit + 1,
-                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))).getContent();
-        KeysetCursor.Slice<Command> page = KeysetCursor.slice(found, limit, Command::position);
-        return new CommandPage(page.items().stream().map(Command::view).toList(), page.nextCursor());
+        return history.page(new CommandFilter(tenant.id(), device, state, type, fanout, from, to, cursor), limit);
     }
 
     @GetMapping("/api/v1/commands/{id}")

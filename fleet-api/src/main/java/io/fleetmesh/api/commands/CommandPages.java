@@ -4,14 +4,15 @@ import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,25 +23,26 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The dashboard's commands page of a device: its latest commands with their lifecycle, and a form to send one (the
- * same queue as {@code POST /api/v1/devices/{id}/commands}; post, redirect, get).
+ * The dashboard's commands pages: the fleet's latest commands, and a device's with a form to send one (the same
+ * queue as {@code POST /api/v1/devices/{id}/commands}; post, redirect, get).
  */
 @Controller
+@Validated
 class CommandPages {
 
     private static final JsonMapper json = JsonMapper.builder().build();
 
-    private final CommandRepository commands;
+    private final CommandHistory history;
     private final CommandRequests requests;
     private final CommandQueue queue;
     private final DeviceDirectory directory;
     private final CurrentTenant tenant;
     private final Validator validator;
 
-    CommandPages(CommandRepository commands, CommandRequests requests, CommandQueue queue, DeviceDirectory directory,
+    CommandPages(CommandHistory history, CommandRequests requests, CommandQueue queue, DeviceDirectory directory,
                  CurrentTenant tenant, Validator validator) {
         this.validator = validator;
-        this.commands = commands;
+        this.history = history;
         this.requests = requests;
         this.queue = queue;
         this.directory = directory;
@@ -50,17 +52,28 @@ class CommandPages {
     @GetMapping("/devices/{deviceId}/commands")
     String page(@PathVariable String deviceId, Model model) {
         directory.requireRegistered(tenant.id(), deviceId);
-        List<CommandView> latest = commands.findAll(new CommandFilter(tenant.id(), deviceId, null, null, null, null, null,
-                null).specification(), PageRequest.of(0, 50, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))))
-                .map(Command::view).getContent();
-        model.addAttribute("deviceId", deviceId).addAttribute("commands", latest)
+        model.addAttribute("deviceId", deviceId).addAttribute("commands", history.latest(tenant.id(), deviceId, 50))
                 .addAttribute("caller", tenant.caller().name());
         return "device-commands";
     }
 
+    /** The fleet's latest commands, optionally of one state or type; rows change as the commands progress. */
+    @GetMapping("/commands")
+    String fleet(@RequestParam(required = false) CommandState state,
+                 @RequestParam(required = false) @Pattern(regexp = "[a-z0-9-]{1,64}") String type,
+                 @RequestParam(required = false) @Size(max = 200) String cursor, Model model) {
+        String wanted = type == null || type.isBlank() ? null : type;
+        model.addAttribute("page", history.page(new CommandFilter(tenant.id(), null, state, wanted, null, null, null,
+                        cursor == null || cursor.isBlank() ? null : cursor), 100))
+                .addAttribute("state", state).addAttribute("type", wanted).addAttribute("states", CommandState.values())
+                .addAttribute("caller", tenant.caller().name());
+        return "commands";
+    }
+
     @PostMapping("/devices/{deviceId}/commands")
     String send(@PathVariable String deviceId, @RequestParam String type, @RequestParam(defaultValue = "") String params,
-                @RequestParam(defaultValue = "PT1H") String ttl, RedirectAttributes redirect) {
+                @RequestParam(defaultValue = "PT1H") String ttl, @RequestParam(defaultValue = "commands") String back,
+                RedirectAttributes redirect) {
         Caller caller = tenant.caller();
         directory.requireRegistered(caller.tenantId(), deviceId);
         try {
@@ -73,7 +86,8 @@ class CommandPages {
         } catch (IllegalArgumentException | DateTimeParseException | JacksonException | ResponseStatusException e) {
             redirect.addFlashAttribute("problem", "Not sent: " + reason(e));
         }
-        return "redirect:/devices/" + deviceId + "/commands";
+        // the form is on the device's commands page and on its detail page: back to the one it came from
+        return "redirect:/devices/" + deviceId + (back.equals("detail") ? "" : "/commands");
     }
 
     @SuppressWarnings("unchecked")

@@ -37,6 +37,12 @@ public class DeviceDirectory {
         return tags;
     }
 
+    /** The device as the API shows it; 404 (problem details) if the tenant has no such device. */
+    public DeviceView require(UUID tenantId, String deviceId) {
+        return devices.findById(new DeviceKey(tenantId, deviceId)).map(Device::view)
+                .orElseThrow(() -> new DeviceNotFoundException(deviceId));
+    }
+
     public void requireRegistered(UUID tenantId, String deviceId) {
         if (!devices.existsById(new DeviceKey(tenantId, deviceId))) {
             throw new DeviceNotFoundException(deviceId);

@@ -24,11 +24,6 @@ class DevicePages {
         this.tenant = tenant;
     }
 
-    @GetMapping("/")
-    String home() {
-        return "redirect:/devices";
-    }
-
     @GetMapping("/devices")
     String devices(@RequestParam(required = false) @Pattern(regexp = DeviceRules.KIND) String kind,
                    @RequestParam(required = false) @Pattern(regexp = DeviceRules.TAG) String tag,

@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** A device as the API shows it. */
-record DeviceView(String id, String name, String kind, List<String> tags, String credentialsState,
+public record DeviceView(String id, String name, String kind, List<String> tags, String credentialsState,
                   Instant createdAt, Instant updatedAt) {
 }

@@ -6,6 +6,7 @@ import io.fleetmesh.api.commands.CommandEvents;
 import io.fleetmesh.api.mesh.MeshLinks;
 import io.fleetmesh.api.mesh.TenantLink;
 import io.fleetmesh.api.mesh.TenantLinked;
+import io.fleetmesh.api.telemetry.IngestRateSampled;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import java.util.Map;
@@ -74,6 +75,13 @@ class LiveEvents {
                     .put("online", changed.state() == AlertState.RESOLVED).put("at", changed.lastRaisedAt().toString());
             spread(changed.tenantId(), "device", device);
         }
+    }
+
+    /** Each replica samples the rate itself, so it reaches only this replica's clients. */
+    @EventListener
+    void ingestRate(IngestRateSampled sampled) {
+        events.publishEvent(new LiveEvent(sampled.tenantId(), "ingest",
+                json.createObjectNode().put("readingsPerSecond", sampled.readingsPerSecond())));
     }
 
     private void spread(UUID tenant, String kind, JsonNode data) {

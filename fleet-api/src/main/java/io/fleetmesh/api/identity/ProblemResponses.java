@@ -33,7 +33,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         write(response, 403, "Forbidden", "Your role does not allow this, or the request lacks its CSRF token.");
     }
 
-    private static void write(HttpServletResponse response, int status, String title, String detail)
+    static void write(HttpServletResponse response, int status, String title, String detail)
             throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");

@@ -3,6 +3,7 @@ package io.fleetmesh.api.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,7 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -64,27 +66,40 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .anyRequest().hasRole("OPERATOR"))
                 .addFilterBefore(new BearerTokenFilter(authentication, problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::carriesAmbientCredentials))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .headers(SecurityConfiguration::headers)
+                .headers(headers -> headers(headers, CSP))
                 .build();
     }
 
     @Bean
-    SecurityFilterChain site(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+    SecurityFilterChain site(HttpSecurity http, AuthenticationManager authentication,
+                             @Value("${fleetmesh.ui.map.tiles:}") String mapTiles) throws Exception {
         return http.authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html", "/login", "/error", "/css/**").permitAll()
+                                "/swagger-ui/**", "/swagger-ui.html", "/login", "/error", "/css/**", "/js/**", "/webjars/**")
+                                .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // the dashboard's forms act on the fleet: as in the API, viewers only look
-                        .requestMatchers(HttpMethod.POST, "/devices/**").hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.POST, "/devices/**", "/alerts/**", "/rules/**", "/geofences/**")
+                                .hasRole("OPERATOR")
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(login -> login.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults())
-                .headers(SecurityConfiguration::headers)
+                .addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class)
+                .headers(headers -> headers(headers, CSP + imagesFrom(mapTiles)))
                 .build();
+    }
+
+    /** Map tiles are the dashboard's only content from elsewhere: their origin may serve images, nothing else. */
+    private static String imagesFrom(String mapTiles) {
+        if (mapTiles.isBlank()) {
+            return "";
+        }
+        return "; img-src 'self' " + mapTiles.replaceAll("^(https?://[^/]+).*$", "$1").replace("{s}", "*");
     }
 
     /**
@@ -96,8 +111,8 @@ class SecurityConfiguration {
                 && request.getSession(false) != null;
     }
 
-    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+    private static void headers(HeadersConfigurer<HttpSecurity> headers, String policy) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
     }
 }

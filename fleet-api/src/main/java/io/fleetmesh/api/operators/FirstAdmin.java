@@ -49,8 +49,12 @@ class FirstAdmin implements ApplicationRunner {
         boolean generated = properties.adminPassword() == null || properties.adminPassword().isBlank();
         String password = generated ? randomPassword() : properties.adminPassword();
         try {
-            operators.saveAndFlush(new Operator(CurrentTenant.DEFAULT, properties.adminUsername(),
-                    passwords.encode(password), Role.ADMIN, clock.instant()));
+            Operator admin = new Operator(CurrentTenant.DEFAULT, properties.adminUsername(), passwords.encode(password),
+                    Role.ADMIN, clock.instant());
+            if (properties.temporary(generated)) {
+                admin.requirePasswordChange();
+            }
+            operators.saveAndFlush(admin);
         } catch (DataIntegrityViolationException anotherReplicaWasFirst) {
             return;
         }

@@ -33,6 +33,9 @@ class Operator {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    @Column(name = "password_change_required")
+    private boolean passwordChangeRequired;
+
     protected Operator() {
     }
 
@@ -59,6 +62,15 @@ class Operator {
 
     void changePassword(String newHash) {
         this.passwordHash = newHash;
+        this.passwordChangeRequired = false;
+    }
+
+    void requirePasswordChange() {
+        this.passwordChangeRequired = true;
+    }
+
+    boolean passwordChangeRequired() {
+        return passwordChangeRequired;
     }
 
     OperatorView view() {

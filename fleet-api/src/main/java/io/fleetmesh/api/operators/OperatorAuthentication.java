@@ -1,5 +1,6 @@
 package io.fleetmesh.api.operators;
 
+import io.fleetmesh.api.identity.PasswordChangeGate;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,7 +46,8 @@ class OperatorAuthentication implements AuthenticationProvider {
             throw new BadCredentialsException("Wrong username or password.");
         }
         throttle.succeeded(username);
-        return operator.orElseThrow().caller().authenticated();
+        Operator known = operator.orElseThrow();
+        return known.passwordChangeRequired() ? PasswordChangeGate.pending(known.caller()) : known.caller().authenticated();
     }
 
     /** The password is checked even for an unknown name, so both cases take the same time. */

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Operator accounts of the caller's tenant (ADMIN only, see SecurityConfiguration), and one's own password. */
 @RestController
@@ -26,12 +24,14 @@ class OperatorController {
 
     private final OperatorRepository operators;
     private final PasswordEncoder passwords;
+    private final OwnPasswords ownPasswords;
     private final CurrentTenant tenant;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OperatorController(OperatorRepository operators, PasswordEncoder passwords, CurrentTenant tenant,
-                       ApplicationEventPublisher events, Clock clock) {
+    OperatorController(OperatorRepository operators, PasswordEncoder passwords, OwnPasswords ownPasswords,
+                       CurrentTenant tenant, ApplicationEventPublisher events, Clock clock) {
+        this.ownPasswords = ownPasswords;
         this.operators = operators;
         this.passwords = passwords;
         this.tenant = tenant;
@@ -44,21 +44,10 @@ class OperatorController {
         return operators.findByTenantIdOrderByUsername(tenant.id()).stream().map(Operator::view).toList();
     }
 
-    /**
-     * Any operator changes their own password (the first administrator's generated one first of all). 403 for an
-     * API key, which has no password; 400 if the current password is wrong.
-     */
+    /** Any operator changes their own password (the first administrator's generated one first of all). */
     @PutMapping("/me/password")
-    @Transactional
     ResponseEntity<Void> changeOwnPassword(@Valid @RequestBody PasswordChange change) {
-        Caller caller = tenant.caller();
-        Operator operator = operators.findByUsername(caller.name())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "Only operators have a password."));
-        if (!passwords.matches(change.currentPassword(), operator.passwordHash())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The current password is wrong.");
-        }
-        operator.changePassword(passwords.encode(change.newPassword()));
-        events.publishEvent(new PasswordChanged(caller.tenantId(), caller.name()));
+        ownPasswords.change(tenant.caller(), change);
         return ResponseEntity.noContent().build();
     }
 

@@ -8,5 +8,5 @@ import tools.jackson.databind.JsonNode;
  * {@code fleetmesh.telemetry.offline-after}; {@code agent} is the last heartbeat as sent (version, uptime,
  * backlog, oldest unsynced age, discarded count, last sync), null if none ever arrived.
  */
-record DeviceStatus(String deviceId, boolean online, Instant lastHeartbeat, JsonNode agent) {
+public record DeviceStatus(String deviceId, boolean online, Instant lastHeartbeat, JsonNode agent) {
 }

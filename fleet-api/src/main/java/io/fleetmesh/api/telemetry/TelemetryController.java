@@ -28,15 +28,12 @@ class TelemetryController {
     private final DeviceDirectory directory;
     private final CurrentTenant tenant;
     private final Clock clock;
-    private final Duration offlineAfter;
 
-    TelemetryController(TelemetryQueries queries, DeviceDirectory directory, CurrentTenant tenant, Clock clock,
-                        TelemetryProperties properties) {
+    TelemetryController(TelemetryQueries queries, DeviceDirectory directory, CurrentTenant tenant, Clock clock) {
         this.queries = queries;
         this.directory = directory;
         this.tenant = tenant;
         this.clock = clock;
-        this.offlineAfter = properties.offlineAfter();
     }
 
     /** Readings in [from, to), newest first unless order=asc; from defaults to 24 hours before to, to to now. */
@@ -57,6 +54,23 @@ class TelemetryController {
         return new TelemetryPage(deviceId, start, end, queries.readings(query));
     }
 
+    /** One channel's numeric metrics averaged over buckets of the range (default: the last hour), for charts. */
+    @GetMapping("/telemetry/series")
+    TelemetrySeries series(@PathVariable String deviceId,
+                           @RequestParam @Pattern(regexp = "[a-z0-9_.-]{1,132}") String channel,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        directory.requireRegistered(tenant.id(), deviceId);
+        Instant end = to != null ? to : clock.instant();
+        Instant start = from != null ? from : end.minus(Duration.ofHours(1));
+        if (!start.isBefore(end)) {
+            throw rangeProblem();
+        }
+        var query = new TelemetryQuery(tenant.id(), deviceId, start, end, channel, 0, true);
+        long bucket = TelemetrySeries.bucketSeconds(start, end);
+        return TelemetrySeries.of(query, bucket, queries.series(query, bucket));
+    }
+
     @GetMapping("/telemetry/latest")
     LatestValues latest(@PathVariable String deviceId) {
         directory.requireRegistered(tenant.id(), deviceId);
@@ -67,7 +81,7 @@ class TelemetryController {
     @GetMapping("/status")
     DeviceStatus status(@PathVariable String deviceId) {
         directory.requireRegistered(tenant.id(), deviceId);
-        return queries.status(tenant.id(), deviceId, clock.instant().minus(offlineAfter));
+        return queries.status(tenant.id(), deviceId);
     }
 
     private static ErrorResponseException rangeProblem() {

@@ -3,6 +3,8 @@ package io.fleetmesh.api.telemetry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +15,20 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Read side of telemetry: plain SQL over the partitioned table and device_state. */
+/** Read side of telemetry: plain SQL over the partitioned table and device_state; the dashboard reads it too. */
 @Component
-class TelemetryQueries {
+public class TelemetryQueries {
 
     private final JdbcClient jdbc;
     private final JsonMapper mapper;
+    private final Clock clock;
+    private final Duration offlineAfter;
 
-    TelemetryQueries(JdbcClient jdbc, JsonMapper mapper) {
+    TelemetryQueries(JdbcClient jdbc, JsonMapper mapper, Clock clock, TelemetryProperties properties) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.clock = clock;
+        this.offlineAfter = properties.offlineAfter();
     }
 
     List<TelemetryPage.Item> readings(TelemetryQuery query) {
@@ -42,7 +48,26 @@ class TelemetryQueries {
                 .list();
     }
 
-    LatestValues latest(UUID tenantId, String deviceId) {
+    /** Numeric metrics of one channel averaged per bucket of {@code bucketSeconds}, oldest first (charts). */
+    List<SeriesPoint> series(TelemetryQuery query, long bucketSeconds) {
+        return jdbc.sql("""
+                        SELECT to_timestamp(floor(extract(epoch FROM t.ts) / :bucket) * :bucket) AS bucket,
+                               m.key, avg((m.value #>> '{}')::float8) AS value
+                        FROM telemetry t, jsonb_each(t.metrics) m
+                        WHERE t.tenant_id = :tenant AND t.device_id = :device AND t.channel = :channel
+                          AND t.ts >= :from AND t.ts < :to AND jsonb_typeof(m.value) = 'number'
+                        GROUP BY 1, 2 ORDER BY 1, 2""")
+                .param("bucket", bucketSeconds)
+                .param("tenant", query.tenantId())
+                .param("device", query.deviceId())
+                .param("channel", query.channel())
+                .param("from", Timestamp.from(query.from()))
+                .param("to", Timestamp.from(query.to()))
+                .query((rs, row) -> new SeriesPoint(instant(rs, "bucket"), rs.getString("key"), rs.getDouble("value")))
+                .list();
+    }
+
+    public LatestValues latest(UUID tenantId, String deviceId) {
         return jdbc.sql("SELECT last_seen, last_values::text FROM device_state WHERE tenant_id = :tenant AND device_id = :device")
                 .param("tenant", tenantId)
                 .param("device", deviceId)
@@ -51,7 +76,9 @@ class TelemetryQueries {
                 .orElse(new LatestValues(deviceId, null, Map.of()));
     }
 
-    DeviceStatus status(UUID tenantId, String deviceId, Instant onlineSince) {
+    /** Online: a heartbeat within {@code fleetmesh.telemetry.offline-after}. */
+    public DeviceStatus status(UUID tenantId, String deviceId) {
+        Instant onlineSince = clock.instant().minus(offlineAfter);
         return jdbc.sql("SELECT status_at, status::text FROM device_state WHERE tenant_id = :tenant AND device_id = :device")
                 .param("tenant", tenantId)
                 .param("device", deviceId)

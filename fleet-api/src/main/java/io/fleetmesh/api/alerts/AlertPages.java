@@ -1,0 +1,90 @@
+package io.fleetmesh.api.alerts;
+
+import io.fleetmesh.api.identity.Caller;
+import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.web.KeysetCursor;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The dashboard's alerts page: filter, acknowledge and resolve with a comment (the API's alert book). */
+@Controller
+@Validated
+class AlertPages {
+
+    private static final int PAGE = 50;
+
+    private final AlertRepository alerts;
+    private final AlertBook book;
+    private final CurrentTenant tenant;
+    private final Clock clock;
+
+    AlertPages(AlertRepository alerts, AlertBook book, CurrentTenant tenant, Clock clock) {
+        this.alerts = alerts;
+        this.book = book;
+        this.tenant = tenant;
+        this.clock = clock;
+    }
+
+    @GetMapping("/alerts")
+    String list(@RequestParam(required = false) AlertState state, @RequestParam(required = false) Severity severity,
+                @RequestParam(required = false) @Pattern(regexp = "|[a-z0-9-]{1,64}") String device,
+                @RequestParam(required = false) @Size(max = 200) String cursor, Model model) {
+        String one = device == null || device.isBlank() ? null : device;
+        AlertFilter filter = new AlertFilter(tenant.id(), one, state, severity, null, null,
+                cursor == null || cursor.isBlank() ? null : cursor);
+        List<Alert> found = alerts.findAll(filter.specification(), PageRequest.of(0, PAGE + 1,
+                Sort.by(Sort.Order.desc("lastRaisedAt"), Sort.Order.desc("id")))).getContent();
+        KeysetCursor.Slice<Alert> page = KeysetCursor.slice(found, PAGE, Alert::position);
+        model.addAttribute("alerts", page.items().stream().map(Alert::view).toList())
+                .addAttribute("nextCursor", page.nextCursor()).addAttribute("state", state)
+                .addAttribute("severity", severity).addAttribute("device", one)
+                .addAttribute("states", AlertState.values()).addAttribute("severities", Severity.values())
+                .addAttribute("caller", tenant.caller().name());
+        return "alerts";
+    }
+
+    @PostMapping("/alerts/{id}/acknowledge")
+    String acknowledge(@PathVariable UUID id, @RequestParam(defaultValue = "") @Size(max = 1000) String comment,
+                       RedirectAttributes redirect) {
+        Caller caller = tenant.caller();
+        return handled(redirect, "acknowledged", () -> book.handle(caller.tenantId(), id,
+                alert -> alert.acknowledge(caller.name(), clock.instant(), blank(comment))));
+    }
+
+    @PostMapping("/alerts/{id}/resolve")
+    String resolve(@PathVariable UUID id, @RequestParam(defaultValue = "") @Size(max = 1000) String comment,
+                   RedirectAttributes redirect) {
+        Caller caller = tenant.caller();
+        return handled(redirect, "resolved", () -> book.handle(caller.tenantId(), id,
+                alert -> alert.resolve(caller.name(), clock.instant(), blank(comment))));
+    }
+
+    /** Post, redirect, get: the outcome is shown once on the alerts page. */
+    private static String handled(RedirectAttributes redirect, String what, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("notice", "Alert " + what + ".");
+        } catch (ResponseStatusException refused) {
+            redirect.addFlashAttribute("problem", "Not " + what + ": " + refused.getReason());
+        }
+        return "redirect:/alerts";
+    }
+
+    private static String blank(String comment) {
+        return comment.isBlank() ? null : comment;
+    }
+}

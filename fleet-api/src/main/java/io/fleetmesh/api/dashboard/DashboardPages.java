@@ -1,0 +1,65 @@
+package io.fleetmesh.api.dashboard;
+
+import io.fleetmesh.api.alerts.OpenAlerts;
+import io.fleetmesh.api.commands.CommandHistory;
+import io.fleetmesh.api.devices.DeviceDirectory;
+import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.telemetry.TelemetryQueries;
+import java.util.UUID;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The pages that compose several features: the overview and a device's detail. Their live parts (charts, map,
+ * new alerts and command steps) are drawn by the page's script from the REST API and {@code /api/v1/events}.
+ */
+@Controller
+@EnableConfigurationProperties(MapProperties.class)
+class DashboardPages {
+
+    private static final int LATEST = 10;
+
+    private final OverviewController overview;
+    private final DeviceDirectory directory;
+    private final TelemetryQueries telemetry;
+    private final OpenAlerts alerts;
+    private final CommandHistory commands;
+    private final CurrentTenant tenant;
+    private final MapProperties map;
+
+    DashboardPages(OverviewController overview, DeviceDirectory directory, TelemetryQueries telemetry,
+                   OpenAlerts alerts, CommandHistory commands, CurrentTenant tenant, MapProperties map) {
+        this.overview = overview;
+        this.directory = directory;
+        this.telemetry = telemetry;
+        this.alerts = alerts;
+        this.commands = commands;
+        this.tenant = tenant;
+        this.map = map;
+    }
+
+    @GetMapping("/")
+    String overview(Model model) {
+        model.addAttribute("overview", overview.overview(tenant.id()));
+        return page(model, "overview");
+    }
+
+    @GetMapping("/devices/{deviceId}")
+    String device(@PathVariable String deviceId, Model model) {
+        UUID tenantId = tenant.id();
+        model.addAttribute("device", directory.require(tenantId, deviceId))
+                .addAttribute("sync", SyncState.of(telemetry.status(tenantId, deviceId)))
+                .addAttribute("latest", telemetry.latest(tenantId, deviceId))
+                .addAttribute("alerts", alerts.openOf(tenantId, deviceId, LATEST))
+                .addAttribute("commands", commands.latest(tenantId, deviceId, LATEST));
+        return page(model, "device");
+    }
+
+    private String page(Model model, String view) {
+        model.addAttribute("caller", tenant.caller().name()).addAttribute("map", map);
+        return view;
+    }
+}

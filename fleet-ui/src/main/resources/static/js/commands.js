@@ -1,0 +1,48 @@
+/* Command tables (a device's, the fleet's): each transition updates its row; a new command gets a row. */
+"use strict";
+(function (F) {
+  const table = document.querySelector("table.commands");
+  if (!table) {
+    return;
+  }
+  const device = document.body.dataset.device;
+  const withDevice = table.dataset.withDevice === "true";
+
+  F.on("command", function (step) {
+    if (device && step.deviceId !== device) {
+      return;
+    }
+    let row = table.querySelector('tr[data-command="' + CSS.escape(step.commandId) + '"]');
+    if (!row && document.body.dataset.filtered === "true") {
+      return;
+    }
+    if (!row) {
+      row = newRow(step);
+    }
+    row.querySelector(".state").textContent = step.state;
+    const lifecycle = row.querySelector(".lifecycle");
+    lifecycle.append(F.el("span", (lifecycle.childElementCount ? " → " : "") + step.state + " (" + step.source + ")"));
+    document.dispatchEvent(new CustomEvent("fleetmesh:command", { detail: step }));
+  });
+
+  function newRow(step) {
+    const row = F.el("tr");
+    row.dataset.command = step.commandId;
+    row.append(F.el("td", step.at));
+    if (withDevice) {
+      const cell = F.el("td");
+      const link = F.el("a", step.deviceId);
+      link.href = "/devices/" + encodeURIComponent(step.deviceId);
+      cell.append(link);
+      row.append(cell);
+    }
+    row.append(F.el("td", step.type), F.el("td", "", "state"), F.el("td", "", "lifecycle"), F.el("td", ""));
+    table.tBodies[0].prepend(row);
+    table.hidden = false;
+    const empty = document.querySelector('[data-empty-for="commands"]');
+    if (empty) {
+      empty.hidden = true;
+    }
+    return row;
+  }
+})(window.Fleetmesh);

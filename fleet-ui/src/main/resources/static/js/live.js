@@ -1,0 +1,74 @@
+/* Fleetmesh dashboard: what every page shares. Pages work without scripts; with them, they update live from
+   server-sent events (/api/v1/events) and never poll. Text from the server is only ever set as textContent. */
+"use strict";
+window.Fleetmesh = (function () {
+  const handlers = {};
+  let source = null;
+
+  function on(kind, handler) {
+    (handlers[kind] = handlers[kind] || []).push(handler);
+    if (!source) {
+      connect();
+    }
+  }
+
+  function connect() {
+    source = new EventSource("/api/v1/events");
+    const state = document.getElementById("live-state");
+    source.onopen = function () { show(state, "Live", "ok"); };
+    source.onerror = function () { show(state, "Reconnecting…", "problem"); };
+    ["alert", "command", "device", "ingest", "import"].forEach(function (kind) {
+      source.addEventListener(kind, function (event) {
+        const data = JSON.parse(event.data);
+        (handlers[kind] || []).forEach(function (handler) { handler(data); });
+      });
+    });
+  }
+
+  function show(element, text, tone) {
+    if (element) {
+      element.hidden = false;
+      element.textContent = text;
+      element.className = "live-state " + tone;
+    }
+  }
+
+  function el(tag, text, className) {
+    const element = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      element.textContent = String(text);
+    }
+    if (className) {
+      element.className = className;
+    }
+    return element;
+  }
+
+  function json(url) {
+    return fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) {
+        throw new Error(url + " answered " + r.status);
+      }
+      return r.json();
+    });
+  }
+
+  /** Runs fn at most once per delay, at its end: a burst of events costs one request. */
+  function debounce(fn, delay) {
+    let timer = null;
+    return function () {
+      clearTimeout(timer);
+      timer = setTimeout(fn, delay);
+    };
+  }
+
+  function metricsText(metrics) {
+    return Object.keys(metrics || {}).map(function (k) { return k + " " + metrics[k]; }).join(", ");
+  }
+
+  function time(iso) {
+    return iso ? new Date(iso).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z") : "";
+  }
+
+  return { on: on, el: el, json: json, debounce: debounce, metricsText: metricsText, time: time };
+})();

@@ -1,0 +1,71 @@
+/* The overview: figures refreshed when something changes (an alert, a device going offline or coming back), the
+   ingest rate as the server pushes it, and the fleet's latest positions on the map. */
+"use strict";
+(function (F) {
+  const refresh = F.debounce(function () {
+    F.json("/api/v1/overview").then(show);
+    positions();
+  }, 500);
+  let map = null;
+  let markers = null;
+
+  function show(overview) {
+    document.getElementById("online").textContent = String(overview.devices.online);
+    document.getElementById("offline").textContent = String(overview.devices.offline);
+    document.getElementById("never-seen").textContent = String(overview.devices.neverSeen);
+    Object.keys(overview.activeAlerts).forEach(function (severity) {
+      const cell = document.getElementById("alerts-" + severity);
+      if (cell) {
+        cell.textContent = String(overview.activeAlerts[severity]);
+      }
+    });
+    backlogs(overview.devices.backlogs);
+  }
+
+  function backlogs(rows) {
+    const table = document.getElementById("backlogs");
+    table.tBodies[0].replaceChildren.apply(table.tBodies[0], rows.map(function (b) {
+      const row = F.el("tr");
+      const cell = F.el("td");
+      const link = F.el("a", b.deviceId);
+      link.href = "/devices/" + encodeURIComponent(b.deviceId);
+      cell.append(link);
+      row.append(cell, F.el("td", b.backlog), F.el("td", b.oldestUnsyncedAgeSeconds + " s"), F.el("td", b.reportedAt),
+        F.el("td", b.online ? "online" : "offline"));
+      return row;
+    }));
+    table.hidden = rows.length === 0;
+    document.querySelector('[data-empty-for="backlogs"]').hidden = rows.length > 0;
+  }
+
+  function positions() {
+    if (typeof L === "undefined") {
+      return;
+    }
+    if (!map) {
+      map = L.map("map", { preferCanvas: true }).setView([0, 0], 1);
+      const tiles = document.body.dataset.tiles;
+      if (tiles) {
+        L.tileLayer(tiles, { attribution: document.body.dataset.attribution || "" }).addTo(map);
+      }
+      markers = L.layerGroup().addTo(map);
+    }
+    F.json("/api/v1/positions").then(function (list) {
+      markers.clearLayers();
+      list.forEach(function (p) {
+        const label = F.el("span", p.deviceId + " · " + F.time(p.ts));
+        L.circleMarker([p.lat, p.lon], { radius: 6, color: "#0b63b6" }).bindTooltip(label).addTo(markers);
+      });
+      if (list.length) {
+        map.fitBounds(L.latLngBounds(list.map(function (p) { return [p.lat, p.lon]; })), { maxZoom: 13, padding: [20, 20] });
+      }
+    });
+  }
+
+  F.on("alert", refresh);
+  F.on("device", refresh);
+  F.on("ingest", function (rate) {
+    document.getElementById("ingest-rate").textContent = rate.readingsPerSecond.toFixed(1);
+  });
+  positions();
+})(window.Fleetmesh);

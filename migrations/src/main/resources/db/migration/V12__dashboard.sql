@@ -1,0 +1,17 @@
+-- A password someone else chose (the first administrator's generated one) must be changed at the first login.
+ALTER TABLE operators ADD COLUMN password_change_required boolean NOT NULL DEFAULT false;
+
+-- Bulk device imports from CSV: progress while they run, then each row's result (created, or why not).
+-- Kept in PostgreSQL so that any replica can answer for an import another one runs.
+CREATE TABLE device_imports (
+    id          uuid        PRIMARY KEY,
+    tenant_id   uuid        NOT NULL REFERENCES tenants (id),
+    created_by  text        NOT NULL,
+    created_at  timestamptz NOT NULL,
+    total       integer     NOT NULL,
+    done        integer     NOT NULL DEFAULT 0,
+    created     integer     NOT NULL DEFAULT 0,
+    finished_at timestamptz,
+    results     jsonb       NOT NULL DEFAULT '[]'
+);
+CREATE INDEX device_imports_tenant_idx ON device_imports (tenant_id, created_at DESC);
