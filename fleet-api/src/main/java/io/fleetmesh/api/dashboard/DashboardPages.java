@@ -6,7 +6,6 @@ import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.CurrentTenant;
 import io.fleetmesh.api.telemetry.TelemetryQueries;
 import java.util.UUID;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
  * new alerts and command steps) are drawn by the page's script from the REST API and {@code /api/v1/events}.
  */
 @Controller
-@EnableConfigurationProperties(MapProperties.class)
 class DashboardPages {
 
     private static final int LATEST = 10;
@@ -28,17 +26,15 @@ class DashboardPages {
     private final OpenAlerts alerts;
     private final CommandHistory commands;
     private final CurrentTenant tenant;
-    private final MapProperties map;
 
     DashboardPages(OverviewController overview, DeviceDirectory directory, TelemetryQueries telemetry,
-                   OpenAlerts alerts, CommandHistory commands, CurrentTenant tenant, MapProperties map) {
+                   OpenAlerts alerts, CommandHistory commands, CurrentTenant tenant) {
         this.overview = overview;
         this.directory = directory;
         this.telemetry = telemetry;
         this.alerts = alerts;
         this.commands = commands;
         this.tenant = tenant;
-        this.map = map;
     }
 
     @GetMapping("/")
@@ -59,7 +55,7 @@ class DashboardPages {
     }
 
     private String page(Model model, String view) {
-        model.addAttribute("caller", tenant.caller().name()).addAttribute("map", map);
+        model.addAttribute("caller", tenant.caller().name());
         return view;
     }
 }

@@ -3,6 +3,7 @@ package io.fleetmesh.api.events;
 import io.fleetmesh.api.alerts.AlertEvents;
 import io.fleetmesh.api.alerts.AlertState;
 import io.fleetmesh.api.commands.CommandEvents;
+import io.fleetmesh.api.devices.DeviceImportProgressed;
 import io.fleetmesh.api.mesh.MeshLinks;
 import io.fleetmesh.api.mesh.TenantLink;
 import io.fleetmesh.api.mesh.TenantLinked;
@@ -75,6 +76,12 @@ class LiveEvents {
                     .put("online", changed.state() == AlertState.RESOLVED).put("at", changed.lastRaisedAt().toString());
             spread(changed.tenantId(), "device", device);
         }
+    }
+
+    /** The import may run on another replica than the one serving the page that shows its progress. */
+    @EventListener
+    void imported(DeviceImportProgressed progressed) {
+        spread(progressed.tenantId(), "import", json.valueToTree(progressed));
     }
 
     /** Each replica samples the rate itself, so it reaches only this replica's clients. */

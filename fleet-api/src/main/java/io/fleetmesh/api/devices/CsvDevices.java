@@ -1,0 +1,60 @@
+package io.fleetmesh.api.devices;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a device CSV: a header with {@code id,name,kind} and optionally {@code tags} (separated by {@code ;}), then
+ * one device per row. A row that cannot become a device is reported with its line, never skipped silently.
+ */
+final class CsvDevices {
+
+    static final int MAX_ROWS = 50_000;
+
+    /** A row read: the device it describes, or, if the row is malformed, why. */
+    record Row(long line, NewDevice device, String problem) {
+    }
+
+    private CsvDevices() {
+    }
+
+    static List<Row> read(String csv) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get();
+        try (var parser = format.parse(new StringReader(csv))) {
+            List<String> header = parser.getHeaderNames();
+            if (!header.containsAll(List.of("id", "name", "kind"))) {
+                throw new IllegalArgumentException("The header must name the columns id, name, kind (and optionally tags).");
+            }
+            List<Row> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                if (rows.size() == MAX_ROWS) {
+                    throw new IllegalArgumentException("At most " + MAX_ROWS + " devices per import.");
+                }
+                rows.add(row(record, header.contains("tags")));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalStateException | UncheckedIOException malformed) {
+            throw new IllegalArgumentException("The CSV is malformed: " + malformed.getMessage());
+        }
+    }
+
+    private static Row row(CSVRecord record, boolean withTags) {
+        long line = record.getParser().getCurrentLineNumber();
+        if (!record.isConsistent()) {
+            return new Row(line, null, "expected " + record.getParser().getHeaderNames().size() + " fields, found " + record.size());
+        }
+        List<String> tags = withTags && !record.get("tags").isBlank()
+                ? Arrays.stream(record.get("tags").split(";")).map(String::trim).filter(t -> !t.isEmpty()).toList()
+                : List.of();
+        return new Row(line, new NewDevice(record.get("id"), record.get("name"), record.get("kind"), tags), null);
+    }
+}
