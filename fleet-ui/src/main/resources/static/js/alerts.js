@@ -5,7 +5,19 @@
   const token = document.querySelector('meta[name="csrf-token"]');
   const parameter = document.querySelector('meta[name="csrf-parameter"]');
 
-  F.on("alert", function (alert) {
+  F.on("alert", show);
+
+  // the newest alerts are read back and shown as if they had just arrived (oldest first, so the newest is on top)
+  F.onOpen(function () {
+    F.json("/api/v1/alerts?limit=50").then(function (page) {
+      page.items.slice().reverse().forEach(function (a) {
+        show({ alertId: a.id, deviceId: a.deviceId, ruleId: a.ruleId, severity: a.severity, state: a.state,
+          count: a.count, lastRaisedAt: a.lastRaisedAt });
+      });
+    });
+  });
+
+  function show(alert) {
     let row = table.querySelector('tr[data-alert="' + CSS.escape(alert.alertId) + '"]');
     if (!row) {
       if (document.body.dataset.filtered === "true" || alert.state === "RESOLVED") {
@@ -26,7 +38,7 @@
     if (form && alert.state === "RESOLVED") {
       form.remove();
     }
-  });
+  }
 
   function newRow(alert) {
     const row = F.el("tr");

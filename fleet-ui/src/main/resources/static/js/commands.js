@@ -8,11 +8,13 @@
   const device = document.body.dataset.device;
   const withDevice = table.dataset.withDevice === "true";
 
+  const terminal = ["SUCCEEDED", "FAILED", "EXPIRED", "CANCELLED", "REJECTED"];
+
   F.on("command", function (step) {
     if (device && step.deviceId !== device) {
       return;
     }
-    let row = table.querySelector('tr[data-command="' + CSS.escape(step.commandId) + '"]');
+    let row = rowOf(step.commandId);
     if (!row && document.body.dataset.filtered === "true") {
       return;
     }
@@ -23,6 +25,25 @@
     const lifecycle = row.querySelector(".lifecycle");
     lifecycle.append(F.el("span", (lifecycle.childElementCount ? " → " : "") + step.state + " (" + step.source + ")"));
     document.dispatchEvent(new CustomEvent("fleetmesh:command", { detail: step }));
+  });
+
+  function rowOf(id) {
+    return table.querySelector('tr[data-command="' + CSS.escape(id) + '"]');
+  }
+
+  // rows still in progress are read back, with their whole lifecycle
+  F.onOpen(function () {
+    table.querySelectorAll("tr[data-command]").forEach(function (row) {
+      if (terminal.indexOf(row.querySelector(".state").textContent) < 0) {
+        F.json("/api/v1/commands/" + encodeURIComponent(row.dataset.command)).then(function (command) {
+          row.querySelector(".state").textContent = command.state;
+          row.querySelector(".lifecycle").replaceChildren.apply(row.querySelector(".lifecycle"),
+            command.transitions.map(function (t, i) {
+              return F.el("span", (i ? " → " : "") + t.state + " (" + t.source + ")");
+            }));
+        });
+      }
+    });
   });
 
   function newRow(step) {

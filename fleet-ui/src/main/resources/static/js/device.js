@@ -160,15 +160,22 @@
     }, 50);
   }
 
+  function presence(online) {
+    const shown = document.getElementById("presence");
+    shown.textContent = online ? "online" : "offline";
+    shown.className = online ? "ok" : "problem";
+  }
+
   function watch() {
     const live = new EventSource(base + "/telemetry/live");
     live.addEventListener("reading", function (event) { addReading(JSON.parse(event.data)); });
     F.on("device", function (change) {
       if (change.deviceId === device) {
-        const presence = document.getElementById("presence");
-        presence.textContent = change.online ? "online" : "offline";
-        presence.className = change.online ? "ok" : "problem";
+        presence(change.online);
       }
+    });
+    F.onOpen(function () {
+      F.json(base + "/status").then(function (status) { presence(status.online); });
     });
   }
 

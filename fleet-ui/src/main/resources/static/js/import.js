@@ -26,5 +26,5 @@
       show();
     }
   });
-  show(); // it may have finished before this page subscribed
+  F.onOpen(show); // it may have finished before this page subscribed
 })(window.Fleetmesh);

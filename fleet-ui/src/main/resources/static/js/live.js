@@ -3,6 +3,7 @@
 "use strict";
 window.Fleetmesh = (function () {
   const handlers = {};
+  const resyncs = [];
   let source = null;
 
   function on(kind, handler) {
@@ -12,10 +13,24 @@ window.Fleetmesh = (function () {
     }
   }
 
+  /**
+   * The stream is live only: what changed between the page's rendering (or a lost connection) and the stream's
+   * opening is read back from the API by each page's resync, called on every opening.
+   */
+  function onOpen(resync) {
+    resyncs.push(resync);
+    if (!source) {
+      connect();
+    }
+  }
+
   function connect() {
     source = new EventSource("/api/v1/events");
     const state = document.getElementById("live-state");
-    source.onopen = function () { show(state, "Live", "ok"); };
+    source.onopen = function () {
+      show(state, "Live", "ok");
+      resyncs.forEach(function (resync) { resync(); });
+    };
     source.onerror = function () { show(state, "Reconnecting…", "problem"); };
     ["alert", "command", "device", "ingest", "import"].forEach(function (kind) {
       source.addEventListener(kind, function (event) {
@@ -70,5 +85,5 @@ window.Fleetmesh = (function () {
     return iso ? new Date(iso).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z") : "";
   }
 
-  return { on: on, el: el, json: json, debounce: debounce, metricsText: metricsText, time: time };
+  return { on: on, onOpen: onOpen, el: el, json: json, debounce: debounce, metricsText: metricsText, time: time };
 })();

@@ -62,10 +62,10 @@
     });
   }
 
+  F.onOpen(refresh);
   F.on("alert", refresh);
   F.on("device", refresh);
   F.on("ingest", function (rate) {
     document.getElementById("ingest-rate").textContent = rate.readingsPerSecond.toFixed(1);
   });
-  positions();
 })(window.Fleetmesh);

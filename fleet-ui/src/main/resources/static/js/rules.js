@@ -12,6 +12,7 @@
       }));
     });
   }, 1000);
+  F.onOpen(refresh);
   // the heartbeat after an apply-config carries the new version; its command's success comes just before it
   F.on("command", function (step) {
     if (step.type === "apply-config" && step.state === "SUCCEEDED") {

@@ -51,12 +51,28 @@ final class Platform implements AutoCloseable {
     private ConfigurableApplicationContext api;
     private final HttpClient http = HttpClient.newHttpClient();
     private String apiKey;
+    private String adminPassword = ADMIN_PASSWORD;
 
-    Platform startApi() {
-        api = new SpringApplicationBuilder(FleetApiApplication.class).run(FleetApiArguments.of(database, hub,
-                "--fleetmesh.http.port=0", "--fleetmesh.ingest.ack-wait=5s",
-                "--fleetmesh.security.admin-password=" + ADMIN_PASSWORD).toArray(String[]::new));
+    /** {@code settings}: more fleet-api arguments ({@code --name=value}). */
+    Platform startApi(String... settings) {
+        List<String> arguments = new ArrayList<>(FleetApiArguments.of(database, hub, "--fleetmesh.http.port=0",
+                "--fleetmesh.ingest.ack-wait=5s", "--fleetmesh.security.admin-password=" + ADMIN_PASSWORD));
+        arguments.addAll(List.of(settings));
+        api = new SpringApplicationBuilder(FleetApiApplication.class).run(arguments.toArray(String[]::new));
         return this;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) api).getWebServer().getPort();
+    }
+
+    String initialAdminPassword() {
+        return ADMIN_PASSWORD;
+    }
+
+    /** After the administrator changed it (a temporary password must be changed first). */
+    void adminPasswordChanged(String password) {
+        adminPassword = password;
     }
 
     /**
@@ -65,7 +81,7 @@ final class Platform implements AutoCloseable {
      */
     Answer call(String method, String path, String body) throws Exception {
         if (apiKey == null) {
-            String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
             apiKey = "Bearer " + send(basic, "POST", "/api/v1/api-keys",
                     "{\"name\": \"system tests\", \"role\": \"ADMIN\", \"validFor\": \"P1D\"}").body().get("token").stringValue();
         }
@@ -73,8 +89,7 @@ final class Platform implements AutoCloseable {
     }
 
     private Answer send(String authorization, String method, String path, String body) throws Exception {
-        int port = ((WebServerApplicationContext) api).getWebServer().getPort();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("Authorization", authorization)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {

@@ -1,0 +1,213 @@
+package io.fleetmesh.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fleetmesh.api.devices.DeviceRules;
+import io.fleetmesh.edge.EdgeAgent;
+import io.fleetmesh.edge.Simulator;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * The dashboard in a real headless Chromium against a whole platform (PostgreSQL, hub, fleet-api) and a simulated
+ * truck with its own leaf and agent. The tests run in order: the first logs in (and must replace the temporary
+ * password), the others use that session. Screenshots of each page are kept in {@code target/screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardTest {
+
+    private static final String TRUCK = "dash-1";
+    private static final String NEW_PASSWORD = "the administrator's own password";
+
+    private static Platform platform;
+    private static EdgeAgent truck;
+    private static Simulator simulator;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = new Platform().startApi("--fleetmesh.security.admin-password-temporary=true");
+        truck = platform.truck(TRUCK, new Properties());
+        simulator = Simulator.start(List.of(TRUCK + "=" + truck.localUrl()), Duration.ofMillis(500));
+        browser = new Browser(platform.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        browser.close();
+        simulator.close();
+        platform.close();
+    }
+
+    @Test
+    @Order(1)
+    void anOperatorLogsInWithTheKeyboardAndMustFirstReplaceTheTemporaryPassword() throws Exception {
+        browser.open("/devices");
+        browser.waitFor(driver -> driver.getCurrentUrl().endsWith("/login"));
+        assertThat(browser.unlabelledFields()).isEmpty();
+        browser.find("#username").sendKeys("admin", Keys.TAB);
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
+        browser.driver.switchTo().activeElement().sendKeys(platform.initialAdminPassword(), Keys.ENTER);
+
+        browser.waitFor(driver -> driver.getCurrentUrl().endsWith("/account/password"));
+        browser.open("/devices");
+        assertThat(browser.driver.getCurrentUrl()).as("every page leads to the password page").endsWith("/account/password");
+        assertThat(basicStatus("/api/v1/devices", platform.initialAdminPassword())).isEqualTo(403);
+        browser.find("#currentPassword").sendKeys(platform.initialAdminPassword());
+        browser.find("#newPassword").sendKeys(NEW_PASSWORD, Keys.ENTER);
+
+        browser.waitFor(driver -> driver.getCurrentUrl().endsWith("/?passwordChanged"));
+        assertThat(browser.text("main")).contains("Your password is changed", "Online");
+        platform.adminPasswordChanged(NEW_PASSWORD);
+        assertThat(basicStatus("/api/v1/devices", NEW_PASSWORD)).isEqualTo(200);
+        browser.waitFor(driver -> !browser.text("#online").equals("0"));
+        browser.screenshot("overview");
+    }
+
+    @Test
+    @Order(2)
+    void theDevicePageShowsReadingsAsTheyArriveWithoutReloading() throws Exception {
+        await().atMost(Platform.patience()).until(() -> platform.rows(TRUCK) > 5);
+        browser.open("/devices/" + TRUCK);
+        browser.mark();
+        String first = browser.waitFor(driver -> text("#latest tr[data-channel=\"reefer\"] .ts"));
+        browser.waitFor(driver -> !first.equals(text("#latest tr[data-channel=\"reefer\"] .ts")));
+        browser.waitFor(driver -> Integer.parseInt(attribute("figure[data-channel=\"reefer\"]", "data-points", "0")) >= 2);
+        browser.waitFor(driver -> Integer.parseInt(browser.find("#replay-position").getAttribute("max")) > 0);
+        assertThat(browser.stillMarked()).as("no reload").isTrue();
+        assertThat(browser.text("#presence")).isEqualTo("online");
+        assertThat(browser.all(".leaflet-container")).hasSize(1);
+        assertThat(browser.unlabelledFields()).isEmpty();
+        browser.screenshot("device");
+    }
+
+    @Test
+    @Order(3)
+    void aCommandSentFromTheDevicePageIsSeenReachingSucceeded() throws Exception {
+        browser.open("/devices/" + TRUCK);
+        WebElement type = browser.find("#type");
+        type.clear();
+        type.sendKeys("ping");
+        browser.find("#ttl").sendKeys(Keys.ENTER);
+        String notice = browser.waitFor(driver -> text(".notice"));
+        String id = notice.replaceAll("^Command (\\S+) queued\\.$", "$1");
+        browser.mark();
+        String row = "tr[data-command=\"" + id + "\"] .state";
+        browser.waitFor(driver -> "SUCCEEDED".equals(text(row)));
+        assertThat(browser.stillMarked()).as("no reload").isTrue();
+        assertThat(platform.call("GET", "/api/v1/commands/" + id, null).body().get("state").stringValue()).isEqualTo("SUCCEEDED");
+        browser.screenshot("device-command");
+    }
+
+    @Test
+    @Order(4)
+    void aNewAlertAppearsLiveAndIsAcknowledgedWithAComment() throws Exception {
+        browser.open("/alerts");
+        browser.mark();
+        try (Connection hub = Nats.connect(platform.hub.url())) {
+            hub.jetStream().publish("fleet.%s.events.alert".formatted(TRUCK), ("{\"alertId\": \"door-1\", \"ruleId\":"
+                    + " \"door-open\", \"state\": \"RAISED\", \"severity\": \"CRITICAL\", \"ts\": \"%s\", \"message\":"
+                    + " \"rear door open\"}").formatted(Instant.now()).getBytes(StandardCharsets.UTF_8));
+        }
+        WebElement row = browser.waitFor(driver -> driver.findElements(By.xpath("//tr[td[text()='door-open']]"))
+                .stream().findFirst().orElse(null));
+        assertThat(browser.stillMarked()).as("no reload").isTrue();
+        assertThat(row.findElement(By.cssSelector(".state")).getText()).isEqualTo("ACTIVE");
+        row.findElement(By.name("comment")).sendKeys("driver closed it");
+        row.findElement(By.xpath(".//button[text()='Acknowledge']")).click();
+
+        browser.waitFor(driver -> text(".notice").equals("Alert acknowledged."));
+        WebElement handled = browser.driver.findElement(By.xpath("//tr[td[text()='door-open']]"));
+        assertThat(handled.findElement(By.cssSelector(".state")).getText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(handled.getText()).contains("acknowledged by admin: driver closed it");
+        assertThat(browser.unlabelledFields()).isEmpty();
+        browser.screenshot("alerts");
+    }
+
+    @Test
+    @Order(5)
+    void devicesAreImportedFromCsvWithEachRowsOutcomeAndNamesShownAsText() throws Exception {
+        Path csv = Files.createTempFile("devices", ".csv");
+        Files.writeString(csv, """
+                id,name,kind,tags
+                csv-1,Reefer one,reefer-truck,north;cold
+                csv-2,Van two,van,
+                Bad Id,Broken,van,
+                %s,Taken,van,
+                csv-1,Again,van,
+                csv-3,"<script>window.pwned = true</script>",van,
+                """.formatted(TRUCK));
+        browser.open("/imports");
+        browser.find("#file").sendKeys(csv.toAbsolutePath().toString());
+        browser.find("form.send button").click();
+
+        browser.waitFor(driver -> text("#import-summary").endsWith("(finished)"));
+        assertThat(browser.text("#import-summary")).isEqualTo("6 of 6 rows done, 3 devices created (finished)");
+        assertThat(browser.all("#import-rows tbody tr")).extracting(WebElement::getText).containsExactly(
+                "2 csv-1 created", "3 csv-2 created", "4 Bad Id id: " + DeviceRules.ID_RULE,
+                "5 " + TRUCK + " a device with this id is already registered",
+                "6 csv-1 the id appears on an earlier line of this file", "7 csv-3 created");
+        browser.screenshot("import");
+
+        browser.open("/devices?q=script");
+        assertThat(browser.text("main")).contains("<script>window.pwned = true</script>");
+        assertThat(browser.script("return window.pwned === undefined;")).isEqualTo(true);
+        browser.screenshot("devices");
+    }
+
+    @Test
+    @Order(6)
+    void everyPageHasLabelledFieldsAndRunsWithoutScriptErrors() throws Exception {
+        for (String page : List.of("/", "/devices", "/devices/" + TRUCK, "/alerts", "/commands", "/rules", "/geofences",
+                "/imports", "/devices/" + TRUCK + "/commands", "/account/password")) {
+            browser.open(page);
+            assertThat(browser.unlabelledFields()).as(page).isEmpty();
+            browser.screenshot("page" + page.replaceAll("[^a-z0-9]+", "-"));
+        }
+        List<String> errors = browser.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).filter(message -> !message.contains("favicon")).toList();
+        assertThat(errors).isEmpty();
+    }
+
+    private static String text(String css) {
+        return browser.all(css).stream().findFirst().map(WebElement::getText).orElse(null);
+    }
+
+    private static String attribute(String css, String name, String otherwise) {
+        return browser.all(css).stream().findFirst().map(element -> element.getAttribute(name)).filter(v -> v != null)
+                .orElse(otherwise);
+    }
+
+    private static int basicStatus(String path, String password) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.baseUrl() + path))
+                .header("Authorization", "Basic " + basic).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
