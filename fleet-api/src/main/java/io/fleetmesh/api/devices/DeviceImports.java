@@ -109,7 +109,8 @@ class DeviceImports {
     }
 
     private String problem(NewDevice device, Set<String> seen) {
-        String invalid = validator.validate(device).stream().map(DeviceImports::describe).sorted().findFirst().orElse(null);
+        String invalid = validator.validate(device).stream().map(DeviceImports::describe).sorted()
+                .reduce((first, next) -> first + "; " + next).orElse(null);
         if (invalid == null && !seen.add(device.id())) {
             return "the id appears on an earlier line of this file";
         }

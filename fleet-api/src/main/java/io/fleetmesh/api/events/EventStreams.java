@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,6 +62,12 @@ class EventStreams {
         client.emitter().onError(error -> gone.run());
         client.emitter().send(SseEmitter.event().comment("connected"));
         return client.emitter();
+    }
+
+    /** Long-lived responses would hold a graceful shutdown for its whole timeout: they end first. */
+    @EventListener(ContextClosedEvent.class)
+    void closing() {
+        clients.values().forEach(tenantClients -> tenantClients.forEach(client -> client.emitter().complete()));
     }
 
     @EventListener

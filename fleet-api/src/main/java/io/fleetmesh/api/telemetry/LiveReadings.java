@@ -9,7 +9,12 @@ import io.nats.client.Message;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,12 +35,14 @@ class LiveReadings {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
     private static final int PENDING_MESSAGES = 1000;
+    private static final Duration FLUSH = Duration.ofSeconds(2);
 
     private final DeviceDirectory directory;
     private final CurrentTenant tenant;
     private final MeshLinks links;
     private final ReadingDecoder decoder;
     private final Clock clock;
+    private final Set<SseEmitter> watchers = ConcurrentHashMap.newKeySet();
 
     LiveReadings(DeviceDirectory directory, CurrentTenant tenant, MeshLinks links, IngestProperties ingest,
                  TelemetryProperties telemetry, Clock clock) {
@@ -57,12 +64,32 @@ class LiveReadings {
         Dispatcher dispatcher = link.connection().createDispatcher(message -> forward(emitter, message));
         dispatcher.setPendingLimits(PENDING_MESSAGES, -1);
         dispatcher.subscribe("fleet." + deviceId + ".telemetry.>");
-        Runnable gone = () -> link.connection().closeDispatcher(dispatcher);
+        flushed(link);
+        watchers.add(emitter);
+        Runnable gone = () -> {
+            watchers.remove(emitter);
+            link.connection().closeDispatcher(dispatcher);
+        };
         emitter.onCompletion(gone);
         emitter.onTimeout(gone);
         emitter.onError(error -> gone.run());
         emitter.send(SseEmitter.event().comment("watching " + deviceId));
         return emitter;
+    }
+
+    /** The hub has the subscription before the watcher is told it watches: nothing after that is missed. */
+    private static void flushed(TenantLink link) {
+        try {
+            link.connection().flush(FLUSH);
+        } catch (TimeoutException | InterruptedException e) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The hub did not confirm the subscription.");
+        }
+    }
+
+    /** Long-lived responses would hold a graceful shutdown for its whole timeout: they end first. */
+    @EventListener(ContextClosedEvent.class)
+    void closing() {
+        watchers.forEach(SseEmitter::complete);
     }
 
     private void forward(SseEmitter emitter, Message message) {
