@@ -15,3 +15,6 @@ CREATE TABLE device_imports (
     results     jsonb       NOT NULL DEFAULT '[]'
 );
 CREATE INDEX device_imports_tenant_idx ON device_imports (tenant_id, created_at DESC);
+
+-- The devices page sorts by name too, keyset-paged on (name, id).
+CREATE INDEX devices_name_idx ON devices (tenant_id, name, id);

@@ -59,8 +59,9 @@ class DeviceController {
                     @RequestParam(required = false) @Pattern(regexp = DeviceRules.TAG) String tag,
                     @RequestParam(required = false) @Size(max = 200) String q,
                     @RequestParam(required = false) String cursor,
-                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return search.page(tenant.id(), new DeviceFilter(kind, tag, q, cursor), limit);
+                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                    @RequestParam(defaultValue = "id") @Pattern(regexp = "id|name") String sort) {
+        return search.page(tenant.id(), new DeviceFilter(kind, tag, q, cursor, sort.equals("name")), limit);
     }
 
     @GetMapping("/{id}")

@@ -28,9 +28,11 @@ class DevicePages {
     String devices(@RequestParam(required = false) @Pattern(regexp = DeviceRules.KIND) String kind,
                    @RequestParam(required = false) @Pattern(regexp = DeviceRules.TAG) String tag,
                    @RequestParam(required = false) @Size(max = 200) String q,
-                   @RequestParam(required = false) @Size(max = 200) String cursor, Model model) {
-        model.addAttribute("page", search.page(tenant.id(), new DeviceFilter(blank(kind), blank(tag), blank(q), blank(cursor)), PAGE));
-        model.addAttribute("q", q).addAttribute("kind", kind).addAttribute("tag", tag);
+                   @RequestParam(required = false) @Size(max = 200) String cursor,
+                   @RequestParam(defaultValue = "id") @Pattern(regexp = "id|name") String sort, Model model) {
+        DeviceFilter filter = new DeviceFilter(blank(kind), blank(tag), blank(q), blank(cursor), sort.equals("name"));
+        model.addAttribute("page", search.page(tenant.id(), filter, PAGE));
+        model.addAttribute("q", q).addAttribute("kind", kind).addAttribute("tag", tag).addAttribute("sort", sort);
         model.addAttribute("caller", tenant.caller().name());
         return "devices";
     }

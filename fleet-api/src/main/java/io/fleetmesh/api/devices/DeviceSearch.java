@@ -6,7 +6,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** One page of a tenant's devices by id (keyset), filtered; the REST list and the dashboard's devices page. */
+/** One page of a tenant's devices (keyset), filtered and ordered; the REST list and the dashboard's devices page. */
 @Component
 class DeviceSearch {
 
@@ -19,9 +19,9 @@ class DeviceSearch {
     @Transactional(readOnly = true)
     DevicePage page(UUID tenant, DeviceFilter filter, int limit) {
         List<Device> found = devices.findBy(filter.specification(tenant),
-                query -> query.sortBy(Sort.by("id")).limit(limit + 1).all());
+                query -> query.sortBy(filter.sort()).limit(limit + 1).all());
         List<DeviceView> page = found.stream().limit(limit).map(Device::view).toList();
-        String next = found.size() > limit ? DeviceFilter.cursorAfter(page.get(limit - 1).id()) : null;
+        String next = found.size() > limit ? filter.cursorAfter(page.get(limit - 1)) : null;
         return new DevicePage(page, next);
     }
 }

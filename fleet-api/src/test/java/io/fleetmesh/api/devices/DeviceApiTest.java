@@ -6,6 +6,7 @@ import io.fleetmesh.api.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -120,6 +121,29 @@ class DeviceApiTest extends IntegrationTest {
 
         assertThat(seen.stream().filter(original::contains).toList()).containsExactlyElementsOf(original);
         assertThat(seen).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void pagesByNameWalkDevicesWithTheSameNameByIdAndRefuseAForeignCursor() {
+        String tag = uniqueId("byname");
+        List<String> names = List.of("Zulu", "Alpha", "Mike", "Mike", "Bravo", "Mike", "Echo");
+        for (int i = 0; i < names.size(); i++) {
+            postJson("/api/v1/devices", "{\"id\": \"%s-%d\", \"name\": \"%s\", \"kind\": \"van\", \"tags\": [\"%s\"]}"
+                    .formatted(tag, i, names.get(i), tag));
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = "";
+        do {
+            JsonNode page = get("/api/v1/devices?sort=name&limit=2&tag=" + tag + "&cursor=" + cursor).json();
+            page.get("items").forEach(item -> seen.add(item.get("name").stringValue() + " " + item.get("id").stringValue()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").stringValue();
+        } while (cursor != null);
+
+        assertThat(seen).containsExactlyElementsOf(Stream.of("Alpha 1", "Bravo 4", "Echo 6", "Mike 2", "Mike 3", "Mike 5",
+                "Zulu 0").map(line -> line.replace(" ", " " + tag + "-")).toList());
+        String idCursor = get("/api/v1/devices?limit=1&tag=" + tag).json().get("nextCursor").stringValue();
+        assertThat(get("/api/v1/devices?sort=name&cursor=" + idCursor).status()).isEqualTo(400);
+        assertThat(get("/api/v1/devices?sort=color").status()).isEqualTo(400);
     }
 
     private List<String> names(String path) {
