@@ -24,8 +24,28 @@
     row.querySelector(".state").textContent = step.state;
     const lifecycle = row.querySelector(".lifecycle");
     lifecycle.append(F.el("span", (lifecycle.childElementCount ? " → " : "") + step.state + " (" + step.source + ")"));
-    document.dispatchEvent(new CustomEvent("fleetmesh:command", { detail: step }));
+    if (fanout) {
+      progress();
+    }
   });
+
+  const fanout = document.body.dataset.fanout;
+  const progress = F.debounce(function () {
+    F.json("/api/v1/fanouts/" + encodeURIComponent(fanout)).then(function (view) {
+      let finished = 0;
+      Object.keys(view.states).forEach(function (state) {
+        if (terminal.indexOf(state) >= 0) {
+          finished += view.states[state];
+        }
+      });
+      document.getElementById("fanout-progress").value = finished;
+      document.getElementById("fanout-states").textContent = Object.keys(view.states)
+        .map(function (s) { return s + "=" + view.states[s]; }).join(", ") + (view.finished ? " (finished)" : "");
+    });
+  }, 300);
+  if (fanout) {
+    F.onOpen(progress);
+  }
 
   function rowOf(id) {
     return table.querySelector('tr[data-command="' + CSS.escape(id) + '"]');

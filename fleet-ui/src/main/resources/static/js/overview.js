@@ -65,7 +65,13 @@
   F.onOpen(refresh);
   F.on("alert", refresh);
   F.on("device", refresh);
+  // positions move with the readings: redrawn with the server's ingest pushes, at most every 30 s
+  let positionsAt = Date.now();
   F.on("ingest", function (rate) {
     document.getElementById("ingest-rate").textContent = rate.readingsPerSecond.toFixed(1);
+    if (rate.readingsPerSecond > 0 && Date.now() - positionsAt > 30000) {
+      positionsAt = Date.now();
+      positions();
+    }
   });
 })(window.Fleetmesh);

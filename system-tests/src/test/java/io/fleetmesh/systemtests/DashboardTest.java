@@ -53,6 +53,7 @@ class DashboardTest {
     static void start() throws Exception {
         platform = new Platform().startApi("--fleetmesh.security.admin-password-temporary=true");
         truck = platform.truck(TRUCK, new Properties());
+        platform.jdbc.update("UPDATE devices SET tags = '{dashboard}' WHERE id = ?", TRUCK);
         simulator = Simulator.start(List.of(TRUCK + "=" + truck.localUrl()), Duration.ofMillis(500));
         browser = new Browser(platform.baseUrl());
     }
@@ -126,6 +127,21 @@ class DashboardTest {
 
     @Test
     @Order(4)
+    void aFanOutFromTheCommandsPageShowsItsProgressUntilEveryTruckAnswered() throws Exception {
+        browser.open("/commands");
+        browser.find("details summary").click();
+        browser.find("#fanout-tag").sendKeys("dashboard");
+        browser.find("#fanout-ttl").sendKeys(Keys.ENTER);
+        browser.waitFor(driver -> driver.getCurrentUrl().contains("fanout="));
+        browser.mark();
+        browser.waitFor(driver -> text("#fanout-states").equals("SUCCEEDED=1 (finished)"));
+        assertThat(browser.find("#fanout-progress").getAttribute("value")).isEqualTo("1");
+        assertThat(browser.stillMarked()).as("no reload").isTrue();
+        browser.screenshot("fanout");
+    }
+
+    @Test
+    @Order(5)
     void aNewAlertAppearsLiveAndIsAcknowledgedWithAComment() throws Exception {
         browser.open("/alerts");
         browser.mark();
@@ -150,7 +166,7 @@ class DashboardTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void devicesAreImportedFromCsvWithEachRowsOutcomeAndNamesShownAsText() throws Exception {
         Path csv = Files.createTempFile("devices", ".csv");
         Files.writeString(csv, """
@@ -181,7 +197,7 @@ class DashboardTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void everyPageHasLabelledFieldsAndRunsWithoutScriptErrors() throws Exception {
         for (String page : List.of("/", "/devices", "/devices/" + TRUCK, "/alerts", "/commands", "/rules", "/geofences",
                 "/imports", "/devices/" + TRUCK + "/commands", "/account/password")) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.annotation.Validated;
@@ -33,16 +34,18 @@ class CommandPages {
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private final CommandHistory history;
+    private final FanOutController fanOuts;
     private final CommandRequests requests;
     private final CommandQueue queue;
     private final DeviceDirectory directory;
     private final CurrentTenant tenant;
     private final Validator validator;
 
-    CommandPages(CommandHistory history, CommandRequests requests, CommandQueue queue, DeviceDirectory directory,
+    CommandPages(CommandHistory history, FanOutController fanOuts, CommandRequests requests, CommandQueue queue, DeviceDirectory directory,
                  CurrentTenant tenant, Validator validator) {
         this.validator = validator;
         this.history = history;
+        this.fanOuts = fanOuts;
         this.requests = requests;
         this.queue = queue;
         this.directory = directory;
@@ -60,14 +63,30 @@ class CommandPages {
     /** The fleet's latest commands, optionally of one state or type; rows change as the commands progress. */
     @GetMapping("/commands")
     String fleet(@RequestParam(required = false) CommandState state,
-                 @RequestParam(required = false) @Pattern(regexp = "[a-z0-9-]{1,64}") String type,
+                 @RequestParam(required = false) @Pattern(regexp = "|[a-z0-9-]{1,64}") String type,
+                 @RequestParam(required = false) UUID fanout,
                  @RequestParam(required = false) @Size(max = 200) String cursor, Model model) {
         String wanted = type == null || type.isBlank() ? null : type;
-        model.addAttribute("page", history.page(new CommandFilter(tenant.id(), null, state, wanted, null, null, null,
+        model.addAttribute("page", history.page(new CommandFilter(tenant.id(), null, state, wanted, fanout, null, null,
                         cursor == null || cursor.isBlank() ? null : cursor), 100))
                 .addAttribute("state", state).addAttribute("type", wanted).addAttribute("states", CommandState.values())
+                .addAttribute("fanout", fanout == null ? null : fanOuts.get(fanout))
                 .addAttribute("caller", tenant.caller().name());
         return "commands";
+    }
+
+    /** One command for every device with a tag; its progress is shown on the commands page. */
+    @PostMapping("/commands/fanout")
+    String fanOut(@RequestParam String tag, @RequestParam String type, @RequestParam(defaultValue = "") String params,
+                  @RequestParam(defaultValue = "PT1H") String ttl, RedirectAttributes redirect) {
+        try {
+            NewCommand command = validated(new NewCommand(type, params(params), Duration.parse(ttl), List.of()));
+            FanOutView started = fanOuts.create(new FanOut(command, tag, null)).getBody();
+            return "redirect:/commands?fanout=" + started.id();
+        } catch (IllegalArgumentException | DateTimeParseException | JacksonException | ResponseStatusException e) {
+            redirect.addFlashAttribute("problem", "Not sent: " + reason(e));
+            return "redirect:/commands";
+        }
     }
 
     @PostMapping("/devices/{deviceId}/commands")
@@ -77,10 +96,7 @@ class CommandPages {
         Caller caller = tenant.caller();
         directory.requireRegistered(caller.tenantId(), deviceId);
         try {
-            NewCommand command = new NewCommand(type, params(params), Duration.parse(ttl), List.of());
-            validator.validate(command).stream().findFirst().ifPresent(violation -> {
-                throw new IllegalArgumentException(violation.getPropertyPath() + " " + violation.getMessage());
-            });
+            NewCommand command = validated(new NewCommand(type, params(params), Duration.parse(ttl), List.of()));
             Command queued = queue.queue(caller.tenantId(), deviceId, requests.of(command, caller, null, "device:" + deviceId), null);
             redirect.addFlashAttribute("notice", "Command " + queued.id() + " queued.");
         } catch (IllegalArgumentException | DateTimeParseException | JacksonException | ResponseStatusException e) {
@@ -88,6 +104,13 @@ class CommandPages {
         }
         // the form is on the device's commands page and on its detail page: back to the one it came from
         return "redirect:/devices/" + deviceId + (back.equals("detail") ? "" : "/commands");
+    }
+
+    private NewCommand validated(NewCommand command) {
+        validator.validate(command).stream().findFirst().ifPresent(violation -> {
+            throw new IllegalArgumentException(violation.getPropertyPath() + " " + violation.getMessage());
+        });
+        return command;
     }
 
     @SuppressWarnings("unchecked")

@@ -84,7 +84,8 @@ class SecurityConfiguration {
                                 .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // the dashboard's forms act on the fleet: as in the API, viewers only look
-                        .requestMatchers(HttpMethod.POST, "/devices/**", "/alerts/**", "/rules/**", "/geofences/**", "/imports")
+                        .requestMatchers(HttpMethod.POST, "/devices/**", "/alerts/**", "/rules/**", "/geofences/**", "/imports",
+                                "/commands/**")
                                 .hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").permitAll())
