@@ -22,6 +22,8 @@ class TenantIsolationTest extends IntegrationTest {
 
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
     private static final String COMMAND = "{\"type\": \"ping\"}";
+    private static final String IMPORT = "id,name,kind\nisolation-import-probe,Probe,van\n";
+    private static final MediaType CSV = MediaType.valueOf("text/csv");
     private static final String RULE = "{\"key\": \"isolation-probe\", \"expression\": \"reefer.temp > 40\"}";
     private static final String WEBHOOK = "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"alert\"]}";
     private static final String GEOFENCE = "{\"name\": \"Probe\", \"alertOn\": \"BOTH\","
@@ -39,6 +41,7 @@ class TenantIsolationTest extends IntegrationTest {
     private String alertId;
     private String geofenceId;
     private String webhookId;
+    private String importId;
     private String keyId;
     private String otherTenantAdmin;
     private String viewer;
@@ -53,6 +56,7 @@ class TenantIsolationTest extends IntegrationTest {
         geofenceId = postJson("/api/v1/geofences", GEOFENCE).json().get("id").stringValue();
         webhookId = postJson("/api/v1/webhooks", WEBHOOK).json().get("id").stringValue();
         postJson("/api/v1/rules", RULE);
+        importId = send("POST", "/api/v1/device-imports", IMPORT, CSV).location().getPath().replaceAll(".*/", "");
         alertId = UUID.randomUUID().toString();
         jdbc.update("INSERT INTO alerts (id, tenant_id, device_id, rule_id, source, severity, state, message,"
                 + " first_raised_at, last_raised_at, count, backfilled) VALUES (?::uuid, ?, ?, 'probe', 'CLOUD', 'INFO',"
@@ -78,7 +82,8 @@ class TenantIsolationTest extends IntegrationTest {
         }
         assertThat(checked).contains("get /api/v1/devices/{id}", "delete /api/v1/api-keys/{id}",
                 "get /api/v1/devices/{deviceId}/telemetry", "get /api/v1/audit", "post /api/v1/commands/{id}/cancel",
-                "post /api/v1/devices/{deviceId}/commands", "get /api/v1/fanouts/{id}");
+                "post /api/v1/devices/{deviceId}/commands", "get /api/v1/fanouts/{id}", "post /api/v1/device-imports",
+                "get /api/v1/device-imports/{id}", "get /api/v1/devices/{deviceId}/telemetry/live", "get /api/v1/overview");
         assertThat(get("/api/v1/commands/" + commandId).json().get("state").stringValue()).isNotEqualTo("CANCELLED");
         assertThat(get("/api/v1/alerts/" + alertId).json().get("state").stringValue()).isEqualTo("ACTIVE");
         assertThat(get("/api/v1/geofences/" + geofenceId).json().get("name").stringValue()).isEqualTo("Probe");
@@ -88,17 +93,18 @@ class TenantIsolationTest extends IntegrationTest {
     }
 
     private void check(String method, String template) {
-        if (template.equals("/api/v1/events")) {
-            // a stream that never ends: only its refusal is checked here, its isolation in EventStreamTest
-            assertThat(as(null).get(template).status()).as("anonymous event stream").isEqualTo(401);
+        String path = template.replace("{deviceId}", device).replace("{id}", idIn(template))
+                .replace("{key}", "isolation-probe") + (template.endsWith("/series") ? "?channel=reefer" : "");
+        if (template.equals("/api/v1/events") || template.endsWith("/telemetry/live")) {
+            // streams that never end: their refusal is checked here, their isolation in EventStreamTest and
+            // DashboardApiTest (a stranger's device is not found)
+            assertThat(as(null).get(path).status()).as("anonymous stream %s", path).isEqualTo(401);
             return;
         }
-        String path = template.replace("{deviceId}", device).replace("{id}", idIn(template))
-                .replace("{key}", "isolation-probe");
         String body = body(template);
-        assertThat(as(null).send(method, path, body, MediaType.APPLICATION_JSON).status())
-                .as("anonymous %s %s", method, path).isEqualTo(401);
-        Response stranger = as(otherTenantAdmin).send(method, path, body, MediaType.APPLICATION_JSON);
+        MediaType type = template.equals("/api/v1/device-imports") ? CSV : MediaType.APPLICATION_JSON;
+        assertThat(as(null).send(method, path, body, type).status()).as("anonymous %s %s", method, path).isEqualTo(401);
+        Response stranger = as(otherTenantAdmin).send(method, path, body, type);
         if (template.contains("{")) {
             assertThat(stranger.status()).as("other tenant %s %s", method, path).isEqualTo(404);
         } else if (template.equals("/api/v1/fanouts")) {
@@ -109,7 +115,7 @@ class TenantIsolationTest extends IntegrationTest {
             assertThat(stranger.status()).as("other tenant %s %s", method, path).isLessThan(300);
             assertThat(stranger.body()).as("other tenant %s %s", method, path).doesNotContain(device, keyId);
         }
-        Response viewed = as(viewer).send(method, path, body, MediaType.APPLICATION_JSON);
+        Response viewed = as(viewer).send(method, path, body, type);
         if (!method.equals("GET") || isAdministration(template)) {
             assertThat(viewed.status()).as("viewer %s %s", method, path).isEqualTo(403);
         }
@@ -130,6 +136,9 @@ class TenantIsolationTest extends IntegrationTest {
         }
         if (template.startsWith("/api/v1/webhooks")) {
             return webhookId;
+        }
+        if (template.startsWith("/api/v1/device-imports")) {
+            return importId;
         }
         return template.startsWith("/api/v1/fanouts") ? fanoutId : device;
     }
@@ -156,6 +165,9 @@ class TenantIsolationTest extends IntegrationTest {
         }
         if (template.startsWith("/api/v1/webhooks")) {
             return WEBHOOK;
+        }
+        if (template.equals("/api/v1/device-imports")) {
+            return IMPORT;
         }
         if (template.equals("/api/v1/rules/sampling")) {
             return "{\"gps\": \"PT5S\"}";
