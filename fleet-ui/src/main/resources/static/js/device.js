@@ -7,9 +7,11 @@
   const charts = {};
   let range = 3600;
   let track = null;
+  let loads = 0;
 
   function load() {
     const from = new Date(Date.now() - range * 1000).toISOString();
+    const current = ++loads; // answers to an earlier range, still on their way, are dropped
     const holder = document.getElementById("charts");
     holder.replaceChildren();
     Object.keys(charts).forEach(function (k) { delete charts[k]; });
@@ -20,10 +22,14 @@
       }
       channels.forEach(function (channel) {
         F.json(base + "/telemetry/series?channel=" + encodeURIComponent(channel) + "&from=" + encodeURIComponent(from))
-          .then(function (series) { chart(holder, series); });
+          .then(function (series) {
+            if (current === loads) {
+              chart(holder, series);
+            }
+          });
       });
     }).catch(function (e) { holder.append(F.el("p", "Charts unavailable: " + e.message, "problem")); });
-    loadTrack(from);
+    loadTrack(from, current);
   }
 
   function chart(holder, series) {
@@ -84,14 +90,17 @@
     row.querySelector(".values").textContent = JSON.stringify(reading.metrics);
   }
 
-  function loadTrack(from) {
+  /** The newest 10,000 positions of the range (a day of 5 s positions is more), oldest first. */
+  function loadTrack(from, current) {
     if (typeof L === "undefined") {
       return;
     }
-    F.json(base + "/telemetry?channel=gps&order=asc&limit=10000&from=" + encodeURIComponent(from)).then(function (page) {
-      const points = page.items.filter(function (i) { return typeof i.metrics.lat === "number"; })
+    F.json(base + "/telemetry?channel=gps&order=desc&limit=10000&from=" + encodeURIComponent(from)).then(function (page) {
+      const points = page.items.filter(function (i) { return typeof i.metrics.lat === "number"; }).reverse()
         .map(function (i) { return { at: i.ts, latlng: [i.metrics.lat, i.metrics.lon] }; });
-      drawTrack(points);
+      if (current === loads) {
+        drawTrack(points);
+      }
     });
   }
 

@@ -8,6 +8,7 @@
   }, 500);
   let map = null;
   let markers = null;
+  let fitted = false;
 
   function show(overview) {
     document.getElementById("online").textContent = String(overview.devices.online);
@@ -56,7 +57,8 @@
         const label = F.el("span", p.deviceId + " · " + F.time(p.ts));
         L.circleMarker([p.lat, p.lon], { radius: 6, color: "#0b63b6" }).bindTooltip(label).addTo(markers);
       });
-      if (list.length) {
+      if (list.length && !fitted) {
+        fitted = true; // later redraws keep the operator's zoom and position
         map.fitBounds(L.latLngBounds(list.map(function (p) { return [p.lat, p.lon]; })), { maxZoom: 13, padding: [20, 20] });
       }
     });

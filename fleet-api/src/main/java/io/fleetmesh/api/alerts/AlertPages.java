@@ -57,20 +57,20 @@ class AlertPages {
         return "alerts";
     }
 
-    @PostMapping("/alerts/{id}/acknowledge")
-    String acknowledge(@PathVariable UUID id, @RequestParam(defaultValue = "") @Size(max = 1000) String comment,
-                       RedirectAttributes redirect) {
+    /** Acknowledge or resolve, with an optional comment. */
+    @PostMapping("/alerts/{id}/{action:acknowledge|resolve}")
+    String handle(@PathVariable UUID id, @PathVariable String action,
+                  @RequestParam(defaultValue = "") @Size(max = 1000) String comment, RedirectAttributes redirect) {
         Caller caller = tenant.caller();
-        return handled(redirect, "acknowledged", () -> book.handle(caller.tenantId(), id,
-                alert -> alert.acknowledge(caller.name(), clock.instant(), blank(comment))));
-    }
-
-    @PostMapping("/alerts/{id}/resolve")
-    String resolve(@PathVariable UUID id, @RequestParam(defaultValue = "") @Size(max = 1000) String comment,
-                   RedirectAttributes redirect) {
-        Caller caller = tenant.caller();
-        return handled(redirect, "resolved", () -> book.handle(caller.tenantId(), id,
-                alert -> alert.resolve(caller.name(), clock.instant(), blank(comment))));
+        String note = comment.isBlank() ? null : comment;
+        return handled(redirect, action.equals("resolve") ? "resolved" : "acknowledged", () -> book.handle(caller.tenantId(),
+                id, alert -> {
+                    if (action.equals("resolve")) {
+                        alert.resolve(caller.name(), clock.instant(), note);
+                    } else {
+                        alert.acknowledge(caller.name(), clock.instant(), note);
+                    }
+                }));
     }
 
     /** Post, redirect, get: the outcome is shown once on the alerts page. */
@@ -82,9 +82,5 @@ class AlertPages {
             redirect.addFlashAttribute("problem", "Not " + what + ": " + refused.getReason());
         }
         return "redirect:/alerts";
-    }
-
-    private static String blank(String comment) {
-        return comment.isBlank() ? null : comment;
     }
 }

@@ -1,6 +1,7 @@
 package io.fleetmesh.api.alerts;
 
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.web.FormChecks;
 import jakarta.validation.Validator;
 import java.util.Arrays;
 import java.util.List;
@@ -42,11 +43,8 @@ class GeofencePages {
                   @RequestParam(defaultValue = "") String polygon, @RequestParam GeofenceDefinition.AlertOn alertOn,
                   @RequestParam Severity severity, RedirectAttributes redirect) {
         try {
-            NewGeofence geofence = new NewGeofence(name, shape(lat, lon, radius, polygon), alertOn, severity);
-            validator.validate(geofence).stream().findFirst().ifPresent(violation -> {
-                throw new IllegalArgumentException(violation.getPropertyPath() + " " + violation.getMessage());
-            });
-            geofences.create(geofence);
+            geofences.create(FormChecks.valid(validator, new NewGeofence(name, shape(lat, lon, radius, polygon), alertOn,
+                    severity)));
             redirect.addFlashAttribute("notice", "Geofence " + name + " created.");
         } catch (IllegalArgumentException invalid) {
             redirect.addFlashAttribute("problem", "Not created: " + invalid.getMessage());

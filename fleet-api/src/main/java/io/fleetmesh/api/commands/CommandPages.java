@@ -3,6 +3,7 @@ package io.fleetmesh.api.commands;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.web.FormChecks;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -80,7 +81,7 @@ class CommandPages {
     String fanOut(@RequestParam String tag, @RequestParam String type, @RequestParam(defaultValue = "") String params,
                   @RequestParam(defaultValue = "PT1H") String ttl, RedirectAttributes redirect) {
         try {
-            NewCommand command = validated(new NewCommand(type, params(params), Duration.parse(ttl), List.of()));
+            NewCommand command = FormChecks.valid(validator, new NewCommand(type, params(params), Duration.parse(ttl), List.of()));
             FanOutView started = fanOuts.create(new FanOut(command, tag, null)).getBody();
             return "redirect:/commands?fanout=" + started.id();
         } catch (IllegalArgumentException | DateTimeParseException | JacksonException | ResponseStatusException e) {
@@ -96,7 +97,7 @@ class CommandPages {
         Caller caller = tenant.caller();
         directory.requireRegistered(caller.tenantId(), deviceId);
         try {
-            NewCommand command = validated(new NewCommand(type, params(params), Duration.parse(ttl), List.of()));
+            NewCommand command = FormChecks.valid(validator, new NewCommand(type, params(params), Duration.parse(ttl), List.of()));
             Command queued = queue.queue(caller.tenantId(), deviceId, requests.of(command, caller, null, "device:" + deviceId), null);
             redirect.addFlashAttribute("notice", "Command " + queued.id() + " queued.");
         } catch (IllegalArgumentException | DateTimeParseException | JacksonException | ResponseStatusException e) {
@@ -104,13 +105,6 @@ class CommandPages {
         }
         // the form is on the device's commands page and on its detail page: back to the one it came from
         return "redirect:/devices/" + deviceId + (back.equals("detail") ? "" : "/commands");
-    }
-
-    private NewCommand validated(NewCommand command) {
-        validator.validate(command).stream().findFirst().ifPresent(violation -> {
-            throw new IllegalArgumentException(violation.getPropertyPath() + " " + violation.getMessage());
-        });
-        return command;
     }
 
     @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -16,6 +17,8 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvDevices {
 
     static final int MAX_ROWS = 50_000;
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setTrim(true).setIgnoreEmptyLines(true).get();
 
     /** A row read: the device it describes, or, if the row is malformed, why. */
     record Row(long line, NewDevice device, String problem) {
@@ -24,27 +27,34 @@ final class CsvDevices {
     private CsvDevices() {
     }
 
+    /** The rows; IllegalArgumentException if the file cannot be read as a device CSV at all. */
     static List<Row> read(String csv) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (var parser = format.parse(new StringReader(csv))) {
+        try (CSVParser parser = FORMAT.parse(new StringReader(withoutByteOrderMark(csv)))) {
             List<String> header = parser.getHeaderNames();
             if (!header.containsAll(List.of("id", "name", "kind"))) {
                 throw new IllegalArgumentException("The header must name the columns id, name, kind (and optionally tags).");
             }
-            List<Row> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                if (rows.size() == MAX_ROWS) {
-                    throw new IllegalArgumentException("At most " + MAX_ROWS + " devices per import.");
-                }
-                rows.add(row(record, header.contains("tags")));
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalStateException | UncheckedIOException malformed) {
+            return rows(parser, header.contains("tags"));
+        } catch (IOException | IllegalStateException | UncheckedIOException malformed) {
+            // commons-csv reports a malformed header as an IOException, a malformed record as an unchecked one
             throw new IllegalArgumentException("The CSV is malformed: " + malformed.getMessage());
         }
+    }
+
+    private static List<Row> rows(CSVParser parser, boolean withTags) {
+        List<Row> rows = new ArrayList<>();
+        for (CSVRecord record : parser) {
+            if (rows.size() == MAX_ROWS) {
+                throw new IllegalArgumentException("At most " + MAX_ROWS + " devices per import.");
+            }
+            rows.add(row(record, withTags));
+        }
+        return rows;
+    }
+
+    /** Spreadsheets save "CSV UTF-8" with a byte order mark, which would become part of the first column's name. */
+    private static String withoutByteOrderMark(String csv) {
+        return csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
     }
 
     private static Row row(CSVRecord record, boolean withTags) {

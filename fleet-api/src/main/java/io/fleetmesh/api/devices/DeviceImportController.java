@@ -1,14 +1,21 @@
 package io.fleetmesh.api.devices;
 
 import io.fleetmesh.api.identity.CurrentTenant;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -17,6 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
  * 202 with the import, which runs in the background; {@code GET} shows its progress and, row by row, the outcome.
  */
 @RestController
+@Validated
 class DeviceImportController {
 
     private final DeviceImports imports;
@@ -29,15 +37,20 @@ class DeviceImportController {
         this.tenant = tenant;
     }
 
+    /** The body is UTF-8 unless its Content-Type names another charset (text/* would default to ISO-8859-1). */
     @PostMapping(path = "/api/v1/device-imports", consumes = "text/csv")
-    ResponseEntity<DeviceImportView> start(@RequestBody String csv) {
-        UUID id = started(csv);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/device-imports/" + id)).body(get(id));
+    ResponseEntity<DeviceImportView> start(HttpEntity<byte[]> body) {
+        MediaType type = body.getHeaders().getContentType();
+        Charset charset = type == null || type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
+        UUID id = started(new String(body.getBody() == null ? new byte[0] : body.getBody(), charset));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/device-imports/" + id)).body(get(id, 0));
     }
 
+    /** With the outcome of each of its first {@code rows} lines (all of them by default). */
     @GetMapping("/api/v1/device-imports/{id}")
-    DeviceImportView get(@PathVariable UUID id) {
-        return queries.find(tenant.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+    DeviceImportView get(@PathVariable UUID id,
+                         @RequestParam(defaultValue = "" + CsvDevices.MAX_ROWS) @Min(0) @Max(CsvDevices.MAX_ROWS) int rows) {
+        return queries.find(tenant.id(), id, rows).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "There is no device import with this id."));
     }
 

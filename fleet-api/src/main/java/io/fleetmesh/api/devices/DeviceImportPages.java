@@ -18,6 +18,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class DeviceImportPages {
 
+    /** The page lists this many rows' outcomes; the API has them all. */
+    private static final int SHOWN_ROWS = 1000;
+
     private final DeviceImportController imports;
     private final DeviceImportQueries queries;
     private final CurrentTenant tenant;
@@ -47,7 +50,8 @@ class DeviceImportPages {
 
     @GetMapping("/imports/{id}")
     String progress(@PathVariable UUID id, Model model) {
-        model.addAttribute("run", imports.get(id)).addAttribute("caller", tenant.caller().name());
+        model.addAttribute("run", imports.get(id, SHOWN_ROWS)).addAttribute("shownRows", SHOWN_ROWS)
+                .addAttribute("caller", tenant.caller().name());
         return "import";
     }
 }

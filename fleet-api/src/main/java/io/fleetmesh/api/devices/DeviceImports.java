@@ -15,17 +15,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bulk registration from CSV, in the background and in chunks: each chunk's devices are inserted in one batch (a
- * taken id is reported, never overwritten), then the import's progress and row outcomes are stored and announced.
+ * Bulk registration from CSV, in the background and in chunks: each chunk's devices are inserted in one statement (a
+ * taken id is reported, never overwritten) in the transaction that stores its rows' outcomes and the progress, which
+ * is then announced.
  */
 @Component
 class DeviceImports {
@@ -43,10 +47,15 @@ class DeviceImports {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final ExecutorService running = Executors.newSingleThreadExecutor(task -> new Thread(task, "device-import"));
+    // two at a time per replica: one tenant's big import does not hold another's up for long
+    private final ExecutorService running = Executors.newFixedThreadPool(2, task -> new Thread(task, "device-import"));
+    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
+    private final TransactionTemplate transactions;
 
-    DeviceImports(JdbcTemplate jdbc, Validator validator, ApplicationEventPublisher events, Clock clock) {
+    DeviceImports(JdbcTemplate jdbc, Validator validator, ApplicationEventPublisher events, Clock clock,
+                  PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
         this.validator = validator;
         this.events = events;
         this.clock = clock;
@@ -63,20 +72,41 @@ class DeviceImports {
     }
 
     private void run(UUID tenant, UUID id, List<CsvDevices.Row> rows) {
-        int created = 0;
+        active.add(id);
         Set<String> seen = new HashSet<>();
+        int created = 0;
+        int reached = 0;
         try {
             for (int from = 0; from < rows.size() || from == 0; from += CHUNK) {
-                List<ImportRow> outcomes = chunk(tenant, rows.subList(from, Math.min(rows.size(), from + CHUNK)), seen);
-                created += (int) outcomes.stream().filter(ImportRow::created).count();
-                int done = Math.min(rows.size(), from + CHUNK);
-                record(id, done, created, outcomes, done == rows.size());
+                List<CsvDevices.Row> part = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                int done = from + part.size();
+                created += transactions.execute(status -> recorded(tenant, id, part, seen, done, rows.size()));
+                reached = done;
                 events.publishEvent(new DeviceImportProgressed(tenant, id, rows.size(), done, created, done == rows.size()));
             }
         } catch (RuntimeException e) {
             log.error("device import {} stopped: {}", id, e.toString());
-            jdbc.update("UPDATE device_imports SET finished_at = ? WHERE id = ?", Timestamp.from(clock.instant()), id);
+            stopped(id, "stopped by an error; the rows reported were imported, the others not");
+            events.publishEvent(new DeviceImportProgressed(tenant, id, rows.size(), reached, created, true));
+        } finally {
+            active.remove(id);
         }
+    }
+
+    /** A chunk's devices and their outcomes, in one transaction: none created without being reported. */
+    private int recorded(UUID tenant, UUID id, List<CsvDevices.Row> part, Set<String> seen, int done, int total) {
+        List<ImportRow> outcomes = chunk(tenant, part, seen);
+        int created = (int) outcomes.stream().filter(ImportRow::created).count();
+        jdbc.batchUpdate("INSERT INTO device_import_rows (import_id, line, device_id, created, problem) VALUES (?, ?, ?, ?, ?)",
+                outcomes.stream().map(row -> new Object[] {id, row.line(), row.id(), row.created(), row.problem()}).toList());
+        jdbc.update("UPDATE device_imports SET done = ?, created = created + ?, finished_at = ? WHERE id = ?", done,
+                created, done == total ? Timestamp.from(clock.instant()) : null, id);
+        return created;
+    }
+
+    private void stopped(UUID id, String why) {
+        jdbc.update("UPDATE device_imports SET finished_at = ?, error = ? WHERE id = ? AND finished_at IS NULL",
+                Timestamp.from(clock.instant()), why, id);
     }
 
     private List<ImportRow> chunk(UUID tenant, List<CsvDevices.Row> rows, Set<String> seen) {
@@ -121,14 +151,10 @@ class DeviceImports {
         return violation.getPropertyPath() + ": " + violation.getMessage();
     }
 
-    private void record(UUID id, int done, int created, List<ImportRow> outcomes, boolean finished) {
-        jdbc.update("UPDATE device_imports SET done = ?, created = ?, results = results || ?::jsonb, finished_at = ?"
-                + " WHERE id = ?", done, created, json.writeValueAsString(outcomes),
-                finished ? Timestamp.from(clock.instant()) : null, id);
-    }
-
+    /** An import cut short by a stop says so, rather than "running" for ever. */
     @PreDestroy
     void stop() {
-        running.shutdown();
+        running.shutdownNow();
+        active.forEach(id -> stopped(id, "interrupted: fleet-api stopped; the rows reported were imported, the others not"));
     }
 }

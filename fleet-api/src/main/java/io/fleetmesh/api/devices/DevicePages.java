@@ -28,7 +28,7 @@ class DevicePages {
     String devices(@RequestParam(required = false) @Pattern(regexp = DeviceRules.KIND) String kind,
                    @RequestParam(required = false) @Pattern(regexp = DeviceRules.TAG) String tag,
                    @RequestParam(required = false) @Size(max = 200) String q,
-                   @RequestParam(required = false) @Size(max = 200) String cursor,
+                   @RequestParam(required = false) @Size(max = 1000) String cursor,
                    @RequestParam(defaultValue = "id") @Pattern(regexp = "id|name") String sort, Model model) {
         DeviceFilter filter = new DeviceFilter(blank(kind), blank(tag), blank(q), blank(cursor), sort.equals("name"));
         model.addAttribute("page", search.page(tenant.id(), filter, PAGE));

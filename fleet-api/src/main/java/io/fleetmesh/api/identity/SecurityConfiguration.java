@@ -3,6 +3,8 @@ package io.fleetmesh.api.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +36,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final Pattern TILE_ORIGIN = Pattern.compile("^(https?://[A-Za-z0-9.{}:-]+)(/|$)");
     private static final String CSP = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
     @Bean
@@ -95,12 +98,13 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Map tiles are the dashboard's only content from elsewhere: their origin may serve images, nothing else. */
+    /**
+     * Map tiles are the dashboard's only content from elsewhere: their origin may serve images, nothing else. A tile
+     * server on this origin (a relative template) needs nothing more.
+     */
     private static String imagesFrom(String mapTiles) {
-        if (mapTiles.isBlank()) {
-            return "";
-        }
-        return "; img-src 'self' " + mapTiles.replaceAll("^(https?://[^/]+).*$", "$1").replace("{s}", "*");
+        Matcher origin = TILE_ORIGIN.matcher(mapTiles);
+        return origin.find() ? "; img-src 'self' " + origin.group(1).replace("{s}", "*") : "";
     }
 
     /**

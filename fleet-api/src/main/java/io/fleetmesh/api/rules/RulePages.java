@@ -1,6 +1,7 @@
 package io.fleetmesh.api.rules;
 
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.web.FormChecks;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,9 +44,7 @@ class RulePages {
                 @RequestParam(defaultValue = "false") boolean existing, RedirectAttributes redirect) {
         AlertRule rule = new AlertRule(key, expression, tag.isBlank() ? null : tag, runsOn);
         return outcome(redirect, "Rule " + key + " saved; version pushed to the trucks.", () -> {
-            validator.validate(rule).stream().findFirst().ifPresent(violation -> {
-                throw new IllegalArgumentException(violation.getPropertyPath() + " " + violation.getMessage());
-            });
+            FormChecks.valid(validator, rule);
             if (existing) {
                 rules.update(key, rule);
             } else {

@@ -44,27 +44,40 @@ public class FleetQueries {
 
     private List<FleetStatus.Backlog> backlogs(UUID tenant, Timestamp since) {
         return jdbc.sql("""
-                        SELECT device_id, (status ->> 'backlog')::numeric::bigint AS backlog, status_at,
-                               coalesce((status ->> 'oldestUnsyncedAgeSeconds')::numeric::bigint, 0) AS oldest
-                        FROM device_state
-                        WHERE tenant_id = :tenant AND jsonb_typeof(status -> 'backlog') = 'number'
-                          AND (status ->> 'backlog')::numeric > 0
-                        ORDER BY backlog DESC, device_id LIMIT :limit""")
+                        SELECT device_id, backlog, status_at, oldest FROM (
+                          SELECT device_id, status_at, %s AS backlog, coalesce(%s, 0) AS oldest
+                          FROM device_state WHERE tenant_id = :tenant AND status IS NOT NULL) s
+                        WHERE backlog > 0 ORDER BY backlog DESC, device_id LIMIT :limit"""
+                        .formatted(count("backlog"), count("oldestUnsyncedAgeSeconds")))
                 .param("tenant", tenant).param("limit", BACKLOGS)
                 .query((rs, row) -> new FleetStatus.Backlog(rs.getString("device_id"), rs.getLong("backlog"),
                         rs.getLong("oldest"), instant(rs, "status_at"), rs.getTimestamp("status_at").after(since)))
                 .list();
     }
 
+    /**
+     * A heartbeat's count field as a bigint, or null: heartbeats are checked for their time only, so a field that is
+     * not a number, or out of range, must not fail the query for the whole tenant.
+     */
+    private static String count(String field) {
+        return number("(status -> '" + field + "')", "BETWEEN 0 AND 9e18", "bigint");
+    }
+
+    /** A nested CASE: PostgreSQL guarantees the order of WHEN clauses, not of the terms of an AND. */
+    private static String number(String value, String range, String type) {
+        return "CASE WHEN jsonb_typeof(" + value + ") = 'number' THEN CASE WHEN " + value + "::numeric " + range
+                + " THEN " + value + "::numeric::" + type + " END END";
+    }
+
     /** Each device's latest gps position, by device id. */
     public List<Position> positions(UUID tenant) {
         return jdbc.sql("""
-                        SELECT device_id, (last_values #>> '{gps,metrics,lat}')::float8 AS lat,
-                               (last_values #>> '{gps,metrics,lon}')::float8 AS lon, (last_values #>> '{gps,ts}') AS ts
-                        FROM device_state
-                        WHERE tenant_id = :tenant AND jsonb_typeof(last_values #> '{gps,metrics,lat}') = 'number'
-                          AND jsonb_typeof(last_values #> '{gps,metrics,lon}') = 'number'
-                        ORDER BY device_id""")
+                        SELECT device_id, lat, lon, ts FROM (
+                          SELECT device_id, last_values #>> '{gps,ts}' AS ts, %s AS lat, %s AS lon
+                          FROM device_state WHERE tenant_id = :tenant AND last_values -> 'gps' IS NOT NULL) s
+                        WHERE lat IS NOT NULL AND lon IS NOT NULL ORDER BY device_id"""
+                        .formatted(number("(last_values #> '{gps,metrics,lat}')", "BETWEEN -90 AND 90", "float8"),
+                                number("(last_values #> '{gps,metrics,lon}')", "BETWEEN -180 AND 180", "float8")))
                 .param("tenant", tenant)
                 .query((rs, row) -> new Position(rs.getString("device_id"), rs.getDouble("lat"), rs.getDouble("lon"),
                         Instant.parse(rs.getString("ts"))))

@@ -9,10 +9,12 @@ import io.nats.client.Message;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -36,13 +38,14 @@ class LiveReadings {
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
     private static final int PENDING_MESSAGES = 1000;
     private static final Duration FLUSH = Duration.ofSeconds(2);
+    private static final int MAX_WATCHERS = 200;
 
     private final DeviceDirectory directory;
     private final CurrentTenant tenant;
     private final MeshLinks links;
     private final ReadingDecoder decoder;
     private final Clock clock;
-    private final Set<SseEmitter> watchers = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Set<Watcher>> watchers = new ConcurrentHashMap<>();
 
     LiveReadings(DeviceDirectory directory, CurrentTenant tenant, MeshLinks links, IngestProperties ingest,
                  TelemetryProperties telemetry, Clock clock) {
@@ -59,37 +62,76 @@ class LiveReadings {
         directory.requireRegistered(tenantId, deviceId);
         TenantLink link = links.of(tenantId).orElseThrow(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                 "The hub is not reachable from this replica; live readings are not available."));
+        Set<Watcher> mine = watchers.computeIfAbsent(tenantId, key -> ConcurrentHashMap.newKeySet());
+        if (mine.size() >= MAX_WATCHERS) {
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "Too many live readings watched at once"
+                    + " on this replica for this tenant (" + MAX_WATCHERS + ").");
+        }
+        Watcher watcher = watch(link, deviceId, mine);
+        watcher.emitter().send(SseEmitter.event().comment("watching " + deviceId));
+        return watcher.emitter();
+    }
+
+    /** Subscribed and flushed to the hub before the watcher is told it watches: nothing after that is missed. */
+    private Watcher watch(TenantLink link, String deviceId, Set<Watcher> mine) {
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
         // the dispatcher is this watcher's own sender: a watcher that stops reading drops its own readings only
         Dispatcher dispatcher = link.connection().createDispatcher(message -> forward(emitter, message));
+        Watcher watcher = new Watcher(emitter, link, dispatcher, mine);
+        mine.add(watcher);
+        emitter.onCompletion(watcher::close);
+        emitter.onTimeout(watcher::close);
+        emitter.onError(error -> watcher.close());
         dispatcher.setPendingLimits(PENDING_MESSAGES, -1);
         dispatcher.subscribe("fleet." + deviceId + ".telemetry.>");
-        flushed(link);
-        watchers.add(emitter);
-        Runnable gone = () -> {
-            watchers.remove(emitter);
-            link.connection().closeDispatcher(dispatcher);
-        };
-        emitter.onCompletion(gone);
-        emitter.onTimeout(gone);
-        emitter.onError(error -> gone.run());
-        emitter.send(SseEmitter.event().comment("watching " + deviceId));
-        return emitter;
-    }
-
-    /** The hub has the subscription before the watcher is told it watches: nothing after that is missed. */
-    private static void flushed(TenantLink link) {
         try {
             link.connection().flush(FLUSH);
         } catch (TimeoutException | InterruptedException e) {
+            watcher.close();
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The hub did not confirm the subscription.");
+        }
+        return watcher;
+    }
+
+    /**
+     * One watching client: its stream, its subscription; closed once, whichever way it ends. A class, not a record:
+     * it is kept in a set that it refers to, so it must be equal only to itself.
+     */
+    private static final class Watcher {
+
+        private final SseEmitter emitter;
+        private final TenantLink link;
+        private final Dispatcher dispatcher;
+        private final Set<Watcher> of;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        Watcher(SseEmitter emitter, TenantLink link, Dispatcher dispatcher, Set<Watcher> of) {
+            this.emitter = emitter;
+            this.link = link;
+            this.dispatcher = dispatcher;
+            this.of = of;
+        }
+
+        SseEmitter emitter() {
+            return emitter;
+        }
+
+        void close() {
+            if (closed.compareAndSet(false, true)) {
+                of.remove(this);
+                try {
+                    link.connection().closeDispatcher(dispatcher);
+                } catch (IllegalStateException | IllegalArgumentException connectionClosing) {
+                    // the connection is closing, or already took the dispatcher with it
+                }
+            }
         }
     }
 
     /** Long-lived responses would hold a graceful shutdown for its whole timeout: they end first. */
     @EventListener(ContextClosedEvent.class)
     void closing() {
-        watchers.forEach(SseEmitter::complete);
+        watchers.values().forEach(tenantWatchers -> tenantWatchers.forEach(watcher -> watcher.emitter().complete()));
     }
 
     private void forward(SseEmitter emitter, Message message) {

@@ -42,12 +42,15 @@ class DashboardApiTest extends IntegrationTest {
         device(tenant, "online-synced", now.minusSeconds(5), "{\"ts\": \"%s\", \"backlog\": 0}");
         device(tenant, "offline-behind", now.minus(Duration.ofHours(2)), "{\"ts\": \"%s\", \"backlog\": 5000}");
         device(tenant, "never-seen", null, null);
+        // heartbeats are checked for their time only: odd counts must not fail the tenant's overview
+        device(tenant, "odd-counts", now.minusSeconds(5), "{\"ts\": \"%s\", \"backlog\": \"lots\", \"oldestUnsyncedAgeSeconds\": [1]}");
+        device(tenant, "huge-count", now.minusSeconds(5), "{\"ts\": \"%s\", \"backlog\": 1e30}");
         jdbc.update("INSERT INTO devices (tenant_id, id, name, kind) VALUES (?, 'readings-only', 'r', 'sensor')", tenant);
         jdbc.update("INSERT INTO device_state (tenant_id, device_id, last_seen) VALUES (?, 'readings-only', now())", tenant);
 
         FleetStatus status = fleet.status(tenant);
 
-        assertThat(status.online()).isEqualTo(2);
+        assertThat(status.online()).isEqualTo(4);
         assertThat(status.offline()).as("seen before, by heartbeat or reading").isEqualTo(2);
         assertThat(status.neverSeen()).isEqualTo(1);
         assertThat(status.backlogs()).extracting(FleetStatus.Backlog::deviceId, FleetStatus.Backlog::backlog,

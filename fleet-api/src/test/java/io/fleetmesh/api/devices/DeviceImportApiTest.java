@@ -58,6 +58,13 @@ class DeviceImportApiTest extends IntegrationTest {
         assertThat(unreadable.status()).isEqualTo(400);
         assertThat(unreadable.contentType()).startsWith("application/problem+json");
         assertThat(unreadable.json().get("detail").stringValue()).contains("id, name, kind");
+        assertThat(send("POST", "/api/v1/device-imports", "id,\"name,kind\nx,y\n", CSV).status()).as("unterminated quote")
+                .isEqualTo(400);
+        Response spreadsheet = send("POST", "/api/v1/device-imports", "\uFEFFid,name,kind\n" + prefix + "-bom,Kühlwagen ❄,van\n",
+                MediaType.valueOf("text/csv;charset=UTF-8"));
+        assertThat(finished(spreadsheet.location()).get("created").intValue()).as("a byte order mark is no column").isOne();
+        assertThat(get("/api/v1/devices/" + prefix + "-bom").json().get("name").stringValue()).isEqualTo("Kühlwagen ❄");
+        assertThat(get(started.location().getPath() + "?rows=10").json().get("rows").size()).isEqualTo(10);
         String viewer = "Bearer " + createKey(adminKey(), "VIEWER");
         assertThat(as(viewer).send("POST", "/api/v1/device-imports", "id,name,kind\n", CSV).status()).isEqualTo(403);
         assertThat(as(viewer).get(started.location().getPath()).status()).isEqualTo(200);
