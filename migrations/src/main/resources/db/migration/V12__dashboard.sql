@@ -1,4 +1,5 @@
--- A password someone else chose (the first administrator's generated one) must be changed at the first login.
+-- A password someone else chose (the first administrator's generated one, or one an administrator handed out as
+-- temporary) must be changed at the first login.
 ALTER TABLE operators ADD COLUMN password_change_required boolean NOT NULL DEFAULT false;
 
 -- Bulk device imports from CSV: progress while they run, each row's outcome (created, or why not), and why an

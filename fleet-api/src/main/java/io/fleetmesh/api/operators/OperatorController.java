@@ -56,8 +56,12 @@ class OperatorController {
     @Transactional
     ResponseEntity<OperatorView> create(@Valid @RequestBody NewOperator body) {
         Caller caller = tenant.caller();
-        Operator operator = operators.saveAndFlush(new Operator(caller.tenantId(), body.username(),
-                passwords.encode(body.password()), body.role(), clock.instant()));
+        Operator operator = new Operator(caller.tenantId(), body.username(), passwords.encode(body.password()),
+                body.role(), clock.instant());
+        if (Boolean.TRUE.equals(body.temporaryPassword())) {
+            operator.requirePasswordChange();
+        }
+        operators.saveAndFlush(operator);
         events.publishEvent(new OperatorCreated(caller.tenantId(), body.username(), body.role(), caller.name()));
         return ResponseEntity.created(URI.create("/api/v1/operators")).body(operator.view());
     }
