@@ -2,17 +2,13 @@ package io.fleetmesh.api.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetmesh.api.FormSession;
 import io.fleetmesh.api.IntegrationTest;
 import io.fleetmesh.api.TestInfrastructure;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,10 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class DevicePagesTest extends IntegrationTest {
 
-    private HttpClient browser = newBrowser();
+    private FormSession session;
 
-    private static HttpClient newBrowser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    @BeforeEach
+    void newSession() {
+        session = new FormSession(baseUrl());
     }
 
     @Test
@@ -70,33 +67,25 @@ class DevicePagesTest extends IntegrationTest {
         String viewer = uniqueId("viewer");
         assertThat(postJson("/api/v1/operators", ("{\"username\": \"%s\", \"password\": \"a long viewer password\","
                 + " \"role\": \"VIEWER\"}").formatted(viewer)).status()).isEqualTo(201);
-        browser = newBrowser();
+        session = new FormSession(baseUrl());
         logIn(viewer, "a long viewer password");
         String viewed = page("/devices/" + id + "/commands").body();
         assertThat(form("/devices/" + id + "/commands", "type=ping", csrf(viewed)).statusCode()).isEqualTo(403);
     }
 
     private void logIn(String username, String password) throws Exception {
-        HttpResponse<String> loggedIn = form("/login", "username=" + username + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8), csrf(page("/login").body()));
-        assertThat(loggedIn.statusCode()).isEqualTo(302);
-        assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        session.logIn(username, password);
     }
 
     private static String csrf(String html) {
-        Matcher csrf = Pattern.compile("name=\"_csrf\" (?:type=\"hidden\" )?value=\"([^\"]+)\"").matcher(html);
-        assertThat(csrf.find()).as("the form carries a CSRF token").isTrue();
-        return csrf.group(1);
+        return FormSession.csrf(html);
     }
 
     private HttpResponse<String> form(String path, String fields, String csrf) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(csrf == null ? fields : fields + "&_csrf=" + csrf)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return session.form(path, fields, csrf);
     }
 
     private HttpResponse<String> page(String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return session.page(path);
     }
 }
