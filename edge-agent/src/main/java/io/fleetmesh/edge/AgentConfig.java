@@ -2,6 +2,7 @@ package io.fleetmesh.edge;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +39,13 @@ import java.util.regex.Pattern;
  * @param forward           whether the agent syncs the outbox to the hub ({@code sync=forwarder}, the default) or
  *                          only buffers it for something else to sync ({@code sync=none}, e.g. the hub sourcing it,
  *                          as {@code bin/bench sync --mode sourcing} does; no status heartbeat then)
+ * @param http              where the agent serves {@code /health} and {@code /metrics} ({@code http.port}, 0 or unset:
+ *                          not at all; {@code http.address}, default 127.0.0.1, 0.0.0.0 in a container), or null
  */
 public record AgentConfig(String deviceId, List<String> hubUrls, List<String> hubLeafUrls, Path credentials,
                           Path dataDir, String natsServer, int natsPort, int mqttPort, Duration outboxMaxAge,
                           long outboxMaxBytes, Duration heartbeatInterval, URI bridgeBroker,
-                          long leafMemoryLimit, List<MqttSensor> sensors, boolean forward) {
+                          long leafMemoryLimit, List<MqttSensor> sensors, boolean forward, InetSocketAddress http) {
 
     private static final Pattern DEVICE_ID = Pattern.compile("[a-z0-9-]{1,64}");
 
@@ -82,7 +85,12 @@ public record AgentConfig(String deviceId, List<String> hubUrls, List<String> hu
                 settings.uri("bridge.url"),
                 Units.bytes(settings.get("leaf.memory-limit", "32MiB")),
                 MqttSensor.from(settings.file()),
-                forwards(settings.get("sync", "forwarder")));
+                forwards(settings.get("sync", "forwarder")),
+                http(settings.get("http.address", "127.0.0.1"), Integer.parseInt(settings.get("http.port", "0"))));
+    }
+
+    private static InetSocketAddress http(String address, int port) {
+        return port == 0 ? null : new InetSocketAddress(address, port);
     }
 
     private static boolean forwards(String sync) {

@@ -36,6 +36,7 @@ public final class EdgeAgent implements AutoCloseable {
     private CommandExecutor executor;
     private CommandReceiver receiver;
     private SamplingService sampling;
+    private AgentEndpoints endpoints;
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
 
     EdgeAgent(AgentConfig config, List<Rule> rules) {
@@ -100,6 +101,23 @@ public final class EdgeAgent implements AutoCloseable {
             bridge = new MqttBridge(config.bridgeBroker(), config.deviceId(), local);
             bridge.start();
         }
+        if (config.http() != null) {
+            endpoints = AgentEndpoints.start(config.http(), local, hub, sync, this::backlog);
+        }
+    }
+
+    /** -1 while the leaf's JetStream cannot say (it is restarting). */
+    private long backlog() {
+        try {
+            return StatusHeartbeat.backlog(local.jetStreamManagement().getConsumerInfo(Outbox.STREAM, Forwarder.CONSUMER));
+        } catch (Exception unknown) {
+            return -1;
+        }
+    }
+
+    /** The port of the health and metrics endpoint, 0 if there is none. */
+    public int httpPort() {
+        return endpoints == null ? 0 : endpoints.port();
     }
 
     /** The executor runs what is in the leaf's inbox, hub or no hub; commands arrive while the hub is reachable. */
@@ -180,6 +198,9 @@ public final class EdgeAgent implements AutoCloseable {
             return;
         }
         try {
+            if (endpoints != null) {
+                endpoints.close();
+            }
             if (receiver != null) {
                 receiver.close();
             }

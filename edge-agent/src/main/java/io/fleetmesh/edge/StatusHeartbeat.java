@@ -65,11 +65,16 @@ final class StatusHeartbeat implements AutoCloseable {
         status.put("agentVersion", VERSION);
         status.put("configVersion", config.version());
         status.put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds());
-        status.put("backlog", consumer.getNumPending() + consumer.getNumAckPending());
+        status.put("backlog", backlog(consumer));
         status.put("oldestUnsyncedAgeSeconds", oldestUnsyncedAge(jsm, consumer, stream));
         status.put("discarded", sync.discarded());
         status.put("lastSyncAt", sync.lastSync() == null ? null : sync.lastSync().toString());
         return status;
+    }
+
+    /** Messages in the outbox the sync has not had acknowledged by the hub. */
+    static long backlog(ConsumerInfo consumer) {
+        return consumer.getNumPending() + consumer.getNumAckPending();
     }
 
     private static long oldestUnsyncedAge(JetStreamManagement jsm, ConsumerInfo consumer, StreamState stream)
