@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ public final class NatsServer implements AutoCloseable {
     private final int httpPort;
     private final int leafPort;
     private String operatorMode = "";
+    private String cluster = "";
     private Process process;
 
     private NatsServer(String name, Path dir, int clientPort, int mqttPort, int httpPort, int leafPort) {
@@ -54,6 +56,18 @@ public final class NatsServer implements AutoCloseable {
                 }
                 """.formatted(operatorJwt, systemAccount, dir.resolve("jwt"), preload);
         return this;
+    }
+
+    /**
+     * One node of a hub cluster (JetStream domain {@code hub} across the cluster) on free ports: routes to every
+     * node's cluster port (its own included, which nats-server ignores). See {@link NatsCluster}.
+     */
+    static NatsServer clusterNode(Path dir, String name, int clusterPort, List<Integer> routePorts) {
+        NatsServer node = new NatsServer(name, dir, Ports.free(), Ports.free(), Ports.free(), Ports.free());
+        String routes = routePorts.stream().map(port -> "nats-route://127.0.0.1:" + port).collect(Collectors.joining(", "));
+        node.cluster = "cluster {\n  name: fleetmesh\n  listen: 127.0.0.1:" + clusterPort + "\n  routes: [" + routes
+                + "]\n}\n";
+        return node;
     }
 
     /** A hub (JetStream domain {@code hub}) on free ports, its store under {@code dir}. */
@@ -99,7 +113,8 @@ public final class NatsServer implements AutoCloseable {
                 leafnodes {
                   listen: 127.0.0.1:%d
                 }
-                %s""".formatted(name, clientPort, httpPort, dir.resolve("jetstream"), mqttPort, leafPort, operatorMode);
+                %s%s""".formatted(name, clientPort, httpPort, dir.resolve("jetstream"), mqttPort, leafPort, cluster,
+                operatorMode);
     }
 
     /** Stops the server gracefully (what an operator's restart does). */

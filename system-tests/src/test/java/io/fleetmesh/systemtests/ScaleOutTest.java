@@ -1,0 +1,121 @@
+package io.fleetmesh.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fleetmesh.devkit.Database;
+import io.fleetmesh.devkit.NatsCluster;
+import io.fleetmesh.devkit.Ports;
+import io.fleetmesh.edge.AgentConfig;
+import io.fleetmesh.edge.EdgeAgent;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Scale-out on loopback, everything real: a 3-node NATS JetStream cluster with the hub streams replicated 3 times,
+ * two fleet-api replicas (their own JVMs) sharing the durable consumers, and trucks (agents with their own leaves,
+ * linked to the cluster) whose sensors publish throughout. One NATS node and one fleet-api replica are killed
+ * (kill -9) in the middle: ingest goes on, and every reading is in PostgreSQL once.
+ */
+class ScaleOutTest {
+
+    private static final List<String> TRUCKS = List.of("scale-1", "scale-2");
+    private static final int READINGS = 1500;
+
+    @Test
+    void killingANatsNodeAndAFleetApiReplicaDuringIngestLosesAndDoublesNothing() throws Exception {
+        Path dir = Platform.tempDir("scale-out");
+        try (Database database = Database.temporary(); NatsCluster cluster = NatsCluster.start(dir.resolve("hub"), 3)) {
+            JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl(), database.username(),
+                    database.password()));
+            List<String> settings = List.of("--fleetmesh.db.url=" + database.jdbcUrl(),
+                    "--fleetmesh.db.username=" + database.username(), "--fleetmesh.db.password=" + database.password(),
+                    "--fleetmesh.nats.urls=" + cluster.urls(), "--fleetmesh.nats.streams.replicas=3",
+                    "--fleetmesh.ingest.ack-wait=5s", "--fleetmesh.security.admin-password=scale-out-admin-password");
+            try (FleetApiProcess first = FleetApiProcess.start(dir.resolve("api-1.log"), settings);
+                 FleetApiProcess second = FleetApiProcess.start(dir.resolve("api-2.log"), settings)) {
+                TRUCKS.forEach(truck -> jdbc.update("INSERT INTO devices (tenant_id, id, name, kind) VALUES"
+                        + " (?::uuid, ?, ?, 'reefer-truck')", Platform.TENANT, truck, truck));
+                List<EdgeAgent> agents = new ArrayList<>();
+                try {
+                    for (String truck : TRUCKS) {
+                        agents.add(truck(cluster, dir, truck));
+                    }
+                    List<CompletableFuture<Void>> sensors = agents.stream().map(ScaleOutTest::sensorsOf).toList();
+
+                    await().atMost(Platform.patience()).until(() -> rows(jdbc) >= READINGS / 2);
+                    assertThat(replicas(cluster)).as("the hub's TELEMETRY stream").isEqualTo(3);
+                    cluster.node(1).kill();
+                    second.kill();
+                    assertThat(rows(jdbc)).as("killed during ingest").isLessThan(TRUCKS.size() * READINGS);
+                    CompletableFuture.allOf(sensors.toArray(CompletableFuture[]::new)).get();
+
+                    await().atMost(Duration.ofMinutes(3)).until(() -> rows(jdbc) >= TRUCKS.size() * READINGS);
+                    for (String truck : TRUCKS) {
+                        Map<String, Object> stored = jdbc.queryForMap("SELECT count(*) AS rows, count(DISTINCT"
+                                + " metrics ->> 'n') AS readings FROM telemetry WHERE device_id = ?", truck);
+                        assertThat(stored).as(truck).containsEntry("rows", (long) READINGS)
+                                .containsEntry("readings", (long) READINGS);
+                    }
+                } finally {
+                    agents.forEach(EdgeAgent::close);
+                }
+            }
+        }
+    }
+
+    /** A truck linked to every node of the cluster: its leaf and its sync fail over to another node. */
+    private static EdgeAgent truck(NatsCluster cluster, Path dir, String truck) throws Exception {
+        Properties file = new Properties();
+        file.setProperty("device-id", truck);
+        file.setProperty("hub.urls", cluster.urls());
+        file.setProperty("hub.leaf-urls", String.join(",", cluster.leafUrls()));
+        file.setProperty("data-dir", Files.createDirectories(dir.resolve(truck)).toString());
+        file.setProperty("nats-port", Integer.toString(Ports.free()));
+        file.setProperty("mqtt-port", Integer.toString(Ports.free()));
+        file.setProperty("heartbeat.interval", "1s");
+        Path config = dir.resolve(truck + ".properties");
+        try (var out = Files.newBufferedWriter(config)) {
+            file.store(out, null);
+        }
+        EdgeAgent agent = EdgeAgent.create(AgentConfig.load(config, Map.of()), new Properties());
+        agent.start();
+        return agent;
+    }
+
+    /** The truck's sensor app, publishing its readings to the leaf in the background, each until it is stored. */
+    private static CompletableFuture<Void> sensorsOf(EdgeAgent agent) {
+        return CompletableFuture.runAsync(() -> {
+            try (Sensor sensor = new Sensor(agent.localUrl(), agent.deviceId())) {
+                for (int n = 0; n < READINGS; n += 50) {
+                    sensor.publish(n, n + 50);
+                    Thread.sleep(20);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static int replicas(NatsCluster cluster) throws Exception {
+        try (Connection connection = Nats.connect(Options.builder().servers(cluster.urls().split(",")).build())) {
+            return connection.jetStreamManagement().getStreamInfo("TELEMETRY").getConfiguration().getReplicas();
+        }
+    }
+
+    private static long rows(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT count(*) FROM telemetry", Long.class);
+    }
+}
