@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Deque;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -25,9 +27,14 @@ public final class LocalPlatform {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("fleetmesh.home", ".fleetmesh")).toAbsolutePath();
         int httpPort = Integer.getInteger("fleetmesh.http-port", 8080);
+        // whatever has started is stopped on Ctrl-C, and also when a later step fails to start
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started)));
         Database database = Database.persistent(home.resolve("postgres"));
+        started.push(database);
         LocalMesh mesh = LocalMesh.in(home);
         NatsServer hub = mesh.secure(NatsServer.hub(home.resolve("hub"), 4222, 1883, 8222, 7422)).start();
+        started.push(hub);
         String adminPassword = adminPassword(home);
         ConfigurableApplicationContext api = new SpringApplicationBuilder(FleetApiApplication.class).run(
                 FleetApiArguments.of(database, hub,
@@ -36,9 +43,10 @@ public final class LocalPlatform {
                 "--fleetmesh.mesh.keys-dir=" + mesh.keysDir(),
                 // Plain console logs for a person; pass -Dfleetmesh.log-format=ecs for structured ones.
                 "--fleetmesh.log.format=" + System.getProperty("fleetmesh.log-format", "")).toArray(String[]::new));
+        started.push(api);
         String apiUrl = "http://127.0.0.1:" + httpPort;
         SimulatedTrucks trucks = SimulatedTrucks.start(home, apiUrl, adminPassword, hub.url(), hub.leafUrl(), 3);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(trucks, api, hub, database)));
+        started.push(trucks);
         printWelcome(httpPort, hub, trucks, adminPassword);
     }
 
@@ -66,11 +74,13 @@ public final class LocalPlatform {
                 %n""", url, adminPassword, url, url, url, url, url, hub.url(), hub.mqttUrl(), String.join(", ", trucks.describe()));
     }
 
-    private static void stop(SimulatedTrucks trucks, ConfigurableApplicationContext api, NatsServer hub,
-                             Database database) {
-        trucks.close();
-        api.close();
-        hub.stop();
-        database.close();
+    private static void stop(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e);
+            }
+        }
     }
 }

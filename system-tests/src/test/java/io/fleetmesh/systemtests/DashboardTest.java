@@ -134,7 +134,7 @@ class DashboardTest {
         browser.find("#fanout-ttl").sendKeys(Keys.ENTER);
         browser.waitFor(driver -> driver.getCurrentUrl().contains("fanout="));
         browser.mark();
-        browser.waitFor(driver -> text("#fanout-states").equals("SUCCEEDED=1 (finished)"));
+        browser.waitFor(driver -> "SUCCEEDED=1 (finished)".equals(text("#fanout-states")));
         assertThat(browser.find("#fanout-progress").getAttribute("value")).isEqualTo("1");
         assertThat(browser.stillMarked()).as("no reload").isTrue();
         browser.screenshot("fanout");
@@ -157,7 +157,7 @@ class DashboardTest {
         row.findElement(By.name("comment")).sendKeys("driver closed it");
         row.findElement(By.xpath(".//button[text()='Acknowledge']")).click();
 
-        browser.waitFor(driver -> text(".notice").equals("Alert acknowledged."));
+        browser.waitFor(driver -> "Alert acknowledged.".equals(text(".notice")));
         WebElement handled = browser.driver.findElement(By.xpath("//tr[td[text()='door-open']]"));
         assertThat(handled.findElement(By.cssSelector(".state")).getText()).isEqualTo("ACKNOWLEDGED");
         assertThat(handled.getText()).contains("acknowledged by admin: driver closed it");
@@ -182,7 +182,7 @@ class DashboardTest {
         browser.find("#file").sendKeys(csv.toAbsolutePath().toString());
         browser.find("form.send button").click();
 
-        browser.waitFor(driver -> text("#import-summary").endsWith("(finished)"));
+        browser.waitFor(driver -> String.valueOf(text("#import-summary")).endsWith("(finished)"));
         assertThat(browser.text("#import-summary")).isEqualTo("6 of 6 rows done, 3 devices created (finished)");
         assertThat(browser.all("#import-rows tbody tr")).extracting(WebElement::getText).containsExactly(
                 "2 csv-1 created", "3 csv-2 created", "4 Bad Id id: " + DeviceRules.ID_RULE,
@@ -211,6 +211,7 @@ class DashboardTest {
         assertThat(errors).isEmpty();
     }
 
+    /** The first match's text, or null while there is none (the page may still be loading). */
     private static String text(String css) {
         return browser.all(css).stream().findFirst().map(WebElement::getText).orElse(null);
     }
