@@ -25,7 +25,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Scale-out on loopback, everything real: a 3-node NATS JetStream cluster with the hub streams replicated 3 times,
- * two fleet-api replicas (their own JVMs) sharing the durable consumers, and trucks (agents with their own leaves,
+ * two fleet-api replicas (their own JVMs, started at once on an empty database) sharing the durable consumers, and trucks (agents with their own leaves,
  * linked to the cluster) whose sensors publish throughout. One NATS node and one fleet-api replica are killed
  * (kill -9) in the middle: ingest goes on, and every reading is in PostgreSQL once.
  */
@@ -44,8 +44,9 @@ class ScaleOutTest {
                     "--fleetmesh.db.username=" + database.username(), "--fleetmesh.db.password=" + database.password(),
                     "--fleetmesh.nats.urls=" + cluster.urls(), "--fleetmesh.nats.streams.replicas=3",
                     "--fleetmesh.ingest.ack-wait=5s", "--fleetmesh.security.admin-password=scale-out-admin-password");
-            try (FleetApiProcess first = FleetApiProcess.start(dir.resolve("api-1.log"), settings);
-                 FleetApiProcess second = FleetApiProcess.start(dir.resolve("api-2.log"), settings)) {
+            // both replicas start at once on the empty database: one migrates it, the other waits for Flyway's lock
+            CompletableFuture<FleetApiProcess> starting = CompletableFuture.supplyAsync(() -> replica(dir, "api-2", settings));
+            try (FleetApiProcess first = replica(dir, "api-1", settings); FleetApiProcess second = starting.get()) {
                 TRUCKS.forEach(truck -> jdbc.update("INSERT INTO devices (tenant_id, id, name, kind) VALUES"
                         + " (?::uuid, ?, ?, 'reefer-truck')", Platform.TENANT, truck, truck));
                 List<EdgeAgent> agents = new ArrayList<>();
@@ -73,6 +74,14 @@ class ScaleOutTest {
                     agents.forEach(EdgeAgent::close);
                 }
             }
+        }
+    }
+
+    private static FleetApiProcess replica(Path dir, String name, List<String> settings) {
+        try {
+            return FleetApiProcess.start(dir.resolve(name + ".log"), settings);
+        } catch (Exception e) {
+            throw new IllegalStateException(name + " did not start", e);
         }
     }
 
