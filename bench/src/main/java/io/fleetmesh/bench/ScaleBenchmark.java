@@ -40,8 +40,14 @@ public final class ScaleBenchmark {
         List<Double> one = new ArrayList<>();
         List<Double> two = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            one.add(runOnce(workload, 1));
-            two.add(runOnce(workload, 2));
+            // alternating which goes first: neither always runs on a warmer JVM
+            if (run % 2 == 1) {
+                one.add(runOnce(workload, 1));
+                two.add(runOnce(workload, 2));
+            } else {
+                two.add(runOnce(workload, 2));
+                one.add(runOnce(workload, 1));
+            }
             System.out.printf("run %d: 1 replica %,.0f msgs/s, 2 replicas %,.0f msgs/s%n", run, one.get(run - 1), two.get(run - 1));
         }
         System.out.printf("median: 1 replica %,.0f msgs/s, 2 replicas %,.0f msgs/s, ratio %.2f (runs %s and %s)%n",

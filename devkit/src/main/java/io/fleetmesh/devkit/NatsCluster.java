@@ -27,14 +27,24 @@ public final class NatsCluster implements AutoCloseable {
         List<Integer> routes = IntStream.range(0, size).mapToObj(i -> Ports.free()).toList();
         List<NatsServer> nodes = IntStream.range(0, size).mapToObj(i -> NatsServer.clusterNode(
                 dir.resolve("node-" + (i + 1)), "hub-" + (i + 1), routes.get(i), routes)).toList();
-        nodes.forEach(NatsServer::start);
         NatsCluster cluster = new NatsCluster(nodes);
-        cluster.awaitJetStream(Duration.ofSeconds(60));
+        try {
+            nodes.forEach(NatsServer::start);
+            cluster.awaitJetStream(Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
         return cluster;
     }
 
     public NatsServer node(int index) {
         return nodes.get(index);
+    }
+
+    /** The node of this server name ({@code hub-1}, ...), as JetStream's cluster info names a leader. */
+    public NatsServer node(String serverName) {
+        return nodes.get(Integer.parseInt(serverName.substring(serverName.lastIndexOf('-') + 1)) - 1);
     }
 
     /** Every node's client URL, comma-separated (what fleet-api's {@code fleetmesh.nats.urls} takes). */

@@ -35,7 +35,8 @@ final class AgentEndpoints implements AutoCloseable {
     static AgentEndpoints start(InetSocketAddress address, Connection local, Connection hub, SyncState sync,
                                 LongSupplier backlog) throws IOException {
         HttpServer server = HttpServer.create(address, 0);
-        server.setExecutor(Executors.newSingleThreadExecutor(task -> new Thread(task, "agent-http")));
+        // two: a health check never waits behind a scrape that asks the leaf's JetStream
+        server.setExecutor(Executors.newFixedThreadPool(2, task -> new Thread(task, "agent-http")));
         AgentEndpoints endpoints = new AgentEndpoints(server, local, hub, sync, backlog);
         server.createContext("/health", endpoints::health);
         server.createContext("/metrics", endpoints::metrics);

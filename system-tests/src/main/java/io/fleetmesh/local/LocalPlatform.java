@@ -30,6 +30,15 @@ public final class LocalPlatform {
         // whatever has started is stopped on Ctrl-C, and also when a later step fails to start
         Deque<AutoCloseable> started = new ArrayDeque<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started)));
+        try {
+            start(home, httpPort, started);
+        } catch (Exception e) {
+            stop(started); // a live web server would otherwise keep the JVM, and the hook, from ever ending
+            throw e;
+        }
+    }
+
+    private static void start(Path home, int httpPort, Deque<AutoCloseable> started) throws Exception {
         Database database = Database.persistent(home.resolve("postgres"));
         started.push(database);
         LocalMesh mesh = LocalMesh.in(home);

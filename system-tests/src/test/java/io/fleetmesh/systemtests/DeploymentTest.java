@@ -92,12 +92,16 @@ class DeploymentTest {
         JsonNode container = kind(rendered, "Deployment").at("/spec/template/spec/containers/0");
         Set<String> settings = new TreeSet<>(configMap.get("data").propertyNames());
         container.get("env").forEach(variable -> settings.add(variable.get("name").stringValue()));
+        settings.remove("MANAGEMENT_SERVER_PORT"); // Spring Boot's own
         assertThat(settings).isSubsetOf(fleetApiSettings()).contains("FLEETMESH_DB_PASSWORD", "FLEETMESH_MESH_KEYSDIR");
 
-        assertThat(container.at("/ports/0/containerPort").intValue())
-                .isEqualTo(Integer.parseInt(configMap.at("/data/FLEETMESH_HTTP_PORT").stringValue()));
+        assertThat(port(container, "http")).isEqualTo(Integer.parseInt(configMap.at("/data/FLEETMESH_HTTP_PORT").stringValue()));
+        assertThat(port(container, "management"))
+                .isEqualTo(Integer.parseInt(configMap.at("/data/MANAGEMENT_SERVER_PORT").stringValue()));
+        assertThat(kind(rendered, "Service").at("/spec/ports")).as("the Service exposes the application only").hasSize(1);
         assertThat(container.at("/securityContext/allowPrivilegeEscalation").booleanValue()).isFalse();
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertThat(container.at("/" + probe + "/httpGet/port").stringValue()).isEqualTo("management");
             assertThat(status(platform.baseUrl() + container.at("/" + probe + "/httpGet/path").stringValue()))
                     .as(probe + " on a running fleet-api").isEqualTo(200);
         }
@@ -144,6 +148,12 @@ class DeploymentTest {
             }
         }
         return documents;
+    }
+
+    private static int port(JsonNode container, String name) {
+        return StreamSupport.stream(container.get("ports").spliterator(), false)
+                .filter(port -> port.get("name").stringValue().equals(name)).findFirst().orElseThrow()
+                .get("containerPort").intValue();
     }
 
     private static JsonNode kind(List<JsonNode> documents, String kind) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** fleet-api as its own JVM, as a replica in production, so a test can kill -9 it. */
 final class FleetApiProcess implements AutoCloseable {
@@ -33,8 +34,21 @@ final class FleetApiProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         FleetApiProcess api = new FleetApiProcess(process, port);
-        api.awaitReady(Duration.ofSeconds(120));
+        try {
+            api.awaitReady(Duration.ofSeconds(120));
+        } catch (Exception | Error e) {
+            process.destroyForcibly();
+            throw e;
+        }
         return api;
+    }
+
+    /** The readings this replica stored, from its Prometheus endpoint. */
+    double storedReadings() throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("fleetmesh_ingest_readings_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private void awaitReady(Duration timeout) throws Exception {
@@ -66,7 +80,9 @@ final class FleetApiProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             process.destroy();
-            process.waitFor();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
         }
     }
 }

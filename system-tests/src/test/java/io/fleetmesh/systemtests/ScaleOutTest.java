@@ -11,6 +11,7 @@ import io.fleetmesh.edge.EdgeAgent;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.api.StreamInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class ScaleOutTest {
                     "--fleetmesh.ingest.ack-wait=5s", "--fleetmesh.security.admin-password=scale-out-admin-password");
             // both replicas start at once on the empty database: one migrates it, the other waits for Flyway's lock
             CompletableFuture<FleetApiProcess> starting = CompletableFuture.supplyAsync(() -> replica(dir, "api-2", settings));
-            try (FleetApiProcess first = replica(dir, "api-1", settings); FleetApiProcess second = starting.get()) {
+            try (FleetApiProcess first = replica(dir, "api-1", settings, starting); FleetApiProcess second = starting.get()) {
                 TRUCKS.forEach(truck -> jdbc.update("INSERT INTO devices (tenant_id, id, name, kind) VALUES"
                         + " (?::uuid, ?, ?, 'reefer-truck')", Platform.TENANT, truck, truck));
                 List<EdgeAgent> agents = new ArrayList<>();
@@ -55,25 +56,55 @@ class ScaleOutTest {
                         agents.add(truck(cluster, dir, truck));
                     }
                     List<CompletableFuture<Void>> sensors = agents.stream().map(ScaleOutTest::sensorsOf).toList();
-
-                    await().atMost(Platform.patience()).until(() -> rows(jdbc) >= READINGS / 2);
-                    assertThat(replicas(cluster)).as("the hub's TELEMETRY stream").isEqualTo(3);
-                    cluster.node(1).kill();
-                    second.kill();
-                    assertThat(rows(jdbc)).as("killed during ingest").isLessThan(TRUCKS.size() * READINGS);
+                    killDuringIngest(cluster, jdbc, first, second);
                     CompletableFuture.allOf(sensors.toArray(CompletableFuture[]::new)).get();
-
                     await().atMost(Duration.ofMinutes(3)).until(() -> rows(jdbc) >= TRUCKS.size() * READINGS);
-                    for (String truck : TRUCKS) {
-                        Map<String, Object> stored = jdbc.queryForMap("SELECT count(*) AS rows, count(DISTINCT"
-                                + " metrics ->> 'n') AS readings FROM telemetry WHERE device_id = ?", truck);
-                        assertThat(stored).as(truck).containsEntry("rows", (long) READINGS)
-                                .containsEntry("readings", (long) READINGS);
-                    }
+                    TRUCKS.forEach(truck -> assertStoredOnce(jdbc, truck));
                 } finally {
                     agents.forEach(EdgeAgent::close);
                 }
             }
+        }
+    }
+
+    /**
+     * Once both replicas have stored readings (both share the work, so the killed one holds some unacknowledged),
+     * kill -9 the node that leads the TELEMETRY stream, and the second replica.
+     */
+    private static void killDuringIngest(NatsCluster cluster, JdbcTemplate jdbc, FleetApiProcess first,
+                                         FleetApiProcess second) throws Exception {
+        await().atMost(Platform.patience()).until(() -> first.storedReadings() > 0 && second.storedReadings() > 0);
+        try (Connection connection = Nats.connect(Options.builder().servers(cluster.urls().split(",")).build())) {
+            StreamInfo telemetry = connection.jetStreamManagement().getStreamInfo("TELEMETRY");
+            assertThat(telemetry.getConfiguration().getReplicas()).isEqualTo(3);
+            cluster.node(telemetry.getClusterInfo().getLeader()).kill();
+        }
+        second.kill();
+        assertThat(rows(jdbc)).as("killed during ingest").isLessThan(TRUCKS.size() * READINGS);
+    }
+
+    private static void assertStoredOnce(JdbcTemplate jdbc, String truck) {
+        Map<String, Object> stored = jdbc.queryForMap("SELECT count(*) AS rows, count(DISTINCT metrics ->> 'n')"
+                + " AS readings FROM telemetry WHERE device_id = ?", truck);
+        assertThat(stored).as(truck).containsEntry("rows", (long) READINGS).containsEntry("readings", (long) READINGS);
+    }
+
+    /** The first replica; if it cannot start, the second one (starting meanwhile) is stopped too. */
+    private static FleetApiProcess replica(Path dir, String name, List<String> settings,
+                                           CompletableFuture<FleetApiProcess> other) {
+        try {
+            return replica(dir, name, settings);
+        } catch (RuntimeException e) {
+            other.thenAccept(ScaleOutTest::closeQuietly);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(FleetApiProcess api) {
+        try {
+            api.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -116,12 +147,6 @@ class ScaleOutTest {
                 throw new IllegalStateException(e);
             }
         });
-    }
-
-    private static int replicas(NatsCluster cluster) throws Exception {
-        try (Connection connection = Nats.connect(Options.builder().servers(cluster.urls().split(",")).build())) {
-            return connection.jetStreamManagement().getStreamInfo("TELEMETRY").getConfiguration().getReplicas();
-        }
     }
 
     private static long rows(JdbcTemplate jdbc) {
