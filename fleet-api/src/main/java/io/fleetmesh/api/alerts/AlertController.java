@@ -2,17 +2,13 @@ package io.fleetmesh.api.alerts;
 
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
-import io.fleetmesh.api.web.KeysetCursor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,12 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 class AlertController {
 
     private final AlertRepository alerts;
+    private final OpenAlerts reading;
     private final AlertBook book;
     private final CurrentTenant tenant;
     private final Clock clock;
 
-    AlertController(AlertRepository alerts, AlertBook book, CurrentTenant tenant, Clock clock) {
+    AlertController(AlertRepository alerts, OpenAlerts reading, AlertBook book, CurrentTenant tenant, Clock clock) {
         this.alerts = alerts;
+        this.reading = reading;
         this.book = book;
         this.tenant = tenant;
         this.clock = clock;
@@ -48,11 +46,7 @@ class AlertController {
                    @RequestParam(required = false) @Size(max = 200) String rule,
                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
                    @RequestParam(required = false) @Size(max = 200) String cursor) {
-        AlertFilter filter = new AlertFilter(tenant.id(), device, state, severity, source, rule, cursor);
-        List<Alert> found = alerts.findAll(filter.specification(), PageRequest.of(0, limit + 1,
-                Sort.by(Sort.Order.desc("lastRaisedAt"), Sort.Order.desc("id")))).getContent();
-        KeysetCursor.Slice<Alert> page = KeysetCursor.slice(found, limit, Alert::position);
-        return new AlertPage(page.items().stream().map(Alert::view).toList(), page.nextCursor());
+        return reading.page(new AlertFilter(tenant.id(), device, state, severity, source, rule, cursor), limit);
     }
 
     @GetMapping("/{id}")

@@ -2,14 +2,10 @@ package io.fleetmesh.api.alerts;
 
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
-import io.fleetmesh.api.web.KeysetCursor;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.annotation.Validated;
@@ -27,13 +23,13 @@ class AlertPages {
 
     private static final int PAGE = 50;
 
-    private final AlertRepository alerts;
+    private final OpenAlerts reading;
     private final AlertBook book;
     private final CurrentTenant tenant;
     private final Clock clock;
 
-    AlertPages(AlertRepository alerts, AlertBook book, CurrentTenant tenant, Clock clock) {
-        this.alerts = alerts;
+    AlertPages(OpenAlerts reading, AlertBook book, CurrentTenant tenant, Clock clock) {
+        this.reading = reading;
         this.book = book;
         this.tenant = tenant;
         this.clock = clock;
@@ -46,10 +42,8 @@ class AlertPages {
         String one = device == null || device.isBlank() ? null : device;
         AlertFilter filter = new AlertFilter(tenant.id(), one, state, severity, null, null,
                 cursor == null || cursor.isBlank() ? null : cursor);
-        List<Alert> found = alerts.findAll(filter.specification(), PageRequest.of(0, PAGE + 1,
-                Sort.by(Sort.Order.desc("lastRaisedAt"), Sort.Order.desc("id")))).getContent();
-        KeysetCursor.Slice<Alert> page = KeysetCursor.slice(found, PAGE, Alert::position);
-        model.addAttribute("alerts", page.items().stream().map(Alert::view).toList())
+        AlertPage page = reading.page(filter, PAGE);
+        model.addAttribute("alerts", page.items())
                 .addAttribute("nextCursor", page.nextCursor()).addAttribute("state", state)
                 .addAttribute("severity", severity).addAttribute("device", one)
                 .addAttribute("states", AlertState.values()).addAttribute("severities", Severity.values())

@@ -1,5 +1,6 @@
 package io.fleetmesh.api.alerts;
 
+import io.fleetmesh.api.web.KeysetCursor;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -9,15 +10,27 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What the dashboard's overview and device pages show of alerts: counts by severity, a device's open ones. */
+/**
+ * Reading alerts: a page of the list (the REST list and the alerts page), counts by severity and a device's open
+ * ones (the overview and device pages).
+ */
 @Component
 @Transactional(readOnly = true)
 public class OpenAlerts {
+
+    private static final Sort NEWEST = Sort.by(Sort.Order.desc("lastRaisedAt"), Sort.Order.desc("id"));
 
     private final AlertRepository alerts;
 
     OpenAlerts(AlertRepository alerts) {
         this.alerts = alerts;
+    }
+
+    /** One page, newest raised first, with the cursor of the next. */
+    AlertPage page(AlertFilter filter, int limit) {
+        List<Alert> found = alerts.findAll(filter.specification(), PageRequest.of(0, limit + 1, NEWEST)).getContent();
+        KeysetCursor.Slice<Alert> page = KeysetCursor.slice(found, limit, Alert::position);
+        return new AlertPage(page.items().stream().map(Alert::view).toList(), page.nextCursor());
     }
 
     /** ACTIVE (not yet acknowledged) alerts by severity, every severity present. */
@@ -34,7 +47,7 @@ public class OpenAlerts {
     public List<AlertView> openOf(UUID tenant, String device, int limit) {
         AlertFilter active = new AlertFilter(tenant, device, AlertState.ACTIVE, null, null, null, null);
         AlertFilter acknowledged = new AlertFilter(tenant, device, AlertState.ACKNOWLEDGED, null, null, null, null);
-        return alerts.findAll(active.specification().or(acknowledged.specification()), PageRequest.of(0, limit,
-                Sort.by(Sort.Order.desc("lastRaisedAt"), Sort.Order.desc("id")))).map(Alert::view).getContent();
+        return alerts.findAll(active.specification().or(acknowledged.specification()), PageRequest.of(0, limit, NEWEST))
+                .map(Alert::view).getContent();
     }
 }

@@ -44,7 +44,7 @@ class BatchProcessor {
     BatchProcessor(IngestProperties ingest, TelemetryProperties telemetry, DeviceDirectory directory,
                    TelemetryStore store, TelemetryPartitions partitions, IngestMetrics metrics,
                    ApplicationEventPublisher events, Clock clock) {
-        this.decoder = new ReadingDecoder(ingest.maxPayloadBytes(), telemetry.retention(), telemetry.maxClockSkew());
+        this.decoder = ReadingDecoder.of(ingest, telemetry);
         this.directory = directory;
         this.store = store;
         this.partitions = partitions;

@@ -1,7 +1,5 @@
 package io.fleetmesh.api.telemetry;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +49,7 @@ public class FleetQueries {
                         .formatted(count("backlog"), count("oldestUnsyncedAgeSeconds")))
                 .param("tenant", tenant).param("limit", BACKLOGS)
                 .query((rs, row) -> new FleetStatus.Backlog(rs.getString("device_id"), rs.getLong("backlog"),
-                        rs.getLong("oldest"), instant(rs, "status_at"), rs.getTimestamp("status_at").after(since)))
+                        rs.getLong("oldest"), TelemetryQueries.instant(rs, "status_at"), rs.getTimestamp("status_at").after(since)))
                 .list();
     }
 
@@ -82,10 +80,5 @@ public class FleetQueries {
                 .query((rs, row) -> new Position(rs.getString("device_id"), rs.getDouble("lat"), rs.getDouble("lon"),
                         Instant.parse(rs.getString("ts"))))
                 .list();
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

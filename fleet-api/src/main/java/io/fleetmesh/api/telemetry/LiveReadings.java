@@ -52,7 +52,7 @@ class LiveReadings {
         this.directory = directory;
         this.tenant = tenant;
         this.links = links;
-        this.decoder = new ReadingDecoder(ingest.maxPayloadBytes(), telemetry.retention(), telemetry.maxClockSkew());
+        this.decoder = ReadingDecoder.of(ingest, telemetry);
         this.clock = clock;
     }
 

@@ -41,6 +41,11 @@ final class ReadingDecoder {
         this.maxClockSkew = maxClockSkew;
     }
 
+    /** With ingest's limits: ingest and the live readings check a reading the same way. */
+    static ReadingDecoder of(IngestProperties ingest, TelemetryProperties telemetry) {
+        return new ReadingDecoder(ingest.maxPayloadBytes(), telemetry.retention(), telemetry.maxClockSkew());
+    }
+
     Decoded decode(IncomingMessage message, Instant now) {
         try {
             return read(message, now);

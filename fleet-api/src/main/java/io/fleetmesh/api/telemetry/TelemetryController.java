@@ -45,11 +45,8 @@ class TelemetryController {
                            @RequestParam(defaultValue = "100") @Min(1) @Max(10_000) int limit,
                            @RequestParam(defaultValue = "desc") @Pattern(regexp = "asc|desc") String order) {
         directory.requireRegistered(tenant.id(), deviceId);
-        Instant end = to != null ? to : clock.instant();
-        Instant start = from != null ? from : end.minus(DEFAULT_RANGE);
-        if (!start.isBefore(end)) {
-            throw rangeProblem();
-        }
+        Instant end = end(to);
+        Instant start = start(from, end, DEFAULT_RANGE);
         var query = new TelemetryQuery(tenant.id(), deviceId, start, end, channel, limit, order.equals("asc"));
         return new TelemetryPage(deviceId, start, end, queries.readings(query));
     }
@@ -61,11 +58,8 @@ class TelemetryController {
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
         directory.requireRegistered(tenant.id(), deviceId);
-        Instant end = to != null ? to : clock.instant();
-        Instant start = from != null ? from : end.minus(Duration.ofHours(1));
-        if (!start.isBefore(end)) {
-            throw rangeProblem();
-        }
+        Instant end = end(to);
+        Instant start = start(from, end, Duration.ofHours(1));
         var query = new TelemetryQuery(tenant.id(), deviceId, start, end, channel, 0, true);
         long bucket = TelemetrySeries.bucketSeconds(start, end);
         return TelemetrySeries.of(query, bucket, queries.series(query, bucket));
@@ -82,6 +76,20 @@ class TelemetryController {
     DeviceStatus status(@PathVariable String deviceId) {
         directory.requireRegistered(tenant.id(), deviceId);
         return queries.status(tenant.id(), deviceId);
+    }
+
+    /** A range ends now unless the caller says otherwise. */
+    private Instant end(Instant to) {
+        return to != null ? to : clock.instant();
+    }
+
+    /** A range starts {@code span} before its end unless the caller says otherwise, and always before its end. */
+    private static Instant start(Instant from, Instant end, Duration span) {
+        Instant start = from != null ? from : end.minus(span);
+        if (!start.isBefore(end)) {
+            throw rangeProblem();
+        }
+        return start;
     }
 
     private static ErrorResponseException rangeProblem() {
