@@ -1,10 +1,20 @@
 package io.fleetmesh.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.nats.client.Connection;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -93,6 +103,24 @@ public abstract class IntegrationTest {
 
     protected Response delete(String path) {
         return as(adminKey()).send("DELETE", path, null, null);
+    }
+
+    /**
+     * A server-sent event stream's lines as they arrive, once its first line (a comment the server sends when the
+     * client is registered) is there.
+     */
+    protected List<String> streamLines(String path, String authorization, String firstLine) throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", authorization).header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get();
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        Thread reader = new Thread(() -> response.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains(firstLine));
+        return lines;
     }
 
     protected void createDevice(String id) {

@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.fleetmesh.api.IntegrationTest;
 import io.fleetmesh.api.telemetry.FleetQueries;
 import io.fleetmesh.api.telemetry.FleetStatus;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -17,7 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,7 +90,7 @@ class DashboardApiTest extends IntegrationTest {
         String other = uniqueId("live-other");
         createDevice(device);
         createDevice(other);
-        List<String> lines = stream("/api/v1/devices/" + device + "/telemetry/live");
+        List<String> lines = watch(device);
 
         String ts = "\"ts\": \"" + Instant.now() + "\"";
         nats.publish("fleet.%s.telemetry.reefer".formatted(device), ("{" + ts + ", \"temp\": NaN}").getBytes(StandardCharsets.UTF_8));
@@ -129,17 +124,7 @@ class DashboardApiTest extends IntegrationTest {
         return java.util.stream.StreamSupport.stream(array.spliterator(), false);
     }
 
-    /** The server-sent events' lines as they arrive. */
-    private List<String> stream(String path) throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Authorization", adminKey()).header("Accept", "text/event-stream").build();
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get();
-        Thread reader = new Thread(() -> response.body().forEach(lines::add));
-        reader.setDaemon(true);
-        reader.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(line -> line.startsWith(":watching")));
-        return lines;
+    private List<String> watch(String device) throws Exception {
+        return streamLines("/api/v1/devices/" + device + "/telemetry/live", adminKey(), ":watching " + device);
     }
 }

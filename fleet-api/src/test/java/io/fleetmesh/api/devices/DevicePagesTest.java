@@ -30,62 +30,46 @@ class DevicePagesTest extends IntegrationTest {
         assertThat(postJson("/api/v1/devices", """
                 {"id": "%s", "name": "<script>alert(1)</script>", "kind": "reefer-truck", "tags": ["north"]}"""
                 .formatted(id)).status()).isEqualTo(201);
-        assertThat(page("/devices").statusCode()).as("not logged in").isEqualTo(302);
+        assertThat(session.page("/devices").statusCode()).as("not logged in").isEqualTo(302);
 
-        logIn("admin", TestInfrastructure.ADMIN_PASSWORD);
-        HttpResponse<String> devices = page("/devices?q=" + URLEncoder.encode("<script>", StandardCharsets.UTF_8));
+        session.logIn("admin", TestInfrastructure.ADMIN_PASSWORD);
+        HttpResponse<String> devices = session.page("/devices?q=" + URLEncoder.encode("<script>", StandardCharsets.UTF_8));
         assertThat(devices.statusCode()).isEqualTo(200);
         assertThat(devices.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'self'");
         assertThat(devices.body()).contains(id, "&lt;script&gt;alert(1)&lt;/script&gt;", "<label for=\"q\">")
                 .doesNotContain("<script>alert(1)");
-        assertThat(page("/devices?q=nothing-is-called-this").body()).contains("No device matches");
-        assertThat(page("/css/fleetmesh.css").statusCode()).isEqualTo(200);
+        assertThat(session.page("/devices?q=nothing-is-called-this").body()).contains("No device matches");
+        assertThat(session.page("/css/fleetmesh.css").statusCode()).isEqualTo(200);
     }
 
     @Test
     void anOperatorSendsACommandFromTheDevicesCommandsPageAndAViewerCannot() throws Exception {
         String id = uniqueId("form");
         createDevice(id);
-        logIn("admin", TestInfrastructure.ADMIN_PASSWORD);
-        String page = page("/devices/" + id + "/commands").body();
+        session.logIn("admin", TestInfrastructure.ADMIN_PASSWORD);
+        String page = session.page("/devices/" + id + "/commands").body();
         assertThat(page).contains("No commands yet", "<label for=\"type\">");
-        assertThat(form("/devices/" + id + "/commands", "type=ping&params=&ttl=PT10M", null).statusCode())
+        assertThat(session.form("/devices/" + id + "/commands", "type=ping&params=&ttl=PT10M", null).statusCode())
                 .as("no CSRF token").isEqualTo(403);
-        HttpResponse<String> sent = form("/devices/" + id + "/commands", "type=ping&params=&ttl=PT10M", csrf(page));
+        HttpResponse<String> sent = session.form("/devices/" + id + "/commands", "type=ping&params=&ttl=PT10M", FormSession.csrf(page));
         assertThat(sent.statusCode()).isEqualTo(302);
-        String after = page("/devices/" + id + "/commands").body();
+        String after = session.page("/devices/" + id + "/commands").body();
         assertThat(after).contains("queued.", "ping", "QUEUED (CLOUD)");
         assertThat(get("/api/v1/devices/" + id + "/commands").json().get("items").size()).isOne();
-        String refused = page("/devices/" + id + "/commands").body();
-        assertThat(form("/devices/" + id + "/commands", "type=ping&params=not-json&ttl=PT10M", csrf(refused))
+        String refused = session.page("/devices/" + id + "/commands").body();
+        assertThat(session.form("/devices/" + id + "/commands", "type=ping&params=not-json&ttl=PT10M", FormSession.csrf(refused))
                 .statusCode()).isEqualTo(302);
-        assertThat(page("/devices/" + id + "/commands").body()).contains("params must be a JSON object");
-        String invalid = page("/devices/" + id + "/commands").body();
-        assertThat(form("/devices/" + id + "/commands", "type=Rm+-rf&ttl=PT10M", csrf(invalid)).statusCode()).isEqualTo(302);
-        assertThat(page("/devices/" + id + "/commands").body()).contains("Not sent: type");
+        assertThat(session.page("/devices/" + id + "/commands").body()).contains("params must be a JSON object");
+        String invalid = session.page("/devices/" + id + "/commands").body();
+        assertThat(session.form("/devices/" + id + "/commands", "type=Rm+-rf&ttl=PT10M", FormSession.csrf(invalid)).statusCode()).isEqualTo(302);
+        assertThat(session.page("/devices/" + id + "/commands").body()).contains("Not sent: type");
 
         String viewer = uniqueId("viewer");
         assertThat(postJson("/api/v1/operators", ("{\"username\": \"%s\", \"password\": \"a long viewer password\","
                 + " \"role\": \"VIEWER\"}").formatted(viewer)).status()).isEqualTo(201);
         session = new FormSession(baseUrl());
-        logIn(viewer, "a long viewer password");
-        String viewed = page("/devices/" + id + "/commands").body();
-        assertThat(form("/devices/" + id + "/commands", "type=ping", csrf(viewed)).statusCode()).isEqualTo(403);
-    }
-
-    private void logIn(String username, String password) throws Exception {
-        session.logIn(username, password);
-    }
-
-    private static String csrf(String html) {
-        return FormSession.csrf(html);
-    }
-
-    private HttpResponse<String> form(String path, String fields, String csrf) throws Exception {
-        return session.form(path, fields, csrf);
-    }
-
-    private HttpResponse<String> page(String path) throws Exception {
-        return session.page(path);
+        session.logIn(viewer, "a long viewer password");
+        String viewed = session.page("/devices/" + id + "/commands").body();
+        assertThat(session.form("/devices/" + id + "/commands", "type=ping", FormSession.csrf(viewed)).statusCode()).isEqualTo(403);
     }
 }

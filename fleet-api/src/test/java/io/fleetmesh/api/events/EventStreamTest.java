@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetmesh.api.IntegrationTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,19 +44,8 @@ class EventStreamTest extends IntegrationTest {
         assertThat(otherTenant).containsExactly(":connected", "");
     }
 
-    /** The stream's lines as they arrive. */
     private List<String> stream(String authorization) throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/events"))
-                .header("Authorization", authorization).header("Accept", "text/event-stream").build();
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get();
-        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
-        Thread reader = new Thread(() -> response.body().forEach(lines::add));
-        reader.setDaemon(true);
-        reader.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains(":connected"));
-        return lines;
+        return streamLines("/api/v1/events", authorization, ":connected");
     }
 
     private String otherTenantAdministrator() {
