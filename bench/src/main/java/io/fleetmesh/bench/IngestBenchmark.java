@@ -6,15 +6,11 @@ import io.fleetmesh.devkit.FleetApiArguments;
 import io.fleetmesh.devkit.NatsServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
-import io.nats.client.JetStream;
 import io.nats.client.Nats;
-import io.nats.client.api.PublishAck;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.Lifecycle;
@@ -89,17 +85,7 @@ public final class IngestBenchmark {
     private static void publish(NatsServer hub, TelemetryWorkload workload) throws Exception {
         long start = System.nanoTime();
         try (Connection connection = Nats.connect(hub.url())) {
-            JetStream js = connection.jetStream();
-            ArrayDeque<CompletableFuture<PublishAck>> window = new ArrayDeque<>();
-            for (int i = 0; i < workload.size(); i++) {
-                window.add(js.publishAsync(workload.subject(i), workload.payload(i)));
-                if (window.size() >= 20_000) {
-                    window.poll().get();
-                }
-            }
-            for (CompletableFuture<PublishAck> ack : window) {
-                ack.get();
-            }
+            workload.publish(connection, 20_000);
         }
         System.out.printf("  published %,d messages to the hub in %.1f s%n", workload.size(), seconds(start));
     }

@@ -4,15 +4,11 @@ import io.fleetmesh.api.FleetApiApplication;
 import io.fleetmesh.devkit.Database;
 import io.fleetmesh.devkit.NatsCluster;
 import io.nats.client.Connection;
-import io.nats.client.JetStream;
 import io.nats.client.Nats;
 import io.nats.client.Options;
-import io.nats.client.api.PublishAck;
 import java.nio.file.Files;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.Lifecycle;
@@ -85,17 +81,7 @@ public final class ScaleBenchmark {
 
     private static void publish(NatsCluster cluster, TelemetryWorkload workload) throws Exception {
         try (Connection connection = Nats.connect(Options.builder().servers(cluster.urls().split(",")).build())) {
-            JetStream js = connection.jetStream();
-            ArrayDeque<CompletableFuture<PublishAck>> window = new ArrayDeque<>();
-            for (int i = 0; i < workload.size(); i++) {
-                window.add(js.publishAsync(workload.subject(i), workload.payload(i)));
-                if (window.size() >= 10_000) {
-                    window.poll().get();
-                }
-            }
-            for (CompletableFuture<PublishAck> ack : window) {
-                ack.get();
-            }
+            workload.publish(connection, 10_000);
         }
     }
 

@@ -1,8 +1,13 @@
 package io.fleetmesh.bench;
 
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.api.PublishAck;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reefer-truck readings spread over the last hours, round-robin across devices; the same in every run. */
@@ -47,6 +52,21 @@ final class TelemetryWorkload {
     }
 
     /** The stored row, in COPY text format, for the baseline. */
+    /** Every message into the hub's TELEMETRY stream, at most {@code window} unacknowledged at a time. */
+    void publish(Connection connection, int window) throws Exception {
+        JetStream js = connection.jetStream();
+        ArrayDeque<CompletableFuture<PublishAck>> pending = new ArrayDeque<>();
+        for (int i = 0; i < size; i++) {
+            pending.add(js.publishAsync(subject(i), payload(i)));
+            if (pending.size() >= window) {
+                pending.poll().get();
+            }
+        }
+        for (CompletableFuture<PublishAck> ack : pending) {
+            ack.get();
+        }
+    }
+
     String copyRow(int i) {
         return TENANT + '\t' + device(i % devices) + '\t' + Instant.ofEpochMilli(ts(i)) + "\treefer\t{" + metricsBody(i)
                 + "}\t1\t" + (i + 1) + '\n';
