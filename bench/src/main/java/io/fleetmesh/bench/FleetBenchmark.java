@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,16 +63,9 @@ public final class FleetBenchmark {
         Instant from = Instant.now();
         sensors.publishFor(Duration.ofSeconds(seconds));
         Thread.sleep(3_000);
-        Map<String, Object> latency = platform.jdbc.queryForMap("""
-                SELECT count(*) AS n,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM received_at - ts) * 1000) AS p50,
-                       percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM received_at - ts) * 1000) AS p99,
-                       max(extract(epoch FROM received_at - ts) * 1000) AS max
-                FROM telemetry WHERE ts >= ?""", java.sql.Timestamp.from(from));
-        System.out.printf("live: %,d readings from %d connected trucks in %d s, sensor to PostgreSQL row: p50 %.0f ms,"
-                        + " p99 %.0f ms, max %.0f ms%n", ((Number) latency.get("n")).longValue(), sensors.size(), seconds,
-                ((Number) latency.get("p50")).doubleValue(), ((Number) latency.get("p99")).doubleValue(),
-                ((Number) latency.get("max")).doubleValue());
+        StoredRows rows = StoredRows.between(platform.jdbc, from.toEpochMilli(), System.currentTimeMillis());
+        System.out.printf("live: %,d readings from %d connected trucks in %d s, sensor to PostgreSQL row: %s%n",
+                rows.rows(), sensors.size(), seconds, rows.latency());
         // Where the slow ones are: a few trucks (edge side) or one moment for all (cloud side)?
         System.out.println("  readings over 1 s, by truck: " + platform.jdbc.queryForList(
                 "SELECT device_id || '=' || count(*) FROM telemetry WHERE ts >= ? AND received_at - ts > interval '1 second'"

@@ -16,6 +16,22 @@ final class Machine {
                 System.getProperty("os.name") + " " + System.getProperty("os.version"));
     }
 
+    /** The servers' versions, as their own commands print them. */
+    static String versions() {
+        return "versions: %s; %s".formatted(firstLine("nats-server", "--version"), firstLine("/usr/sbin/mosquitto", "-h"));
+    }
+
+    private static String firstLine(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            process.waitFor();
+            return output.lines().findFirst().orElse(command[0] + " (no output)");
+        } catch (IOException | InterruptedException e) {
+            return command[0] + " (not found)";
+        }
+    }
+
     private static String cpuModel() {
         return readLines("/proc/cpuinfo").lines().filter(line -> line.startsWith("model name"))
                 .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");

@@ -51,7 +51,16 @@ final class TelemetryWorkload {
         return ("{\"ts\":" + ts(i) + "," + metricsBody(i) + "}").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The stored row, in COPY text format, for the baseline. */
+    /** A reading stamped {@code nowMillis} and numbered, so that the stored rows show what was lost or doubled. */
+    byte[] livePayload(int i, long nowMillis) {
+        return ("{\"ts\":" + nowMillis + ",\"n\":" + i + "," + metricsBody(i) + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The same reading's MQTT topic, as a truck would publish it to a classic broker. */
+    String topic(int i) {
+        return subject(i).replace('.', '/');
+    }
+
     /** Every message into the hub's TELEMETRY stream, at most {@code window} unacknowledged at a time. */
     void publish(Connection connection, int window) throws Exception {
         JetStream js = connection.jetStream();
@@ -67,6 +76,7 @@ final class TelemetryWorkload {
         }
     }
 
+    /** The stored row, in COPY text format, for the baseline. */
     String copyRow(int i) {
         return TENANT + '\t' + device(i % devices) + '\t' + Instant.ofEpochMilli(ts(i)) + "\treefer\t{" + metricsBody(i)
                 + "}\t1\t" + (i + 1) + '\n';

@@ -11,28 +11,50 @@ import java.sql.Statement;
 public final class Database implements AutoCloseable {
 
     private static final String NAME = "fleetmesh";
-    private final EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
+    private final Path dataDir;
 
-    private Database(EmbeddedPostgres postgres) {
+    private Database(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     /** A throw-away server: its data directory is removed on close. */
     public static Database temporary() {
-        return start(EmbeddedPostgres.builder());
+        return start(EmbeddedPostgres.builder(), null);
     }
 
     /** A server that keeps its data in {@code dataDir} across runs (the local platform's). */
     public static Database persistent(Path dataDir) {
-        return start(EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false));
+        return start(keeping(dataDir), dataDir);
     }
 
-    private static Database start(EmbeddedPostgres.Builder builder) {
+    /**
+     * Stops the server (a fast shutdown: clients are disconnected) and starts it again on the same data and port, as
+     * an operator's restart does; only for a server that keeps its data.
+     */
+    public void restart() {
+        if (dataDir == null) {
+            throw new IllegalStateException("a temporary database cannot be restarted");
+        }
+        int port = postgres.getPort();
+        close();
+        postgres = configured(keeping(dataDir).setPort(port));
+    }
+
+    private static EmbeddedPostgres.Builder keeping(Path dataDir) {
+        return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false);
+    }
+
+    private static Database start(EmbeddedPostgres.Builder builder, Path dataDir) {
+        Database database = new Database(configured(builder), dataDir);
+        database.createDatabaseIfMissing();
+        return database;
+    }
+
+    private static EmbeddedPostgres configured(EmbeddedPostgres.Builder builder) {
         try {
-            Database database = new Database(builder.setServerConfig("max_connections", "200")
-                    .setServerConfig("log_checkpoints", "on").start());
-            database.createDatabaseIfMissing();
-            return database;
+            return builder.setServerConfig("max_connections", "200").setServerConfig("log_checkpoints", "on").start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start PostgreSQL", e);
         }

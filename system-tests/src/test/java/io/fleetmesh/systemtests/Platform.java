@@ -43,15 +43,25 @@ final class Platform implements AutoCloseable {
     private static final String ADMIN_PASSWORD = "system-test-admin-password";
     private static final JsonMapper json = JsonMapper.builder().build();
 
-    final Database database = Database.temporary();
+    final Database database;
     final NatsServer hub = NatsServer.hub(tempDir("hub")).start();
-    final JdbcTemplate jdbc = new JdbcTemplate(
-            new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
+    final JdbcTemplate jdbc;
     private final List<AutoCloseable> started = new ArrayList<>();
     private ConfigurableApplicationContext api;
     private final HttpClient http = HttpClient.newHttpClient();
     private String apiKey;
     private String adminPassword = ADMIN_PASSWORD;
+
+    Platform() {
+        this(Database.temporary());
+    }
+
+    /** On this database (one that can be restarted, for instance). */
+    Platform(Database database) {
+        this.database = database;
+        this.jdbc = new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl(), database.username(),
+                database.password()));
+    }
 
     /** {@code settings}: more fleet-api arguments ({@code --name=value}). */
     Platform startApi(String... settings) {

@@ -33,6 +33,16 @@ final class Sensor implements AutoCloseable {
         }
     }
 
+    /** Readings n = 0, 1, ... one every {@code pause} while {@code going}; returns how many were confirmed. */
+    int publishWhile(java.util.function.BooleanSupplier going, Duration pause) throws InterruptedException {
+        int n = 0;
+        while (going.getAsBoolean()) {
+            publishUntilStored(n++);
+            Thread.sleep(pause.toMillis());
+        }
+        return n;
+    }
+
     private void publishUntilStored(int n) {
         String payload = "{\"ts\": \"%s\", \"n\": %d, \"temp\": -18.2}".formatted(start.plusSeconds(n), n);
         PublishOptions id = PublishOptions.builder().messageId(device + "-" + n).build();

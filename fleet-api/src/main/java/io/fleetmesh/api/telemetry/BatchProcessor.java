@@ -17,8 +17,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -115,26 +113,45 @@ class BatchProcessor {
         try {
             partitions.ensure(readings.stream().map(r -> LocalDate.ofInstant(r.ts(), ZoneOffset.UTC)).toList());
             return store.write(tenantId, readings, rejections);
-        } catch (TransientDataAccessException | DataAccessResourceFailureException unreachable) {
-            batch.forEach(message -> message.nakWithDelay(REDELIVERY_DELAY));
-            throw unreachable;
-        } catch (DataAccessException refused) {
-            log.warn("database refused a batch of {}, storing its messages one by one: {}", batch.size(), refused.toString());
-            return writeOneByOne(tenantId, readings, rejections);
+        } catch (DataAccessException e) {
+            if (!refusesTheData(e)) {
+                throw handBack(batch, e);
+            }
+            log.warn("database refused a batch of {}, storing its messages one by one: {}", batch.size(), e.toString());
+            return writeOneByOne(tenantId, readings, rejections, batch);
         }
     }
 
-    private int writeOneByOne(UUID tenantId, List<Reading> readings, List<Rejection> rejections) {
+    private int writeOneByOne(UUID tenantId, List<Reading> readings, List<Rejection> rejections, List<Message> batch) {
         int inserted = 0;
         for (Reading reading : readings) {
             try {
                 inserted += store.write(tenantId, List.of(reading), List.of());
-            } catch (DataAccessException refused) {
-                rejections.add(rejection(reading, Cause.DATABASE, "refused by the database: " + sqlState(refused)));
+            } catch (DataAccessException e) {
+                if (!refusesTheData(e)) {
+                    throw handBack(batch, e);
+                }
+                rejections.add(rejection(reading, Cause.DATABASE, "refused by the database: " + sqlState(e)));
             }
         }
         store.quarantine(tenantId, rejections);
         return inserted;
+    }
+
+    /**
+     * Only a refusal of the data itself (SQLSTATE class 22 data exception, 23 constraint, 42 rule or 54 limit) is a
+     * message's fault. Anything else, a cut connection (08, 57: a restart), a state we cannot read, is the
+     * database's: quarantining then would lose a good reading (a PostgreSQL restart under load did).
+     */
+    static boolean refusesTheData(DataAccessException e) {
+        String state = e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : null;
+        return state != null && List.of("22", "23", "42", "54").contains(state.substring(0, Math.min(2, state.length())));
+    }
+
+    /** Nothing of the batch is acked: the hub redelivers it all once the database answers again. */
+    private static DataAccessException handBack(List<Message> batch, DataAccessException e) {
+        batch.forEach(message -> message.nakWithDelay(REDELIVERY_DELAY));
+        return e;
     }
 
     private static String sqlState(DataAccessException e) {
