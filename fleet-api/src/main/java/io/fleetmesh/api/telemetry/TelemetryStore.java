@@ -62,11 +62,20 @@ class TelemetryStore {
     void quarantine(UUID tenantId, List<Rejection> rejections) {
         jdbc.batchUpdate(INSERT_QUARANTINE, rejections, 500, (statement, rejection) -> {
             statement.setObject(1, tenantId);
-            statement.setString(2, rejection.subject());
+            statement.setString(2, storable(rejection.subject()));
             statement.setBytes(3, rejection.payload());
-            statement.setString(4, rejection.cause() + ": " + rejection.reason());
+            statement.setString(4, storable(rejection.cause() + ": " + rejection.reason()));
             statement.setLong(5, rejection.streamSeq());
         });
+    }
+
+    /**
+     * PostgreSQL text cannot hold NUL, which a subject may carry (NATS allows it) and so may a parser's error message
+     * that quotes the payload: one such row would fail the whole batch, again on every redelivery, and stall ingest.
+     * The raw payload is kept as it came, in bytea.
+     */
+    private static String storable(String text) {
+        return text.replace('\0', '\uFFFD');
     }
 
     private int insertReadings(UUID tenantId, List<Reading> readings) {
