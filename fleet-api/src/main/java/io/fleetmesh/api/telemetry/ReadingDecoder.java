@@ -2,6 +2,9 @@ package io.fleetmesh.api.telemetry;
 
 import io.fleetmesh.api.devices.DeviceRules;
 import io.fleetmesh.api.telemetry.Rejection.Cause;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,13 +93,25 @@ final class ReadingDecoder {
 
     private ObjectNode parseObject(byte[] payload) {
         try {
-            JsonNode node = mapper.readTree(payload);
+            JsonNode node = mapper.readTree(utf8(payload));
             if (node instanceof ObjectNode object) {
                 return object;
             }
             throw new Refused(Cause.INVALID, "payload is not a JSON object");
         } catch (JacksonException e) {
             throw new Refused(Cause.MALFORMED, "payload is not well-formed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * JSON text is UTF-8 (RFC 8259). Jackson's own decoding lets overlong and beyond-U+10FFFF sequences through as
+     * other characters than were sent, which would then be stored as if the device had sent them.
+     */
+    private static String utf8(byte[] payload) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(payload)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Refused(Cause.MALFORMED, "payload is not well-formed UTF-8");
         }
     }
 
@@ -146,13 +161,20 @@ final class ReadingDecoder {
         if (!METRIC_NAME.matcher(name).matches()) {
             throw new Refused(Cause.INVALID, "metric names must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
         }
-        boolean finiteNumber = value.isNumber() && !(value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue()));
+        // An integer beyond a double's range (10^309) is as unusable as 1e999: readers cast metrics to float8.
+        // (Number's doubleValue, not JsonNode's: that one throws for such an integer.)
+        boolean finiteNumber = value.isNumber() && Double.isFinite(value.numberValue().doubleValue());
         boolean safeString = value.isString() && value.stringValue().length() <= MAX_STRING
-                && value.stringValue().indexOf('\0') < 0;
+                && value.stringValue().indexOf('\0') < 0 && isUnicode(value.stringValue());
         if (!finiteNumber && !safeString) {
             throw new Refused(Cause.INVALID, "metric '" + name + "' must be a finite number or a string of at most "
-                    + MAX_STRING + " characters without NUL");
+                    + MAX_STRING + " characters without NUL or unpaired surrogates");
         }
+    }
+
+    /** An escaped lone surrogate ("\\ud800") is no character: the database driver would store it as "?". */
+    private static boolean isUnicode(String text) {
+        return StandardCharsets.UTF_8.newEncoder().canEncode(text);
     }
 
     private static Identity identity(IncomingMessage message) {

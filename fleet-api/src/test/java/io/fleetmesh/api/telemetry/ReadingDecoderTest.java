@@ -74,6 +74,20 @@ class ReadingDecoderTest {
                 .isEqualTo(Cause.INVALID);
     }
 
+    @Test
+    void refusesWhatWouldBeStoredAsSomethingElseThanWasSent() {
+        byte[] overlongSlash = {'{', '"', 't', 's', '"', ':', '1', ',', '"', 'x', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'};
+        Rejection overlong = (Rejection) decoder.decode(new IncomingMessage("fleet.t.telemetry.r", overlongSlash, null, null, 1L, 7L), NOW);
+        assertThat(overlong.cause()).isEqualTo(Cause.MALFORMED);
+        assertThat(overlong.reason()).contains("UTF-8");
+        assertThat(((Rejection) decode("fleet.t.telemetry.r", "{\"ts\": \"2026-11-25T11:00:00Z\", \"x\": \"a\\ud800\"}",
+                null, null)).reason()).contains("unpaired surrogates");
+        assertThat(((Rejection) decode("fleet.t.telemetry.r", "{\"ts\": \"2026-11-25T11:00:00Z\", \"x\": 1" + "0".repeat(309) + "}",
+                null, null)).reason()).contains("must be a finite number");
+        assertThat(decode("fleet.t.telemetry.r", "{\"ts\": \"2026-11-25T11:00:00Z\", \"x\": 1" + "0".repeat(300) + ", \"e\": \"\\ud83d\\ude9a\"}",
+                null, null)).isInstanceOf(Reading.class);
+    }
+
     private Decoded decode(String subject, String payload, String epoch, String seq) {
         return decoder.decode(new IncomingMessage(subject, payload.getBytes(StandardCharsets.UTF_8), epoch, seq, 1000L, 7L), NOW);
     }
