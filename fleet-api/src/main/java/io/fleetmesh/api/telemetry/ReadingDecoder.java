@@ -55,6 +55,11 @@ final class ReadingDecoder {
         } catch (Refused refused) {
             return new Rejection(message.subject(), message.payload(), refused.cause, refused.getMessage(),
                     message.streamSeq());
+        } catch (RuntimeException unforeseen) {
+            // Decoding is pure, so this input fails it every time: thrown, it would fail the batch on every
+            // redelivery and stall ingest (a JsonNode conversion that throws did). Quarantined, it costs only itself.
+            return new Rejection(message.subject(), message.payload(), Cause.INVALID,
+                    "payload could not be decoded: " + unforeseen, message.streamSeq());
         }
     }
 

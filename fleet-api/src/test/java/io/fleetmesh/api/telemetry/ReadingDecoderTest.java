@@ -88,6 +88,13 @@ class ReadingDecoderTest {
                 null, null)).isInstanceOf(Reading.class);
     }
 
+    @Test
+    void anUnforeseenFailureOnOneMessageIsARejectionNotAnException() {
+        Rejection rejection = (Rejection) decoder.decode(new IncomingMessage("fleet.t.telemetry.r", null, null, null, 1L, 7L), NOW);
+        assertThat(rejection.cause()).isEqualTo(Cause.INVALID);
+        assertThat(rejection.reason()).startsWith("payload could not be decoded");
+    }
+
     private Decoded decode(String subject, String payload, String epoch, String seq) {
         return decoder.decode(new IncomingMessage(subject, payload.getBytes(StandardCharsets.UTF_8), epoch, seq, 1000L, 7L), NOW);
     }
