@@ -27,6 +27,7 @@ public final class EdgeAgent implements AutoCloseable {
     private final SyncState sync = new SyncState();
     private final AtomicBoolean closed = new AtomicBoolean();
     private LeafServer leaf;
+    private DiskBudget disk;
     private Connection local;
     private Connection hub;
     private Forwarder forwarder;
@@ -73,7 +74,10 @@ public final class EdgeAgent implements AutoCloseable {
     }
 
     public void start() throws Exception {
-        leaf = new LeafServer(config);
+        disk = DiskBudget.measure(config.dataDir(), config.outboxMaxBytes());
+        log.info("disk: leaf store %,d bytes, outbox %,d bytes (configured %,d)".formatted(disk.storeBytes(),
+                disk.outboxBytes(), config.outboxMaxBytes()));
+        leaf = new LeafServer(config, disk);
         leaf.start();
         local = connect(List.of(config.localUrl()), null, "agent-local");
         if (config.forward()) {
@@ -139,7 +143,7 @@ public final class EdgeAgent implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             try {
-                return Outbox.ensure(local, config);
+                return Outbox.ensure(local, config, disk);
             } catch (Exception e) {
                 if (System.nanoTime() > deadline) {
                     throw e;

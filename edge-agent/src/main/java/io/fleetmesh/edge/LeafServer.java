@@ -20,19 +20,21 @@ final class LeafServer implements AutoCloseable {
     private static final Duration STABLE = Duration.ofMinutes(1);
 
     private final AgentConfig config;
+    private final DiskBudget disk;
     private final Path configFile;
     private volatile boolean running;
     private volatile Process process;
     private Thread supervisor;
 
-    LeafServer(AgentConfig config) {
+    LeafServer(AgentConfig config, DiskBudget disk) {
         this.config = config;
+        this.disk = disk;
         this.configFile = config.dataDir().resolve("leaf.conf");
     }
 
     void start() throws IOException {
         Files.createDirectories(config.dataDir());
-        Files.writeString(configFile, LeafServerConfig.render(config));
+        Files.writeString(configFile, LeafServerConfig.render(config, disk));
         stopOrphan();
         running = true;
         process = launch();

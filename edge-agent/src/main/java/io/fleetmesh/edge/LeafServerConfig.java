@@ -23,12 +23,13 @@ final class LeafServerConfig {
     private LeafServerConfig() {
     }
 
-    static String render(AgentConfig config) {
+    static String render(AgentConfig config, DiskBudget disk) {
         return sensorUsers(config) + """
                 server_name: "%s-leaf"
                 listen: "127.0.0.1:%d"
                 jetstream {
                   store_dir: "%s"
+                  max_file_store: %d
                   domain: "%s"
                 }
                 mqtt {
@@ -45,7 +46,7 @@ final class LeafServerConfig {
                   ]
                 }
                 """.formatted(config.deviceId(), config.natsPort(), config.dataDir().resolve("jetstream"),
-                config.deviceId(), config.mqttPort(), quoted(config.hubLeafUrls()), credentials(config),
+                disk.storeBytes(), config.deviceId(), config.mqttPort(), quoted(config.hubLeafUrls()), credentials(config),
                 quoted(DENY_EXPORTS), quoted(DENY_IMPORTS));
     }
 

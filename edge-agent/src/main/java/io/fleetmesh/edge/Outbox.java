@@ -22,8 +22,8 @@ final class Outbox {
     private Outbox() {
     }
 
-    /** Creates or updates the stream; returns its epoch (creation time, epoch milliseconds). */
-    static long ensure(Connection local, AgentConfig config) throws IOException, JetStreamApiException {
+    /** Creates or updates the stream, as large as the disk allows; returns its epoch (creation time, epoch milliseconds). */
+    static long ensure(Connection local, AgentConfig config, DiskBudget disk) throws IOException, JetStreamApiException {
         JetStreamManagement jsm = local.jetStreamManagement();
         StreamConfiguration stream = StreamConfiguration.builder()
                 .name(STREAM)
@@ -32,7 +32,7 @@ final class Outbox {
                 .retentionPolicy(RetentionPolicy.Limits)
                 .discardPolicy(DiscardPolicy.Old)
                 .maxAge(config.outboxMaxAge())
-                .maxBytes(config.outboxMaxBytes())
+                .maxBytes(disk.outboxBytes())
                 .build();
         StreamInfo info;
         try {

@@ -2,6 +2,7 @@ package io.fleetmesh.edge;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
 import java.io.IOException;
 import java.util.logging.Logger;
 
@@ -41,17 +42,29 @@ final class Overflow {
 
     /**
      * Catches discards while the sync is not pulling (the hub is away): everything below the stream's first
-     * sequence that the sync never got. At most once a second: it costs a stream-info request.
+     * sequence that the sync never got. What its consumer already handed over (waiting in the client's buffer for
+     * the hub) is not lost: counting it made a full disk's 11,400 lost readings look like 15,400. At most once a
+     * second: it costs two info requests.
      */
     synchronized void check() throws IOException, JetStreamApiException {
         if (System.nanoTime() - lastCheck < 1_000_000_000L) {
             return;
         }
         lastCheck = System.nanoTime();
-        long first = local.jetStreamManagement().getStreamInfo(Outbox.STREAM).getStreamState().getFirstSequence();
-        if (first - 1 > accountedThrough) {
-            lost(first - 1 - accountedThrough);
+        JetStreamManagement jsm = local.jetStreamManagement();
+        long first = jsm.getStreamInfo(Outbox.STREAM).getStreamState().getFirstSequence();
+        long held = Math.max(accountedThrough, handedOver(jsm));
+        if (first - 1 > held) {
+            lost(first - 1 - held);
             accountedThrough = first - 1;
+        }
+    }
+
+    private static long handedOver(JetStreamManagement jsm) throws IOException, JetStreamApiException {
+        try {
+            return jsm.getConsumerInfo(Outbox.STREAM, Forwarder.CONSUMER).getDelivered().getStreamSequence();
+        } catch (JetStreamApiException beingRecreated) {
+            return 0;
         }
     }
 

@@ -55,7 +55,7 @@ class AgentConfigTest {
         AgentConfig config = AgentConfig.load(file, Map.of());
         assertThat(config.sensors()).containsExactly(
                 new MqttSensor("door-sensor", "door-sensor-secret", java.util.List.of("door", "cargo-door")));
-        assertThat(LeafServerConfig.render(config)).contains("no_auth_user: \"local\"",
+        assertThat(LeafServerConfig.render(config, DiskBudget.of(1L << 40, 0, config.outboxMaxBytes()))).contains("no_auth_user: \"local\"",
                 "{ user: \"door-sensor\", password: \"door-sensor-secret\", allowed_connection_types: [\"MQTT\"]",
                 "publish: [\"fleet.van-3.telemetry.door\", \"fleet.van-3.telemetry.cargo-door\"]");
         Files.writeString(file, "device-id=van-3\nsensor.door-sensor=short door\n");
@@ -66,7 +66,7 @@ class AgentConfigTest {
     void writesALeafConfigWithItsOwnDomainAndARestrictedLink(@TempDir Path dir) throws Exception {
         AgentConfig config = AgentConfig.load(dir.resolve("none"), Map.of("FLEETMESH_AGENT_DEVICE_ID", "van-3",
                 "FLEETMESH_AGENT_DATA_DIR", dir.toString(), "FLEETMESH_AGENT_CREDENTIALS", "/etc/fleetmesh/van-3.creds"));
-        String leaf = LeafServerConfig.render(config);
+        String leaf = LeafServerConfig.render(config, DiskBudget.of(1L << 40, 0, config.outboxMaxBytes()));
         assertThat(leaf).contains("server_name: \"van-3-leaf\"", "domain: \"van-3\"",
                 "credentials: \"/etc/fleetmesh/van-3.creds\"", "\"nats-leaf://127.0.0.1:7422\"",
                 "deny_exports: [\"fleet.*.telemetry.>\", \"fleet.*.events.>\", \"fleet.*.driver.>\", \"$MQTT.>\", \"$JS.ACK.>\","

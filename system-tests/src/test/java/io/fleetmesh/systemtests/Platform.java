@@ -131,7 +131,9 @@ final class Platform implements AutoCloseable {
         file.setProperty("device-id", deviceId);
         file.setProperty("hub.urls", hub.url());
         file.setProperty("hub.leaf-urls", hub.leafUrl());
-        file.setProperty("data-dir", tempDir("agent-" + deviceId).toString());
+        if (!settings.containsKey("data-dir")) {
+            file.setProperty("data-dir", tempDir("agent-" + deviceId).toString());
+        }
         file.setProperty("nats-port", Integer.toString(Ports.free()));
         file.setProperty("mqtt-port", Integer.toString(Ports.free()));
         file.setProperty("heartbeat.interval", "1s");

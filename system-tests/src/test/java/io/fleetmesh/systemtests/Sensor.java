@@ -19,12 +19,19 @@ final class Sensor implements AutoCloseable {
     private final JetStream js;
     private final String device;
     private final Instant start = Instant.now().minusSeconds(100_000);
+    private final String padding;
 
     Sensor(String leafUrl, String device) throws Exception {
+        this(leafUrl, device, 0);
+    }
+
+    /** {@code paddingBytes}: each reading carries that many more bytes (a text metric), to fill a disk sooner. */
+    Sensor(String leafUrl, String device, int paddingBytes) throws Exception {
         this.leaf = Nats.connectReconnectOnConnect(Options.builder().server(leafUrl).maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(100)).build());
         this.js = leaf.jetStream();
         this.device = device;
+        this.padding = paddingBytes == 0 ? "" : ", \"pad\": \"" + "x".repeat(paddingBytes) + "\"";
     }
 
     void publish(int from, int to) {
@@ -44,7 +51,7 @@ final class Sensor implements AutoCloseable {
     }
 
     private void publishUntilStored(int n) {
-        String payload = "{\"ts\": \"%s\", \"n\": %d, \"temp\": -18.2}".formatted(start.plusSeconds(n), n);
+        String payload = "{\"ts\": \"%s\", \"n\": %d, \"temp\": -18.2%s}".formatted(start.plusSeconds(n), n, padding);
         PublishOptions id = PublishOptions.builder().messageId(device + "-" + n).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {

@@ -71,6 +71,7 @@ class BadMessageFloodTest extends IntegrationTest {
 
         FloodOutcome outcome = new FloodOutcome(flood.sent, flood.refused, flood.problems, stored(run), quarantined(run));
         System.out.println(outcome.summary(seed, seconds));
+        outcome.report(seed);
         assertThat(outcome.shownProblems()).as("problems, the first of %d", outcome.problemCount()).isEmpty();
         theConsumerStillStoresAFreshReading(devices.get(0));
         assertThat(get("/actuator/health").json().get("status").stringValue()).isEqualTo("UP");

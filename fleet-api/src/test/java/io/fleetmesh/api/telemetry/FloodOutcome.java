@@ -2,6 +2,7 @@ package io.fleetmesh.api.telemetry;
 
 import io.fleetmesh.api.telemetry.FloodMessage.GoodReading;
 import io.fleetmesh.api.telemetry.Rejection.Cause;
+import io.fleetmesh.devkit.ChaosOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,6 +91,14 @@ final class FloodOutcome {
                 .formatted(bad, sent.size() - bad, stored.size(), quarantined.size(), byReason.toString().replaceAll("[{}]", ""),
                         refusedByHub, lost, duplicated, seed, seconds)
                 + "\nbad-messages by kind: " + byKind();
+    }
+
+    /** The tally every chaos scenario gives (docs/reliability.md): of the good readings, and where the bad went. */
+    void report(long seed) {
+        long bad = sent.stream().filter(s -> s.reading() == null).count();
+        new ChaosOutcome("bad messages", sent.size() - bad, stored.size(), lost, duplicated,
+                "%,d bad mixed in: %,d quarantined with a reason, %,d refused by the hub; seed %d".formatted(bad,
+                        quarantined.size(), refusedByHub, seed)).report();
     }
 
     private String byKind() {
