@@ -82,10 +82,15 @@ public final class CommandBenchmark {
     }
 
     private static void restRoundTrip(Rest rest, int commands) throws Exception {
+        print("through REST: POST ?wait=PT5S → stored SUCCEEDED → 200", restRoundTrip(rest, DEVICE, commands));
+    }
+
+    /** {@code commands} pings through REST after a fifth as many for warm-up; their times in ms. */
+    static List<Double> restRoundTrip(Rest rest, String device, int commands) throws Exception {
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < commands + commands / 5; i++) {
             long start = System.nanoTime();
-            JsonNode answer = rest.post("/api/v1/devices/" + DEVICE + "/commands?wait=PT5S", "{\"type\": \"ping\"}");
+            JsonNode answer = rest.post("/api/v1/devices/" + device + "/commands?wait=PT5S", "{\"type\": \"ping\"}");
             if (!answer.get("state").stringValue().equals("SUCCEEDED")) {
                 throw new IllegalStateException("not SUCCEEDED: " + answer);
             }
@@ -93,7 +98,7 @@ public final class CommandBenchmark {
                 millis.add((System.nanoTime() - start) / 1e6);
             }
         }
-        print("through REST: POST ?wait=PT5S → stored SUCCEEDED → 200", millis);
+        return millis;
     }
 
     /** The truck is away; a command is queued (SENT); the truck starts again: how soon is it delivered? */
@@ -129,7 +134,7 @@ public final class CommandBenchmark {
         throw new IllegalStateException("command " + id + " never reached " + List.of(states));
     }
 
-    private static void print(String what, List<Double> millis) {
+    static void print(String what, List<Double> millis) {
         millis.sort(null);
         System.out.printf("%s (%d): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", what, millis.size(),
                 millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.99) - 1),
@@ -137,7 +142,7 @@ public final class CommandBenchmark {
     }
 
     /** REST with an ADMIN API key, as a dispatch system calls it. */
-    private static final class Rest {
+    static final class Rest {
 
         private final HttpClient http = HttpClient.newHttpClient();
         private final String base;

@@ -74,7 +74,7 @@ public final class EdgeBenchmark {
         }
     }
 
-    private static void alertLatency(BenchPlatform platform, int alerts) throws Exception {
+    static void alertLatency(BenchPlatform platform, int alerts) throws Exception {
         Properties rules = new Properties();
         rules.setProperty("rule.reefer-warm", "reefer.temp > -15 clear -16 severity CRITICAL");
         EdgeAgent truck = platform.truck("alert-truck", rules);

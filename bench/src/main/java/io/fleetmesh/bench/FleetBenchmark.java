@@ -39,7 +39,7 @@ public final class FleetBenchmark {
         System.exit(0);
     }
 
-    private static List<EdgeAgent> startFleet(BenchPlatform platform, int trucks) throws Exception {
+    static List<EdgeAgent> startFleet(BenchPlatform platform, int trucks) throws Exception {
         long start = System.nanoTime();
         ExecutorService starters = Executors.newFixedThreadPool(8);
         List<Future<EdgeAgent>> started = new ArrayList<>();
@@ -58,7 +58,7 @@ public final class FleetBenchmark {
     }
 
     /** Steady state: the first 15 s after the fleet starts (first pulls, JIT) are published but not measured. */
-    private static void live(BenchPlatform platform, SensorFleet sensors, int seconds) throws Exception {
+    static void live(BenchPlatform platform, SensorFleet sensors, int seconds) throws Exception {
         sensors.publishFor(Duration.ofSeconds(15));
         Instant from = Instant.now();
         sensors.publishFor(Duration.ofSeconds(seconds));
@@ -77,7 +77,7 @@ public final class FleetBenchmark {
                 String.class, java.sql.Timestamp.from(from)));
     }
 
-    private static void outage(BenchPlatform platform, SensorFleet sensors, int seconds) throws Exception {
+    static void outage(BenchPlatform platform, SensorFleet sensors, int seconds) throws Exception {
         double before = platform.storedReadings();
         platform.hub.stop();
         long published = sensors.publishFor(Duration.ofSeconds(seconds));

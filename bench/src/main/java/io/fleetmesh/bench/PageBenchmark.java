@@ -73,7 +73,7 @@ public final class PageBenchmark {
     }
 
     /** A browser's session: a cookie jar, logged in once through the login form with its CSRF token. */
-    private record Session(HttpClient http, String base) {
+    record Session(HttpClient http, String base) {
 
         private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
