@@ -4,6 +4,7 @@ import io.fleetmesh.api.identity.PasswordChangeGate;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Component;
 /** Operators' username and password (dashboard form login, or Basic for scripts), throttled per username. */
 @Component
 class OperatorAuthentication implements AuthenticationProvider {
+
+    private static final Pattern POSSIBLE_USERNAME = Pattern.compile(NewOperator.USERNAME);
+    private static final int AUDITED_NAME_LENGTH = 64;
 
     private final OperatorRepository operators;
     private final PasswordEncoder passwords;
@@ -35,7 +39,9 @@ class OperatorAuthentication implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication attempt) {
         String username = String.valueOf(attempt.getName()).trim().toLowerCase(Locale.ROOT);
-        Optional<Operator> operator = operators.findByUsername(username);
+        // a name no operator can have is not looked up: it would find none, and PostgreSQL refuses some (a NUL)
+        Optional<Operator> operator = POSSIBLE_USERNAME.matcher(username).matches()
+                ? operators.findByUsername(username) : Optional.empty();
         if (throttle.blocked(username)) {
             failed(operator, username, "throttled");
             throw new LockedException("Too many failed logins for this name; try again in a few minutes.");
@@ -56,7 +62,17 @@ class OperatorAuthentication implements AuthenticationProvider {
     }
 
     private void failed(Optional<Operator> operator, String username, String reason) {
-        events.publishEvent(new LoginFailed(operator.map(Operator::tenantId).orElse(null), username, reason));
+        events.publishEvent(new LoginFailed(operator.map(Operator::tenantId).orElse(null), audited(username), reason));
+    }
+
+    /**
+     * A failed login's name as the audit log keeps it: cut (a guesser's names must not fill the log) and with control
+     * characters replaced (PostgreSQL refuses a NUL in text).
+     */
+    private static String audited(String username) {
+        String cut = username.length() > AUDITED_NAME_LENGTH ? username.substring(0, AUDITED_NAME_LENGTH) + "..." : username;
+        return cut.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     @Override
