@@ -3,6 +3,7 @@ package io.fleetmesh.api.web;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -67,6 +68,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = ex.getConstraintViolations().stream()
                 .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage())).toList();
         return badRequest("A request parameter is not valid.", errors);
+    }
+
+    /**
+     * Tomcat parses the query string (or a form body) only when a parameter is first read, and then throws for
+     * percent-encoded bytes that are not UTF-8, or for too many parameters: the client's error, with Tomcat's status.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> invalidParameters(InvalidParameterException ex) {
+        HttpStatus status = HttpStatus.resolve(ex.getErrorCode());
+        if (status == null || !status.is4xxClientError()) {
+            status = HttpStatus.BAD_REQUEST;
+        }
+        return ResponseEntity.status(status).body(problem(status, "Invalid request", "The query string cannot be read:"
+                + " each parameter must be percent-encoded UTF-8, and there must not be too many."));
     }
 
     @ExceptionHandler({DataIntegrityViolationException.class, OptimisticLockingFailureException.class})
