@@ -1,11 +1,13 @@
 package io.fleetmesh.api.web;
 
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -93,6 +95,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({DataIntegrityViolationException.class, OptimisticLockingFailureException.class})
     ProblemDetail conflict(RuntimeException ex) {
+        if (isDataException(ex)) {
+            log.info("request value refused by the database: {}", ex.toString());
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                    "A value in the request cannot be stored or searched for, e.g. text with a NUL character.");
+        }
         log.info("request conflicted with stored data: {}", ex.toString());
         return problem(HttpStatus.CONFLICT, "Conflict", "The request conflicts with the current state; reload and retry.");
     }
@@ -101,6 +108,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail unexpected(Exception ex) {
         log.error("request failed", ex);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The server could not complete the request.");
+    }
+
+    /**
+     * PostgreSQL's SQLSTATE class 22, "data exception": the value itself is refused (a NUL in text, a number out
+     * of range), which Spring also reports as a DataIntegrityViolationException. Not a conflict: the client's input.
+     */
+    private static boolean isDataException(RuntimeException ex) {
+        return NestedExceptionUtils.getMostSpecificCause(ex) instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22");
     }
 
     private static ResponseEntity<Object> badRequest(String detail, List<Map<String, String>> errors) {
