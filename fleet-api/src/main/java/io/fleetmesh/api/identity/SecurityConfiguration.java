@@ -25,6 +25,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -47,6 +49,23 @@ class SecurityConfiguration {
     @Bean
     static PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Spring Security's firewall refuses some requests before authentication (an encoded slash, "..", "//", a control
+     * character in a header): under /api/ with a problem detail, as every other client error; elsewhere as before.
+     */
+    @Bean
+    static RequestRejectedHandler requestRejectedHandler() {
+        RequestRejectedHandler errorPage = new HttpStatusRequestRejectedHandler();
+        return (request, response, rejected) -> {
+            if (request.getRequestURI().startsWith("/api/")) {
+                ProblemResponses.write(response, 400, "Request rejected", "The request's URL or headers are not"
+                        + " acceptable: no encoded slash, backslash, percent sign or dot, no empty or '..' segment.");
+            } else {
+                errorPage.handle(request, response, rejected);
+            }
+        };
     }
 
     /** The operators' and the API keys' providers (each in its feature), publishing success and failure events. */
