@@ -11,7 +11,7 @@ record NewDevice(
         @NotNull @Pattern(regexp = DeviceRules.ID, message = DeviceRules.ID_RULE) String id,
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Pattern(regexp = DeviceRules.KIND, message = DeviceRules.KIND_RULE) String kind,
-        @Size(max = 20) List<@Pattern(regexp = DeviceRules.TAG, message = DeviceRules.TAG_RULE) String> tags) {
+        @Size(max = 20) List<@NotNull @Pattern(regexp = DeviceRules.TAG, message = DeviceRules.TAG_RULE) String> tags) {
 
     DeviceDetails details() {
         return new DeviceDetails(name, kind, tags);

@@ -8,5 +8,5 @@ import java.util.List;
 
 /** A webhook: where to POST, and for which events ({@code alert}, {@code command}: command results). */
 record NewWebhook(@NotNull @Size(max = 2000) @Pattern(regexp = "https?://.+") String url,
-                  @NotEmpty @Size(max = 2) List<@Pattern(regexp = "alert|command") String> events) {
+                  @NotEmpty @Size(max = 2) List<@NotNull @Pattern(regexp = "alert|command") String> events) {
 }
