@@ -36,8 +36,10 @@ final class CsvDevices {
             }
             return rows(parser, header.contains("tags"));
         } catch (IOException | IllegalStateException | UncheckedIOException malformed) {
-            // commons-csv reports a malformed header as an IOException, a malformed record as an unchecked one
-            throw new IllegalArgumentException("The CSV is malformed: " + malformed.getMessage());
+            // commons-csv reports a malformed header as an IOException, a malformed record as an unchecked one whose
+            // own message is its cause's class and message: the client gets the cause's message only
+            Throwable reason = malformed instanceof UncheckedIOException unchecked ? unchecked.getCause() : malformed;
+            throw new IllegalArgumentException("The CSV is malformed: " + reason.getMessage());
         }
     }
 
