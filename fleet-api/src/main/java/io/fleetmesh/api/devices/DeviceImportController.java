@@ -1,6 +1,10 @@
 package io.fleetmesh.api.devices;
 
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
@@ -39,7 +43,9 @@ class DeviceImportController {
 
     /** The body is UTF-8 unless its Content-Type names another charset (text/* would default to ISO-8859-1). */
     @PostMapping(path = "/api/v1/device-imports", consumes = "text/csv")
-    ResponseEntity<DeviceImportView> start(HttpEntity<byte[]> body) {
+    @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "text/csv", schema = @Schema(type = "string", example = "id,name,kind,tags\ntruck-1,Truck 1,van,north"))))
+    ResponseEntity<DeviceImportView> start(@Parameter(hidden = true) HttpEntity<byte[]> body) {
         MediaType type = body.getHeaders().getContentType();
         Charset charset = type == null || type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
         UUID id = started(new String(body.getBody() == null ? new byte[0] : body.getBody(), charset));
