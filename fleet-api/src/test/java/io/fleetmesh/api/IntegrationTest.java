@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -34,10 +37,18 @@ public abstract class IntegrationTest {
     protected static final TestInfrastructure infrastructure = TestInfrastructure.shared();
     protected static final JsonMapper json = JsonMapper.builder().build();
 
+    private static final String TENANT_ADMIN_PASSWORD = "tenant-admin-password";
+
     private static String adminKey;
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private JdbcTemplate tenantsJdbc;
+
+    @Autowired
+    private PasswordEncoder passwords;
 
     /** A client of the hub, as devices publish to it (not fleet-api's own connection). */
     protected final Connection nats = infrastructure.client();
@@ -78,6 +89,16 @@ public abstract class IntegrationTest {
             throw new IllegalStateException("API key not created: " + created);
         }
         return created.json().get("token").stringValue();
+    }
+
+    /** A new tenant and its first administrator, as a platform operator sets them up (there is no API for it). */
+    protected Tenant newTenant() {
+        UUID id = UUID.randomUUID();
+        String slug = "tenant-" + id.toString().substring(0, 8);
+        tenantsJdbc.update("INSERT INTO tenants (id, slug, name) VALUES (?, ?, ?)", id, slug, "Tenant " + slug);
+        tenantsJdbc.update("INSERT INTO operators (id, tenant_id, username, password_hash, role) VALUES (?, ?, ?, ?, 'ADMIN')",
+                UUID.randomUUID(), id, "admin-" + slug, passwords.encode(TENANT_ADMIN_PASSWORD));
+        return new Tenant(id, "admin-" + slug, basic("admin-" + slug, TENANT_ADMIN_PASSWORD));
     }
 
     protected String baseUrl() {
@@ -173,6 +194,10 @@ public abstract class IntegrationTest {
             }
             return exchange(request.retrieve().onStatus(status -> true, (req, res) -> { }).toEntity(String.class));
         }
+    }
+
+    /** A tenant, its first administrator's username and Basic credentials. */
+    public record Tenant(UUID id, String administrator, String credentials) {
     }
 
     /** An HTTP answer: status, content type, Location and body. */

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,9 +30,6 @@ class TenantIsolationTest extends IntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
-
-    @Autowired
-    private PasswordEncoder passwords;
 
     private String device;
     private String commandId;
@@ -65,7 +61,7 @@ class TenantIsolationTest extends IntegrationTest {
                 {"name": "tenant A key", "role": "VIEWER", "validFor": "P1D"}""", MediaType.APPLICATION_JSON);
         keyId = key.json().get("key").get("id").stringValue();
         viewer = "Bearer " + key.json().get("token").stringValue();
-        otherTenantAdmin = "Bearer " + createKey(otherTenantAdministrator(), "ADMIN");
+        otherTenantAdmin = "Bearer " + createKey(newTenant().credentials(), "ADMIN");
     }
 
     @Test
@@ -185,15 +181,5 @@ class TenantIsolationTest extends IntegrationTest {
             return "{\"id\": \"%s\", \"name\": \"Probe\", \"kind\": \"van\", \"tags\": []}".formatted(uniqueId("probe"));
         }
         return "{\"name\": \"Renamed by a stranger\", \"kind\": \"van\", \"tags\": []}";
-    }
-
-    /** Tenant B and its first administrator, as a platform operator would set them up. */
-    private String otherTenantAdministrator() {
-        UUID tenant = UUID.randomUUID();
-        String slug = "tenant-" + tenant.toString().substring(0, 8);
-        jdbc.update("INSERT INTO tenants (id, slug, name) VALUES (?, ?, ?)", tenant, slug, "Tenant " + slug);
-        jdbc.update("INSERT INTO operators (id, tenant_id, username, password_hash, role) VALUES (?, ?, ?, ?, 'ADMIN')",
-                UUID.randomUUID(), tenant, "admin-" + slug, passwords.encode("tenant-b-password"));
-        return basic("admin-" + slug, "tenant-b-password");
     }
 }
