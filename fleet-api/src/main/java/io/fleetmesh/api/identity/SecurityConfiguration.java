@@ -92,6 +92,9 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::carriesAmbientCredentials))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // an API client is never sent to a login page and back: nothing to save (saving a stranger's request
+                // read its query string before the 401, and kept it in a new session)
+                .requestCache(cache -> cache.disable())
                 .headers(headers -> headers(headers, CSP))
                 .build();
     }
