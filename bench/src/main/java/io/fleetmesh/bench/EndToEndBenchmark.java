@@ -54,6 +54,7 @@ public final class EndToEndBenchmark {
         System.out.println(Machine.versions());
         System.out.printf("end-to-end benchmark: %s; payload: %d metrics and a message number; mosquitto.conf: %s%n",
                 options, TelemetryWorkload.METRICS, MosquittoBaseline.SETTINGS);
+        warmUp(options);
         List<Run> runs = new ArrayList<>();
         for (int run = 1; run <= options.runs(); run++) {
             System.out.printf("run %d%n", run);
@@ -62,6 +63,13 @@ public final class EndToEndBenchmark {
         }
         report("median of " + runs.size() + " runs", runs);
         System.exit(0);
+    }
+
+    /** The JIT compiles the publishers first, so that run 1's raw figure is not a cold JVM's (not reported). */
+    private static void warmUp(Options options) throws Exception {
+        System.out.println("warm-up (not reported)");
+        rawJetStream(new LoadGenerator(options.publishers(), options.window()),
+                new TelemetryWorkload(Math.min(options.messages(), 200_000), options.devices(), List.of()));
     }
 
     /** {@code mosquittoFirst}: alternate which pipeline meets the fuller table. */
