@@ -13,7 +13,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
  * How the per-truck figures grow with the fleet: for each size, a fresh platform with that many trucks (up to
  * {@code --agents} real agents with their own leaf servers, the rest {@link DirectDevices}), one reading a second
  * each; then live latency, command round trip, local alert latency, leaf server memory, dashboard pages and the
- * catch-up after a hub outage. Usage: {@code bin/bench trucks [--trucks 10,100,1000] [--agents 100] [--seconds 20]
+ * catch-up after a hub outage. Usage: {@code bin/bench trucks [--trucks 10,100,1000] [--agents 50] [--seconds 20]
  * [--outage 10]}.
  */
 public final class TrucksBenchmark {
@@ -23,7 +23,7 @@ public final class TrucksBenchmark {
 
     public static void main(String[] args) throws Exception {
         Arguments arguments = new Arguments(args);
-        int agents = arguments.integer("--agents", 100);
+        int agents = arguments.integer("--agents", 50);
         System.out.println(Machine.describe());
         System.out.println(Machine.versions());
         for (String size : arguments.text("--trucks", "10,100,1000").split(",")) {

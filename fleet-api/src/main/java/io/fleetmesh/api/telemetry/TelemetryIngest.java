@@ -130,8 +130,13 @@ class TelemetryIngest implements SmartLifecycle {
             log.info("telemetry ingest consuming {} of tenant {} as {}", HubStreams.TELEMETRY, link.tenant(),
                     properties.durable());
             Progress progress = new Progress(link.tenant(), context, metrics);
+            StallWatch stall = new StallWatch(context, properties.maxAckPending());
             while (running) {
                 List<Message> batch = nextBatch(iterable);
+                if (stall.stalled(!batch.isEmpty())) {
+                    log.info("telemetry deliveries of tenant {} stalled with messages pending: pulling afresh", link.tenant());
+                    break;
+                }
                 if (!batch.isEmpty()) {
                     writers.submit(() -> processor.process(link.tenant(), batch, streamEpoch));
                 }
