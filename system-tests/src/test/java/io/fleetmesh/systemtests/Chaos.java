@@ -78,11 +78,23 @@ final class Chaos {
     /** Nothing lost, nothing doubled, and each device's readings stored in the order they were taken. */
     static void assertExactlyOnceInOrder(JdbcTemplate jdbc, ChaosOutcome outcome, Iterable<String> devices) {
         assertThat(outcome.lost()).as("lost").isZero();
-        assertThat(outcome.duplicated()).as("duplicated").isZero();
+        assertThat(outcome.duplicated()).as("duplicated: %s", doubled(jdbc, devices)).isZero();
         for (String device : devices) {
             assertThat(jdbc.queryForList("SELECT (metrics->>'n')::int FROM telemetry WHERE device_id = ? ORDER BY seq",
                     Integer.class, device)).as(device + " in order").isSorted();
         }
+    }
+
+    /** Each reading stored more than once, with the identities (epoch/seq) and arrival times of its rows. */
+    private static String doubled(JdbcTemplate jdbc, Iterable<String> devices) {
+        StringBuilder doubled = new StringBuilder();
+        for (String device : devices) {
+            doubled.append(jdbc.queryForList("""
+                    SELECT metrics->>'n' || ' as ' || string_agg(epoch || '/' || seq || ' at ' || received_at, ', ')
+                    FROM telemetry WHERE device_id = ? GROUP BY metrics->>'n' HAVING count(*) > 1 LIMIT 10""",
+                    String.class, device));
+        }
+        return doubled.toString();
     }
 
     private static long readings(JdbcTemplate jdbc, String device) {
