@@ -97,7 +97,8 @@ final class Chaos {
         return doubled.toString();
     }
 
-    private static long readings(JdbcTemplate jdbc, String device) {
+    /** Distinct readings (by their number {@code n}) stored for the device. */
+    static long readings(JdbcTemplate jdbc, String device) {
         return jdbc.queryForObject("SELECT count(DISTINCT metrics->>'n') FROM telemetry WHERE device_id = ?",
                 Long.class, device);
     }

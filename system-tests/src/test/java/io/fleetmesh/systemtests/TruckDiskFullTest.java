@@ -57,8 +57,7 @@ class TruckDiskFullTest extends SystemTest {
     }
 
     private static long stored() {
-        return platform.jdbc.queryForObject("SELECT count(DISTINCT metrics->>'n') FROM telemetry WHERE device_id = ?",
-                Long.class, DEVICE);
+        return Chaos.readings(platform.jdbc, DEVICE);
     }
 
     private static Integer newest() {
