@@ -2,6 +2,7 @@ package io.fleetmesh.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.MqttClient;
@@ -25,6 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -101,6 +104,31 @@ class DeviceCredentialsTest {
         }
         assertThat(call("GET", "/api/v1/audit", null).body()).contains("device-credentials-issued", "device-credentials-revoked");
         assertThat(call("DELETE", "/api/v1/devices/cred-truck/credentials", null).statusCode()).isEqualTo(404);
+    }
+
+    /** The device's credentialsState follows what was done over REST, with when, in the device and in the list. */
+    @Test
+    void theCredentialsStateFollowsIssueAndRevocation() throws Exception {
+        call("POST", "/api/v1/devices", "{\"id\": \"state-truck\", \"name\": \"S\", \"kind\": \"van\", \"tags\": [\"state\"]}");
+        assertThat(credentials("state-truck").get("credentialsState").stringValue()).isEqualTo("NONE");
+        assertThat(credentials("state-truck").get("credentialsChangedAt").isNull()).isTrue();
+
+        assertThat(call("POST", "/api/v1/devices/state-truck/credentials", null).statusCode()).isEqualTo(201);
+        JsonNode issued = credentials("state-truck");
+        assertThat(issued.get("credentialsState").stringValue()).isEqualTo("ISSUED");
+        Instant issuedAt = Instant.parse(issued.get("credentialsChangedAt").stringValue());
+        assertThat(issuedAt).isCloseTo(Instant.now(), within(30, ChronoUnit.SECONDS));
+
+        assertThat(call("DELETE", "/api/v1/devices/state-truck/credentials", null).statusCode()).isEqualTo(204);
+        JsonNode revoked = credentials("state-truck");
+        assertThat(revoked.get("credentialsState").stringValue()).isEqualTo("REVOKED");
+        assertThat(Instant.parse(revoked.get("credentialsChangedAt").stringValue())).isAfterOrEqualTo(issuedAt);
+        JsonNode listed = JsonMapper.builder().build().readTree(call("GET", "/api/v1/devices?tag=state", null).body());
+        assertThat(listed.get("items").get(0).get("credentialsState").stringValue()).isEqualTo("REVOKED");
+    }
+
+    private static JsonNode credentials(String device) throws Exception {
+        return JsonMapper.builder().build().readTree(call("GET", "/api/v1/devices/" + device, null).body());
     }
 
     /**

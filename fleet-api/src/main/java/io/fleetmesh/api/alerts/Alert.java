@@ -1,5 +1,6 @@
 package io.fleetmesh.api.alerts;
 
+import io.fleetmesh.api.refusals.Conflict;
 import io.fleetmesh.api.web.KeysetCursor;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,8 +10,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /** An alert on one device for one rule; its state changes only through {@link #acknowledge} and {@link #resolve}. */
 @Entity
@@ -103,8 +102,8 @@ class Alert {
         resolveNote = note;
     }
 
-    private ResponseStatusException conflict(String what) {
-        return new ResponseStatusException(HttpStatus.CONFLICT, "An alert that is " + state + " cannot be " + what + ".");
+    private Conflict conflict(String what) {
+        return new Conflict("An alert that is " + state + " cannot be " + what + ".");
     }
 
     AlertView view() {

@@ -54,7 +54,7 @@ class AlertBook {
     /** An operator's acknowledge or resolve. */
     Alert handle(UUID tenant, UUID id, java.util.function.Consumer<Alert> change) {
         return retried(() -> {
-            Alert alert = alerts.findByIdAndTenantId(id, tenant).orElseThrow(() -> new AlertNotFoundException(id));
+            Alert alert = alerts.findByIdAndTenantId(id, tenant).orElseThrow(AlertNotFoundException::new);
             change.accept(alert);
             return saved(alert);
         });

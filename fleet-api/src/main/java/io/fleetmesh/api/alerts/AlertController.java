@@ -51,7 +51,7 @@ class AlertController {
 
     @GetMapping("/{id}")
     AlertView get(@PathVariable UUID id) {
-        return alerts.findByIdAndTenantId(id, tenant.id()).orElseThrow(() -> new AlertNotFoundException(id)).view();
+        return alerts.findByIdAndTenantId(id, tenant.id()).orElseThrow(AlertNotFoundException::new).view();
     }
 
     @PostMapping("/{id}/acknowledge")

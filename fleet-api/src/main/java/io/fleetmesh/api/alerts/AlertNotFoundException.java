@@ -1,13 +1,11 @@
 package io.fleetmesh.api.alerts;
 
-import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
+import io.fleetmesh.api.refusals.NotFound;
 
-/** Answered as a 404 problem detail. */
-class AlertNotFoundException extends ResponseStatusException {
+/** No alert with this id for the caller's tenant. */
+class AlertNotFoundException extends NotFound {
 
-    AlertNotFoundException(UUID id) {
-        super(HttpStatus.NOT_FOUND, "There is no alert with this id.");
+    AlertNotFoundException() {
+        super("There is no alert with this id.");
     }
 }

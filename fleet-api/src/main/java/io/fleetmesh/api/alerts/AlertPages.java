@@ -2,6 +2,7 @@ package io.fleetmesh.api.alerts;
 
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.refusals.Refusal;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The dashboard's alerts page: filter, acknowledge and resolve with a comment (the API's alert book). */
 @Controller
@@ -72,8 +72,8 @@ class AlertPages {
         try {
             change.run();
             redirect.addFlashAttribute("notice", "Alert " + what + ".");
-        } catch (ResponseStatusException refused) {
-            redirect.addFlashAttribute("problem", "Not " + what + ": " + refused.getReason());
+        } catch (Refusal refused) {
+            redirect.addFlashAttribute("problem", "Not " + what + ": " + refused.detail());
         }
         return "redirect:/alerts";
     }

@@ -1,6 +1,7 @@
 package io.fleetmesh.api.alerts;
 
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.refusals.Refusal;
 import io.fleetmesh.api.web.FormChecks;
 import jakarta.validation.Validator;
 import java.util.Arrays;
@@ -13,17 +14,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The dashboard's geofences page: the tenant's geofences on a map and in a list, a form to add one, delete. */
 @Controller
 class GeofencePages {
 
-    private final GeofenceController geofences;
+    private final Geofences geofences;
     private final CurrentTenant tenant;
     private final Validator validator;
 
-    GeofencePages(GeofenceController geofences, CurrentTenant tenant, Validator validator) {
+    GeofencePages(Geofences geofences, CurrentTenant tenant, Validator validator) {
         this.geofences = geofences;
         this.tenant = tenant;
         this.validator = validator;
@@ -31,7 +31,7 @@ class GeofencePages {
 
     @GetMapping("/geofences")
     String page(Model model) {
-        model.addAttribute("geofences", geofences.list()).addAttribute("alertOns", GeofenceDefinition.AlertOn.values())
+        model.addAttribute("geofences", geofences.list(tenant.id())).addAttribute("alertOns", GeofenceDefinition.AlertOn.values())
                 .addAttribute("severities", Severity.values()).addAttribute("caller", tenant.caller().name());
         return "geofences";
     }
@@ -43,7 +43,7 @@ class GeofencePages {
                   @RequestParam(defaultValue = "") String polygon, @RequestParam GeofenceDefinition.AlertOn alertOn,
                   @RequestParam Severity severity, RedirectAttributes redirect) {
         try {
-            geofences.create(FormChecks.valid(validator, new NewGeofence(name, shape(lat, lon, radius, polygon), alertOn,
+            geofences.create(tenant.id(), FormChecks.valid(validator, new NewGeofence(name, shape(lat, lon, radius, polygon), alertOn,
                     severity)));
             redirect.addFlashAttribute("notice", "Geofence " + name + " created.");
         } catch (IllegalArgumentException invalid) {
@@ -55,10 +55,10 @@ class GeofencePages {
     @PostMapping("/geofences/{id}/delete")
     String delete(@PathVariable UUID id, RedirectAttributes redirect) {
         try {
-            geofences.delete(id);
+            geofences.delete(tenant.id(), id);
             redirect.addFlashAttribute("notice", "Geofence deleted.");
-        } catch (ResponseStatusException gone) {
-            redirect.addFlashAttribute("problem", "Not deleted: " + gone.getReason());
+        } catch (Refusal gone) {
+            redirect.addFlashAttribute("problem", "Not deleted: " + gone.detail());
         }
         return "redirect:/geofences";
     }

@@ -2,7 +2,6 @@ package io.fleetmesh.api.audit;
 
 import io.fleetmesh.api.identity.CurrentTenant;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,21 +12,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/audit")
 class AuditController {
 
-    private final JdbcTemplate jdbc;
+    private final AuditLog log;
     private final CurrentTenant tenant;
 
-    AuditController(JdbcTemplate jdbc, CurrentTenant tenant) {
-        this.jdbc = jdbc;
+    AuditController(AuditLog log, CurrentTenant tenant) {
+        this.log = log;
         this.tenant = tenant;
     }
 
     @GetMapping
     List<AuditEntry> list(@RequestParam(defaultValue = "9223372036854775807") long before) {
-        return jdbc.query("""
-                SELECT id, at, actor, action, target, detail FROM audit_log
-                WHERE tenant_id = ? AND id < ? ORDER BY id DESC LIMIT 100""",
-                (row, n) -> new AuditEntry(row.getLong("id"), row.getTimestamp("at").toInstant(), row.getString("actor"),
-                        row.getString("action"), row.getString("target"), row.getString("detail")),
-                tenant.id(), before);
+        return log.entries(tenant.id(), before);
     }
 }

@@ -7,9 +7,8 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
+import io.fleetmesh.api.refusals.Conflict;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Cancels a command the truck does not have yet, and takes it back from the hub's stream, so a truck that has not
@@ -38,7 +37,7 @@ class CommandCancellation {
             var outcome = stored.transition(CommandState.CANCELLED, clock.instant(), CommandSource.CLOUD,
                     "cancelled by " + caller.name());
             if (outcome == CommandLifecycle.Outcome.REFUSED) {
-                throw new ResponseStatusException(HttpStatus.CONFLICT,
+                throw new Conflict(
                         "A command that is " + stored.state() + " can no longer be cancelled.");
             }
             now[0] = outcome == CommandLifecycle.Outcome.APPLIED;

@@ -1,8 +1,8 @@
 package io.fleetmesh.api.commands;
 
 import io.fleetmesh.api.devices.DeviceDirectory;
-import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.refusals.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,8 +12,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Commands: {@code POST /api/v1/devices/{id}/commands} queues one (202, or with {@code ?wait=PT5S} the truck's answer,
@@ -33,78 +30,36 @@ import org.springframework.web.server.ResponseStatusException;
 @Validated
 class CommandController {
 
+    private final CommandIntake intake;
     private final CommandRepository commands;
     private final CommandHistory history;
-    private final CommandRequests requests;
-    private final CommandQueue queue;
-    private final SynchronousCommands synchronous;
     private final CommandCancellation cancellation;
     private final DeviceDirectory directory;
     private final CurrentTenant tenant;
-    private final CommandProperties properties;
 
-    CommandController(CommandRepository commands, CommandHistory history, CommandRequests requests, CommandQueue queue,
-                      SynchronousCommands synchronous, CommandCancellation cancellation, DeviceDirectory directory,
-                      CurrentTenant tenant, CommandProperties properties) {
+    CommandController(CommandIntake intake, CommandRepository commands, CommandHistory history,
+                      CommandCancellation cancellation, DeviceDirectory directory, CurrentTenant tenant) {
+        this.intake = intake;
         this.commands = commands;
         this.history = history;
-        this.requests = requests;
-        this.queue = queue;
-        this.synchronous = synchronous;
         this.cancellation = cancellation;
         this.directory = directory;
         this.tenant = tenant;
-        this.properties = properties;
     }
 
+    /** 202 while queued, 200 with the truck's answer; a replayed Idempotency-Key answers 200 with the first command. */
     @PostMapping("/api/v1/devices/{deviceId}/commands")
     ResponseEntity<CommandView> create(@PathVariable String deviceId, @Valid @RequestBody NewCommand body,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey,
             @RequestParam(required = false) Duration wait) {
-        Caller caller = tenant.caller();
-        directory.requireRegistered(caller.tenantId(), deviceId);
-        CommandRequest request = requests.of(body, caller, idempotencyKey, "device:" + deviceId);
-        if (idempotencyKey != null) {
-            var earlier = commands.findByTenantIdAndIdempotencyKey(caller.tenantId(), idempotencyKey);
-            if (earlier.isPresent()) {
-                return replay(earlier.get(), request);
-            }
+        CommandIntake.Taken taken = intake.submit(tenant.caller(), deviceId, body, idempotencyKey, wait);
+        Command command = taken.command();
+        if (taken.replayed()) {
+            return ResponseEntity.ok().header("Idempotent-Replayed", "true").location(location(command)).body(command.view());
         }
-        Command command = queueOrReplay(caller, deviceId, request, checkedWait(wait));
-        if (wait == null) {
-            return accepted(command);
-        }
-        Command answered = synchronous.run(command, wait);
-        return answered.state().terminal() ? ResponseEntity.ok(answered.view()) : accepted(answered);
-    }
-
-    private Command queueOrReplay(Caller caller, String deviceId, CommandRequest request, Duration hold) {
-        try {
-            return queue.queue(caller.tenantId(), deviceId, request, hold);
-        } catch (DataIntegrityViolationException raced) {
-            // the same Idempotency-Key in a concurrent request: the command it created is this one's answer
-            return commands.findByTenantIdAndIdempotencyKey(caller.tenantId(), request.idempotencyKey()).orElseThrow(() -> raced);
-        }
-    }
-
-    private Duration checkedWait(Duration wait) {
-        if (wait != null && (wait.isNegative() || wait.isZero() || wait.compareTo(properties.maxWait()) > 0)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "wait must be positive and at most " + properties.maxWait());
-        }
-        return wait;
-    }
-
-    /** The same key again: the first answer if it is the same request, else 422 (the key was used for another). */
-    private static ResponseEntity<CommandView> replay(Command earlier, CommandRequest request) {
-        if (!earlier.matches(request.hash())) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "This Idempotency-Key was used for a different command.");
-        }
-        return ResponseEntity.ok().header("Idempotent-Replayed", "true").location(location(earlier)).body(earlier.view());
-    }
-
-    private static ResponseEntity<CommandView> accepted(Command command) {
-        return ResponseEntity.accepted().location(location(command)).body(command.view());
+        boolean answered = wait != null && command.state().terminal();
+        return answered ? ResponseEntity.ok(command.view())
+                : ResponseEntity.accepted().location(location(command)).body(command.view());
     }
 
     private static URI location(Command command) {
@@ -144,7 +99,7 @@ class CommandController {
     }
 
     private Command find(UUID id) {
-        return commands.findByIdAndTenantId(id, tenant.id()).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "There is no command with this id."));
+        return commands.findByIdAndTenantId(id, tenant.id())
+                .orElseThrow(() -> new NotFound("There is no command with this id."));
     }
 }

@@ -3,6 +3,7 @@ package io.fleetmesh.api.commands;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.refusals.Refusal;
 import io.fleetmesh.api.web.FormChecks;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Pattern;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,22 +35,20 @@ class CommandPages {
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private final CommandHistory history;
-    private final FanOutController fanOuts;
-    private final CommandRequests requests;
-    private final CommandQueue queue;
+    private final FanOuts fanOuts;
+    private final CommandIntake intake;
     private final DeviceDirectory directory;
     private final CurrentTenant tenant;
     private final Validator validator;
 
-    CommandPages(CommandHistory history, FanOutController fanOuts, CommandRequests requests, CommandQueue queue, DeviceDirectory directory,
+    CommandPages(CommandHistory history, FanOuts fanOuts, CommandIntake intake, DeviceDirectory directory,
                  CurrentTenant tenant, Validator validator) {
-        this.validator = validator;
         this.history = history;
         this.fanOuts = fanOuts;
-        this.requests = requests;
-        this.queue = queue;
+        this.intake = intake;
         this.directory = directory;
         this.tenant = tenant;
+        this.validator = validator;
     }
 
     @GetMapping("/devices/{deviceId}/commands")
@@ -71,7 +69,7 @@ class CommandPages {
         model.addAttribute("page", history.page(new CommandFilter(tenant.id(), null, state, wanted, fanout, null, null,
                         cursor == null || cursor.isBlank() ? null : cursor), 100))
                 .addAttribute("state", state).addAttribute("type", wanted).addAttribute("states", CommandState.values())
-                .addAttribute("fanout", fanout == null ? null : fanOuts.get(fanout))
+                .addAttribute("fanout", fanout == null ? null : fanOuts.find(tenant.id(), fanout))
                 .addAttribute("caller", tenant.caller().name());
         return "commands";
     }
@@ -82,9 +80,9 @@ class CommandPages {
                   @RequestParam(defaultValue = "PT1H") String ttl, RedirectAttributes redirect) {
         try {
             NewCommand command = FormChecks.valid(validator, new NewCommand(type, params(params), Duration.parse(ttl), List.of()));
-            FanOutView started = fanOuts.create(new FanOut(command, tag, null)).getBody();
+            FanOutView started = fanOuts.start(tenant.caller(), new FanOut(command, tag, null));
             return "redirect:/commands?fanout=" + started.id();
-        } catch (IllegalArgumentException | DateTimeParseException | JacksonException | ResponseStatusException e) {
+        } catch (IllegalArgumentException | DateTimeParseException | JacksonException | Refusal e) {
             redirect.addFlashAttribute("problem", "Not sent: " + reason(e));
             return "redirect:/commands";
         }
@@ -98,9 +96,9 @@ class CommandPages {
         directory.requireRegistered(caller.tenantId(), deviceId);
         try {
             NewCommand command = FormChecks.valid(validator, new NewCommand(type, params(params), Duration.parse(ttl), List.of()));
-            Command queued = queue.queue(caller.tenantId(), deviceId, requests.of(command, caller, null, "device:" + deviceId), null);
+            Command queued = intake.submit(caller, deviceId, command, null, null).command();
             redirect.addFlashAttribute("notice", "Command " + queued.id() + " queued.");
-        } catch (IllegalArgumentException | DateTimeParseException | JacksonException | ResponseStatusException e) {
+        } catch (IllegalArgumentException | DateTimeParseException | JacksonException | Refusal e) {
             redirect.addFlashAttribute("problem", "Not sent: " + reason(e));
         }
         // the form is on the device's commands page and on its detail page: back to the one it came from
@@ -113,7 +111,7 @@ class CommandPages {
     }
 
     private static String reason(Exception e) {
-        return e instanceof ResponseStatusException status ? status.getReason()
+        return e instanceof Refusal refusal ? refusal.detail()
                 : e instanceof JacksonException ? "params must be a JSON object" : e.getMessage();
     }
 }

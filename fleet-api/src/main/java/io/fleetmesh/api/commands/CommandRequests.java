@@ -1,14 +1,13 @@
 package io.fleetmesh.api.commands;
 
 import io.fleetmesh.api.identity.Caller;
+import io.fleetmesh.api.refusals.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns a caller's {@link NewCommand} into a {@link CommandRequest}: TTL within bounds, params small enough. */
@@ -43,8 +42,8 @@ class CommandRequests {
         return new CommandRequest(command.type(), params, command.preconditionsOrNone(), ttl, by, idempotencyKey, hash, null);
     }
 
-    private static ResponseStatusException invalid(String detail) {
-        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+    private static InvalidInput invalid(String detail) {
+        return new InvalidInput(detail);
     }
 
     private static String sha256(String text) {

@@ -20,16 +20,16 @@ class DashboardPages {
 
     private static final int LATEST = 10;
 
-    private final OverviewController overview;
+    private final FleetOverviews overviews;
     private final DeviceDirectory directory;
     private final TelemetryQueries telemetry;
     private final OpenAlerts alerts;
     private final CommandHistory commands;
     private final CurrentTenant tenant;
 
-    DashboardPages(OverviewController overview, DeviceDirectory directory, TelemetryQueries telemetry,
+    DashboardPages(FleetOverviews overviews, DeviceDirectory directory, TelemetryQueries telemetry,
                    OpenAlerts alerts, CommandHistory commands, CurrentTenant tenant) {
-        this.overview = overview;
+        this.overviews = overviews;
         this.directory = directory;
         this.telemetry = telemetry;
         this.alerts = alerts;
@@ -39,7 +39,7 @@ class DashboardPages {
 
     @GetMapping("/")
     String overview(Model model) {
-        model.addAttribute("overview", overview.overview(tenant.id()));
+        model.addAttribute("overview", overviews.of(tenant.id()));
         return page(model, "overview");
     }
 

@@ -1,5 +1,6 @@
 package io.fleetmesh.api.devices;
 
+import io.fleetmesh.api.refusals.InvalidInput;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -27,19 +28,19 @@ final class CsvDevices {
     private CsvDevices() {
     }
 
-    /** The rows; IllegalArgumentException if the file cannot be read as a device CSV at all. */
+    /** The rows; InvalidInput if the file cannot be read as a device CSV at all. */
     static List<Row> read(String csv) {
         try (CSVParser parser = FORMAT.parse(new StringReader(withoutByteOrderMark(csv)))) {
             List<String> header = parser.getHeaderNames();
             if (!header.containsAll(List.of("id", "name", "kind"))) {
-                throw new IllegalArgumentException("The header must name the columns id, name, kind (and optionally tags).");
+                throw new InvalidInput("The header must name the columns id, name, kind (and optionally tags).");
             }
             return rows(parser, header.contains("tags"));
         } catch (IOException | IllegalStateException | UncheckedIOException malformed) {
             // commons-csv reports a malformed header as an IOException, a malformed record as an unchecked one whose
             // own message is its cause's class and message: the client gets the cause's message only
             Throwable reason = malformed instanceof UncheckedIOException unchecked ? unchecked.getCause() : malformed;
-            throw new IllegalArgumentException("The CSV is malformed: " + reason.getMessage());
+            throw new InvalidInput("The CSV is malformed: " + reason.getMessage());
         }
     }
 
@@ -47,7 +48,7 @@ final class CsvDevices {
         List<Row> rows = new ArrayList<>();
         for (CSVRecord record : parser) {
             if (rows.size() == MAX_ROWS) {
-                throw new IllegalArgumentException("At most " + MAX_ROWS + " devices per import.");
+                throw new InvalidInput("At most " + MAX_ROWS + " devices per import.");
             }
             rows.add(row(record, withTags));
         }

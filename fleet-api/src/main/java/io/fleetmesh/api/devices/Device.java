@@ -2,6 +2,8 @@ package io.fleetmesh.api.devices;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -31,8 +33,12 @@ class Device {
     @JdbcTypeCode(SqlTypes.ARRAY)
     private List<String> tags;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "credentials_state")
-    private String credentialsState;
+    private CredentialsState credentialsState;
+
+    @Column(name = "credentials_changed_at")
+    private Instant credentialsChangedAt;
 
     @Column(name = "created_at")
     private Instant createdAt;
@@ -50,7 +56,7 @@ class Device {
     Device(UUID tenantId, String id, DeviceDetails details, Instant now) {
         this.tenantId = tenantId;
         this.id = id;
-        this.credentialsState = "NONE";
+        this.credentialsState = CredentialsState.NONE;
         this.createdAt = now;
         apply(details, now);
     }
@@ -62,8 +68,18 @@ class Device {
         this.updatedAt = now;
     }
 
+    void credentialsIssued(Instant at) {
+        credentialsState = CredentialsState.ISSUED;
+        credentialsChangedAt = at;
+    }
+
+    void credentialsRevoked(Instant at) {
+        credentialsState = CredentialsState.REVOKED;
+        credentialsChangedAt = at;
+    }
+
     DeviceView view() {
-        return new DeviceView(id, name, kind, tags, credentialsState, createdAt, updatedAt);
+        return new DeviceView(id, name, kind, tags, credentialsState.name(), credentialsChangedAt, createdAt, updatedAt);
     }
 
     String id() {

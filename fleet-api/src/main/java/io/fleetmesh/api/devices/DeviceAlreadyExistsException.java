@@ -1,20 +1,12 @@
 package io.fleetmesh.api.devices;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.fleetmesh.api.refusals.Conflict;
+import java.util.Map;
 
-/** Answered as a 409 problem detail. */
-class DeviceAlreadyExistsException extends ErrorResponseException {
+/** The id is taken in this tenant. */
+class DeviceAlreadyExistsException extends Conflict {
 
-    DeviceAlreadyExistsException(String id, Throwable cause) {
-        super(HttpStatus.CONFLICT, problem(id), cause);
-    }
-
-    private static ProblemDetail problem(String id) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "A device with this id already exists.");
-        problem.setTitle("Device already exists");
-        problem.setProperty("deviceId", id);
-        return problem;
+    DeviceAlreadyExistsException(String id) {
+        super("Device already exists", "A device with this id already exists.", Map.of("deviceId", id));
     }
 }

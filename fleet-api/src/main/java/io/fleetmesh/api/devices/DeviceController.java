@@ -44,13 +44,13 @@ class DeviceController {
     @PostMapping
     ResponseEntity<DeviceView> create(@Valid @RequestBody NewDevice request) {
         if (devices.existsById(key(request.id()))) {
-            throw new DeviceAlreadyExistsException(request.id(), null);
+            throw new DeviceAlreadyExistsException(request.id());
         }
         try {
             Device device = devices.saveAndFlush(new Device(tenant.id(), request.id(), request.details(), clock.instant()));
             return ResponseEntity.created(URI.create("/api/v1/devices/" + device.id())).body(device.view());
         } catch (DataIntegrityViolationException raced) {
-            throw new DeviceAlreadyExistsException(request.id(), raced);
+            throw new DeviceAlreadyExistsException(request.id());
         }
     }
 

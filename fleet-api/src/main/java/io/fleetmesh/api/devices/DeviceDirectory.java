@@ -1,5 +1,6 @@
 package io.fleetmesh.api.devices;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,7 +11,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What other features may ask about devices: whether they are registered. */
+/** What other features may ask about devices (whether they are registered, their tags) or tell them. */
 @Component
 @Transactional(readOnly = true)
 public class DeviceDirectory {
@@ -37,10 +38,25 @@ public class DeviceDirectory {
         return tags;
     }
 
-    /** The device as the API shows it; 404 (problem details) if the tenant has no such device. */
+    /** The device as the API shows it; refused as not found if the tenant has no such device. */
     public DeviceView require(UUID tenantId, String deviceId) {
-        return devices.findById(new DeviceKey(tenantId, deviceId)).map(Device::view)
-                .orElseThrow(() -> new DeviceNotFoundException(deviceId));
+        return device(tenantId, deviceId).view();
+    }
+
+    /** The credentials feature issued a key to the device. */
+    @Transactional
+    public void credentialsIssued(UUID tenantId, String deviceId, Instant at) {
+        device(tenantId, deviceId).credentialsIssued(at);
+    }
+
+    /** The credentials feature revoked every key of the device. */
+    @Transactional
+    public void credentialsRevoked(UUID tenantId, String deviceId, Instant at) {
+        device(tenantId, deviceId).credentialsRevoked(at);
+    }
+
+    private Device device(UUID tenantId, String deviceId) {
+        return devices.findById(new DeviceKey(tenantId, deviceId)).orElseThrow(() -> new DeviceNotFoundException(deviceId));
     }
 
     public void requireRegistered(UUID tenantId, String deviceId) {

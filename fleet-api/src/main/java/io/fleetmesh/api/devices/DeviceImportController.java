@@ -12,7 +12,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Bulk registration: {@code POST /api/v1/device-imports} with a CSV body ({@code text/csv}: id,name,kind[,tags]) answers
@@ -48,7 +46,7 @@ class DeviceImportController {
     ResponseEntity<DeviceImportView> start(@Parameter(hidden = true) HttpEntity<byte[]> body) {
         MediaType type = body.getHeaders().getContentType();
         Charset charset = type == null || type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
-        UUID id = started(new String(body.getBody() == null ? new byte[0] : body.getBody(), charset));
+        UUID id = imports.start(tenant.caller(), new String(body.getBody() == null ? new byte[0] : body.getBody(), charset));
         return ResponseEntity.accepted().location(URI.create("/api/v1/device-imports/" + id)).body(get(id, 0));
     }
 
@@ -56,16 +54,6 @@ class DeviceImportController {
     @GetMapping("/api/v1/device-imports/{id}")
     DeviceImportView get(@PathVariable UUID id,
                          @RequestParam(defaultValue = "" + CsvDevices.MAX_ROWS) @Min(0) @Max(CsvDevices.MAX_ROWS) int rows) {
-        return queries.find(tenant.id(), id, rows).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "There is no device import with this id."));
-    }
-
-    /** 400 (problem details) when the CSV cannot be read at all. */
-    UUID started(String csv) {
-        try {
-            return imports.start(tenant.caller(), csv);
-        } catch (IllegalArgumentException unreadable) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, unreadable.getMessage());
-        }
+        return queries.find(tenant.id(), id, rows);
     }
 }

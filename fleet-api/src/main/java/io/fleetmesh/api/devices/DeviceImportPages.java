@@ -1,6 +1,7 @@
 package io.fleetmesh.api.devices;
 
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.refusals.Refusal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The dashboard's bulk import: upload a CSV, then watch its progress and see each row's outcome. */
 @Controller
@@ -21,11 +21,11 @@ class DeviceImportPages {
     /** The page lists this many rows' outcomes; the API has them all. */
     private static final int SHOWN_ROWS = 1000;
 
-    private final DeviceImportController imports;
+    private final DeviceImports imports;
     private final DeviceImportQueries queries;
     private final CurrentTenant tenant;
 
-    DeviceImportPages(DeviceImportController imports, DeviceImportQueries queries, CurrentTenant tenant) {
+    DeviceImportPages(DeviceImports imports, DeviceImportQueries queries, CurrentTenant tenant) {
         this.imports = imports;
         this.queries = queries;
         this.tenant = tenant;
@@ -40,17 +40,17 @@ class DeviceImportPages {
     @PostMapping("/imports")
     String upload(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
         try {
-            UUID id = imports.started(new String(file.getBytes(), StandardCharsets.UTF_8));
+            UUID id = imports.start(tenant.caller(), new String(file.getBytes(), StandardCharsets.UTF_8));
             return "redirect:/imports/" + id;
-        } catch (ResponseStatusException unreadable) {
-            redirect.addFlashAttribute("problem", "Not imported: " + unreadable.getReason());
+        } catch (Refusal unreadable) {
+            redirect.addFlashAttribute("problem", "Not imported: " + unreadable.detail());
             return "redirect:/imports";
         }
     }
 
     @GetMapping("/imports/{id}")
     String progress(@PathVariable UUID id, Model model) {
-        model.addAttribute("run", imports.get(id, SHOWN_ROWS)).addAttribute("shownRows", SHOWN_ROWS)
+        model.addAttribute("run", queries.find(tenant.id(), id, SHOWN_ROWS)).addAttribute("shownRows", SHOWN_ROWS)
                 .addAttribute("caller", tenant.caller().name());
         return "import";
     }

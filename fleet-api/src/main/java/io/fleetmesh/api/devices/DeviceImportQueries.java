@@ -1,10 +1,10 @@
 package io.fleetmesh.api.devices;
 
+import io.fleetmesh.api.refusals.NotFound;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,11 +22,11 @@ class DeviceImportQueries {
     }
 
     /** The import with the outcomes of its first {@code rows} lines. */
-    Optional<DeviceImportView> find(UUID tenant, UUID id, int rows) {
+    DeviceImportView find(UUID tenant, UUID id, int rows) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM device_imports WHERE tenant_id = :tenant AND id = :id")
                 .param("tenant", tenant).param("id", id)
                 .query((rs, row) -> view(rs, rows(id, rows)))
-                .optional();
+                .optional().orElseThrow(() -> new NotFound("There is no device import with this id."));
     }
 
     private List<ImportRow> rows(UUID id, int limit) {

@@ -61,7 +61,7 @@ class DeviceImports {
         this.clock = clock;
     }
 
-    /** Reads the CSV (400 if it cannot be read at all) and starts the import; its id. */
+    /** Reads the CSV (refused if it cannot be read at all) and starts the import; its id. */
     UUID start(Caller caller, String csv) {
         List<CsvDevices.Row> rows = CsvDevices.read(csv);
         UUID id = UUID.randomUUID();

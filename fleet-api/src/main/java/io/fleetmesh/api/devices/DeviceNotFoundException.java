@@ -1,20 +1,12 @@
 package io.fleetmesh.api.devices;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.fleetmesh.api.refusals.NotFound;
+import java.util.Map;
 
-/** Answered as a 404 problem detail. */
-public class DeviceNotFoundException extends ErrorResponseException {
+/** No device with this id for the caller's tenant. */
+public class DeviceNotFoundException extends NotFound {
 
     public DeviceNotFoundException(String id) {
-        super(HttpStatus.NOT_FOUND, problem(id), null);
-    }
-
-    private static ProblemDetail problem(String id) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no device with this id.");
-        problem.setTitle("Device not found");
-        problem.setProperty("deviceId", id);
-        return problem;
+        super("Device not found", "There is no device with this id.", Map.of("deviceId", id));
     }
 }

@@ -5,5 +5,5 @@ import java.util.List;
 
 /** A device as the API shows it. */
 public record DeviceView(String id, String name, String kind, List<String> tags, String credentialsState,
-                  Instant createdAt, Instant updatedAt) {
+                         Instant credentialsChangedAt, Instant createdAt, Instant updatedAt) {
 }

@@ -2,11 +2,11 @@ package io.fleetmesh.api.operators;
 
 import io.fleetmesh.api.identity.Caller;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
+import io.fleetmesh.api.refusals.InvalidInput;
+import io.fleetmesh.api.refusals.NotAllowed;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /** An operator changes their own password: over the API or on the dashboard's password page. */
 @Component
@@ -26,12 +26,12 @@ class OwnPasswords {
     @Transactional
     void change(Caller caller, PasswordChange change) {
         Operator operator = operators.findByUsername(caller.name())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "Only operators have a password."));
+                .orElseThrow(() -> new NotAllowed("Only operators have a password."));
         if (!passwords.matches(change.currentPassword(), operator.passwordHash())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The current password is wrong.");
+            throw new InvalidInput("The current password is wrong.");
         }
         if (change.currentPassword().equals(change.newPassword())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The new password must differ from the current one.");
+            throw new InvalidInput("The new password must differ from the current one.");
         }
         operator.changePassword(passwords.encode(change.newPassword()));
         events.publishEvent(new PasswordChanged(caller.tenantId(), caller.name()));

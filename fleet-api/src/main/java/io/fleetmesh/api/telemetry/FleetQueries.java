@@ -81,4 +81,16 @@ public class FleetQueries {
                         Instant.parse(rs.getString("ts"))))
                 .list();
     }
+
+    /** Every device of the tenant with the configuration version of its last heartbeat, in device id order. */
+    public List<AppliedConfig> appliedConfigs(UUID tenant) {
+        return jdbc.sql("""
+                        SELECT d.id, %s AS applied
+                        FROM devices d LEFT JOIN device_state s ON s.tenant_id = d.tenant_id AND s.device_id = d.id
+                        WHERE d.tenant_id = :tenant ORDER BY d.id"""
+                        .formatted(number("(s.status -> 'configVersion')", "BETWEEN 0 AND 9e18", "bigint")))
+                .param("tenant", tenant)
+                .query((rs, row) -> new AppliedConfig(rs.getString("id"), (Long) rs.getObject("applied")))
+                .list();
+    }
 }

@@ -36,8 +36,9 @@ class TelemetryStore {
             ON CONFLICT (tenant_id, device_id) DO UPDATE SET
                 last_seen = greatest(s.last_seen, excluded.last_seen),
                 last_values = merge_latest_values(s.last_values, excluded.last_values)""";
-    private static final String INSERT_QUARANTINE =
-            "INSERT INTO quarantine (tenant_id, subject, payload, reason, stream_seq) VALUES (?, ?, ?, ?, ?)";
+    /** A redelivered message (its ack was lost) is already there: quarantined once (V13's unique identity). */
+    private static final String INSERT_QUARANTINE = "INSERT INTO quarantine (tenant_id, subject, payload, reason,"
+            + " stream_seq) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper mapper;

@@ -1,5 +1,11 @@
 package io.fleetmesh.api.web;
 
+import io.fleetmesh.api.refusals.Conflict;
+import io.fleetmesh.api.refusals.InvalidInput;
+import io.fleetmesh.api.refusals.NotAllowed;
+import io.fleetmesh.api.refusals.NotFound;
+import io.fleetmesh.api.refusals.Refusal;
+import io.fleetmesh.api.refusals.Unprocessable;
 import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLException;
 import java.util.List;
@@ -34,6 +40,24 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final Map<Class<?>, HttpStatus> REFUSALS = Map.of(NotFound.class, HttpStatus.NOT_FOUND,
+            Conflict.class, HttpStatus.CONFLICT, InvalidInput.class, HttpStatus.BAD_REQUEST,
+            Unprocessable.class, HttpStatus.UNPROCESSABLE_CONTENT, NotAllowed.class, HttpStatus.FORBIDDEN);
+
+    /** The domain's refusals, each kind with its status; a feature's own subclass keeps its kind's. */
+    @ExceptionHandler(Refusal.class)
+    ProblemDetail refused(Refusal refusal) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(statusOf(refusal.getClass()), refusal.detail());
+        if (refusal.title() != null) {
+            problem.setTitle(refusal.title());
+        }
+        refusal.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    private static HttpStatus statusOf(Class<?> kind) {
+        return REFUSALS.containsKey(kind) ? REFUSALS.get(kind) : statusOf(kind.getSuperclass());
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
