@@ -3,6 +3,8 @@ package io.fleetmesh.api.alerts;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.mesh.EventSubscriptions;
 import io.fleetmesh.api.telemetry.Quarantine;
+import io.fleetmesh.protocol.AlertEvent;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Message;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,9 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Alerts the trucks raised and cleared ({@code fleet.<dev>.events.alert}): stored with their edge id and time. Each
@@ -24,8 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class EdgeAlerts {
-
-    private static final JsonMapper json = JsonMapper.builder().build();
 
     private final AlertBook book;
     private final DeviceDirectory directory;
@@ -44,13 +41,13 @@ class EdgeAlerts {
         this.backfillAfter = properties.backfillAfter();
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
-        subscriptions.register("edge-alerts", "fleet.*.events.alert", this::onAlert);
+        subscriptions.register("edge-alerts", Subjects.ALL_ALERT_EVENTS, this::onAlert);
     }
 
     private void onAlert(UUID tenant, Message message) {
-        String device = message.getSubject().split("\\.")[1];
+        String device = Subjects.parse(message.getSubject()).orElseThrow().device();
         try {
-            EdgeAlert alert = EdgeAlert.parse(message.getData());
+            AlertEvent alert = parse(message.getData());
             if (directory.registered(tenant, List.of(device)).isEmpty()) {
                 throw new IllegalArgumentException("device " + device + " is not registered");
             }
@@ -65,18 +62,18 @@ class EdgeAlerts {
         }
     }
 
-    private boolean alreadyCleared(UUID tenant, EdgeAlert alert) {
+    private boolean alreadyCleared(UUID tenant, AlertEvent alert) {
         return jdbc.queryForObject("SELECT count(*) FROM alert_occurrences WHERE tenant_id = ? AND edge_alert_id = ?"
                 + " AND state = 'CLEARED'", Integer.class, tenant, alert.alertId()) > 0;
     }
 
-    private boolean firstTime(UUID tenant, EdgeAlert alert) {
+    private boolean firstTime(UUID tenant, AlertEvent alert) {
         return jdbc.update("INSERT INTO alert_occurrences (tenant_id, edge_alert_id, state) VALUES (?, ?, ?)"
                 + " ON CONFLICT DO NOTHING", tenant, alert.alertId(), alert.state()) == 1;
     }
 
     /** A CLEARED that overtook its RAISED (a redelivery) leaves nothing open when the RAISED comes. */
-    private void apply(UUID tenant, String device, EdgeAlert alert) {
+    private void apply(UUID tenant, String device, AlertEvent alert) {
         if (!alert.cleared() && alreadyCleared(tenant, alert)) {
             return;
         }
@@ -85,51 +82,14 @@ class EdgeAlerts {
             return;
         }
         boolean backfilled = alert.ts().isBefore(clock.instant().minus(backfillAfter));
-        book.raise(new AlertRaise(tenant, device, alert.ruleId(), AlertSource.EDGE, alert.severity(), alert.message(),
-                alert.metric(), alert.value(), alert.threshold(), alert.ts(), alert.alertId(), backfilled));
+        book.raise(new AlertRaise(tenant, device, alert.ruleId(), AlertSource.EDGE, Severity.valueOf(alert.severity()),
+                alert.message(), alert.metric(), alert.value(), alert.threshold(), alert.ts(), alert.alertId(), backfilled));
     }
 
-    /** The edge agent's AlertEvent. */
-    record EdgeAlert(String alertId, String ruleId, String state, Severity severity, String metric, Double value,
-                     Double threshold, Instant ts, String message) {
-
-        boolean cleared() {
-            return "CLEARED".equals(state);
-        }
-
-        static EdgeAlert parse(byte[] payload) {
-            if (payload.length > 16_384) {
-                throw new IllegalArgumentException("alert of " + payload.length + " bytes exceeds 16384");
-            }
-            try {
-                JsonNode node = json.readTree(payload);
-                String state = text(node, "state", true);
-                if (!state.equals("RAISED") && !state.equals("CLEARED")) {
-                    throw new IllegalArgumentException("alert state must be RAISED or CLEARED");
-                }
-                return new EdgeAlert(text(node, "alertId", true), text(node, "ruleId", true), state,
-                        Severity.valueOf(text(node, "severity", true)), text(node, "metric", false),
-                        number(node, "value"), number(node, "threshold"), Instant.parse(text(node, "ts", true)),
-                        String.valueOf(text(node, "message", false)));
-            } catch (JacksonException | java.time.DateTimeException e) {
-                throw new IllegalArgumentException("alert is not well-formed: " + e.getMessage());
-            }
-        }
-
-        private static String text(JsonNode node, String field, boolean required) {
-            JsonNode value = node.get(field);
-            if (value != null && value.isString() && value.stringValue().length() <= 500) {
-                return value.stringValue();
-            }
-            if (required) {
-                throw new IllegalArgumentException("alert has no " + field);
-            }
-            return null;
-        }
-
-        private static Double number(JsonNode node, String field) {
-            JsonNode value = node.get(field);
-            return value != null && value.isNumber() && Double.isFinite(value.doubleValue()) ? value.doubleValue() : null;
-        }
+    /** The truck's alert, with a severity the cloud knows. */
+    private static AlertEvent parse(byte[] payload) {
+        AlertEvent alert = AlertEvent.parse(payload);
+        Severity.valueOf(alert.severity());
+        return alert;
     }
 }

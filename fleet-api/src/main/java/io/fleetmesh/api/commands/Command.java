@@ -1,5 +1,7 @@
 package io.fleetmesh.api.commands;
 
+import io.fleetmesh.protocol.CommandMessage;
+import io.fleetmesh.protocol.Subjects;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -136,11 +138,11 @@ class Command {
 
     /** What goes to the truck (DESIGN §2): {@code {"id", "type", "params", "expiresAt", "preconditions"}}. */
     CommandMessage message() {
-        return new CommandMessage(id, type, json.readTree(params), expiresAt, preconditions);
+        return new CommandMessage(id.toString(), type, json.readTree(params), expiresAt, preconditions);
     }
 
     String subject() {
-        return "fleet." + deviceId + ".cmd." + type;
+        return Subjects.command(deviceId, type);
     }
 
     CommandView view() {

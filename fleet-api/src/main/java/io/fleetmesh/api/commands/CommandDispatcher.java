@@ -21,7 +21,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * QUEUED → SENT: puts a stored command on its tenant's hub COMMANDS stream ({@code Nats-Msg-Id} = its id, so a
@@ -33,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 class CommandDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
-    private static final JsonMapper json = JsonMapper.builder().build();
     private static final long CONSUMER_RECHECK_MILLIS = 60_000;
 
     private final CommandRepository commands;
@@ -96,7 +94,7 @@ class CommandDispatcher {
         TenantLink link = links.of(command.tenantId())
                 .orElseThrow(() -> new IllegalStateException("tenant " + command.tenantId() + " has no mesh link yet"));
         ensureConsumer(link, command.deviceId());
-        return link.connection().jetStream().publish(command.subject(), json.writeValueAsBytes(command.message()),
+        return link.connection().jetStream().publish(command.subject(), command.message().toJson(),
                 PublishOptions.builder().messageId(command.id().toString()).expectedStream(HubStreams.COMMANDS).build());
     }
 

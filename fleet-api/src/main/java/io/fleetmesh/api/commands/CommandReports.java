@@ -2,6 +2,7 @@ package io.fleetmesh.api.commands;
 
 import io.fleetmesh.api.mesh.EventSubscriptions;
 import io.fleetmesh.api.telemetry.Quarantine;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Message;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -27,11 +28,11 @@ class CommandReports {
         this.commands = commands;
         this.changes = changes;
         this.quarantine = quarantine;
-        subscriptions.register("command-reports", "fleet.*.events.command", this::onReport);
+        subscriptions.register("command-reports", Subjects.ALL_COMMAND_EVENTS, this::onReport);
     }
 
     private void onReport(UUID tenant, Message message) {
-        String device = message.getSubject().split("\\.")[1];
+        String device = Subjects.parse(message.getSubject()).orElseThrow().device();
         CommandReport report;
         try {
             report = CommandReport.parse(message.getData());

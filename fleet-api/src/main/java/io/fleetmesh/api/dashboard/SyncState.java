@@ -1,6 +1,7 @@
 package io.fleetmesh.api.dashboard;
 
 import io.fleetmesh.api.telemetry.DeviceStatus;
+import io.fleetmesh.protocol.AgentStatus;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
@@ -10,9 +11,10 @@ record SyncState(boolean online, Instant lastHeartbeat, String agentVersion, Str
 
     static SyncState of(DeviceStatus status) {
         JsonNode agent = status.agent();
-        return new SyncState(status.online(), status.lastHeartbeat(), field(agent, "agentVersion"),
-                field(agent, "configVersion"), field(agent, "backlog"), field(agent, "oldestUnsyncedAgeSeconds"),
-                field(agent, "lastSyncAt"), field(agent, "discarded"));
+        return new SyncState(status.online(), status.lastHeartbeat(), field(agent, AgentStatus.AGENT_VERSION),
+                field(agent, AgentStatus.CONFIG_VERSION), field(agent, AgentStatus.BACKLOG),
+                field(agent, AgentStatus.OLDEST_UNSYNCED_AGE), field(agent, AgentStatus.LAST_SYNC_AT),
+                field(agent, AgentStatus.DISCARDED));
     }
 
     /** The heartbeat's field as text, or null (an agent that never reported, or one that does not send it). */

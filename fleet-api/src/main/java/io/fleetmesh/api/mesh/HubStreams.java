@@ -1,18 +1,20 @@
 package io.fleetmesh.api.mesh;
 
+import io.fleetmesh.protocol.Subjects;
+
 /** The hub's JetStream streams (DESIGN §2): names and the subjects they capture. */
 public final class HubStreams {
 
     public static final String TELEMETRY = "TELEMETRY";
-    public static final String TELEMETRY_SUBJECTS = "fleet.*.telemetry.>";
+    public static final String TELEMETRY_SUBJECTS = Subjects.ALL_TELEMETRY;
     public static final String EVENTS = "EVENTS";
-    public static final String EVENTS_SUBJECTS = "fleet.*.events.>";
+    public static final String EVENTS_SUBJECTS = Subjects.ALL_EVENTS;
     public static final String COMMANDS = "COMMANDS";
-    public static final String COMMANDS_SUBJECTS = "fleet.*.cmd.>";
+    public static final String COMMANDS_SUBJECTS = Subjects.ALL_COMMANDS;
 
     /** Every command subject of one device: its consumer's filter, and what goes when the device is deleted. */
     public static String commandSubjects(String deviceId) {
-        return "fleet." + deviceId + ".cmd.>";
+        return Subjects.commandsOf(deviceId);
     }
 
     /** The durable consumer of the hub's COMMANDS stream that delivers one device's commands (ADR 0006). */
@@ -22,12 +24,12 @@ public final class HubStreams {
 
     /** Where that consumer delivers: a subject of the device's own, which only it may subscribe to. */
     public static String commandDelivery(String deviceId) {
-        return "fleet." + deviceId + ".deliver.cmd";
+        return Subjects.commandDelivery(deviceId);
     }
 
     /** fleet-api's synchronous command requests to an online agent ({@code ?wait=}). */
     public static String commandRpc(String deviceId) {
-        return "fleet." + deviceId + ".rpc.command";
+        return Subjects.commandRequests(deviceId);
     }
 
     private HubStreams() {

@@ -1,5 +1,6 @@
 package io.fleetmesh.api.mesh;
 
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.NKey;
 import io.nats.client.support.JsonSerializable;
 import io.nats.client.support.JwtUtils;
@@ -96,8 +97,9 @@ public final class MeshJwts {
          */
         public static Permissions device(String deviceId) {
             String consumer = HubStreams.commandConsumer(deviceId);
-            return new Permissions(List.of("fleet." + deviceId + ".>", "$JS.ACK." + HubStreams.COMMANDS + "." + consumer + ".>"),
-                    List.of("fleet." + deviceId + ".>", "_INBOX." + deviceId + ".>"), true);
+            String own = Subjects.deviceSubjects(deviceId);
+            return new Permissions(List.of(own, "$JS.ACK." + HubStreams.COMMANDS + "." + consumer + ".>"),
+                    List.of(own, Subjects.inboxesOf(deviceId)), true);
         }
     }
 

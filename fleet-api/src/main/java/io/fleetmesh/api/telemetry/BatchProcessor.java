@@ -2,6 +2,7 @@ package io.fleetmesh.api.telemetry;
 
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.telemetry.Rejection.Cause;
+import io.fleetmesh.protocol.MeshHeaders;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import java.sql.SQLException;
@@ -91,8 +92,8 @@ class BatchProcessor {
     private static IncomingMessage incoming(Message message, long streamEpoch) {
         Headers headers = message.getHeaders();
         return new IncomingMessage(message.getSubject(), message.getData(),
-                headers == null ? null : headers.getFirst(ReadingDecoder.EPOCH_HEADER),
-                headers == null ? null : headers.getFirst(ReadingDecoder.SEQ_HEADER),
+                headers == null ? null : headers.getFirst(MeshHeaders.EPOCH),
+                headers == null ? null : headers.getFirst(MeshHeaders.SEQ),
                 streamEpoch, message.metaData().streamSequence());
     }
 

@@ -1,5 +1,6 @@
 package io.fleetmesh.api.telemetry;
 
+import io.fleetmesh.protocol.AgentStatus;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public class FleetQueries {
                           SELECT device_id, status_at, %s AS backlog, coalesce(%s, 0) AS oldest
                           FROM device_state WHERE tenant_id = :tenant AND status IS NOT NULL) s
                         WHERE backlog > 0 ORDER BY backlog DESC, device_id LIMIT :limit"""
-                        .formatted(count("backlog"), count("oldestUnsyncedAgeSeconds")))
+                        .formatted(count(AgentStatus.BACKLOG), count(AgentStatus.OLDEST_UNSYNCED_AGE)))
                 .param("tenant", tenant).param("limit", BACKLOGS)
                 .query((rs, row) -> new FleetStatus.Backlog(rs.getString("device_id"), rs.getLong("backlog"),
                         rs.getLong("oldest"), TelemetryQueries.instant(rs, "status_at"), rs.getTimestamp("status_at").after(since)))
@@ -58,7 +59,11 @@ public class FleetQueries {
      * not a number, or out of range, must not fail the query for the whole tenant.
      */
     private static String count(String field) {
-        return number("(status -> '" + field + "')", "BETWEEN 0 AND 9e18", "bigint");
+        return count("status", field);
+    }
+
+    private static String count(String column, String field) {
+        return number("(" + column + " -> '" + field + "')", "BETWEEN 0 AND 9e18", "bigint");
     }
 
     /** A nested CASE: PostgreSQL guarantees the order of WHEN clauses, not of the terms of an AND. */
@@ -88,7 +93,7 @@ public class FleetQueries {
                         SELECT d.id, %s AS applied
                         FROM devices d LEFT JOIN device_state s ON s.tenant_id = d.tenant_id AND s.device_id = d.id
                         WHERE d.tenant_id = :tenant ORDER BY d.id"""
-                        .formatted(number("(s.status -> 'configVersion')", "BETWEEN 0 AND 9e18", "bigint")))
+                        .formatted(count("s.status", AgentStatus.CONFIG_VERSION)))
                 .param("tenant", tenant)
                 .query((rs, row) -> new AppliedConfig(rs.getString("id"), (Long) rs.getObject("applied")))
                 .list();

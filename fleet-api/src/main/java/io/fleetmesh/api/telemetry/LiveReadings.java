@@ -4,6 +4,7 @@ import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.CurrentTenant;
 import io.fleetmesh.api.mesh.MeshLinks;
 import io.fleetmesh.api.mesh.TenantLink;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import java.io.IOException;
@@ -83,7 +84,7 @@ class LiveReadings {
         emitter.onTimeout(watcher::close);
         emitter.onError(error -> watcher.close());
         dispatcher.setPendingLimits(PENDING_MESSAGES, -1);
-        dispatcher.subscribe("fleet." + deviceId + ".telemetry.>");
+        dispatcher.subscribe(Subjects.telemetryOf(deviceId));
         try {
             link.connection().flush(FLUSH);
         } catch (TimeoutException | InterruptedException e) {

@@ -2,6 +2,9 @@ package io.fleetmesh.api.telemetry;
 
 import io.fleetmesh.api.devices.DeviceRules;
 import io.fleetmesh.api.telemetry.Rejection.Cause;
+import io.fleetmesh.protocol.MeshHeaders;
+import io.fleetmesh.protocol.MeshSubject;
+import io.fleetmesh.protocol.Subjects;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +29,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ReadingDecoder {
 
-    static final String EPOCH_HEADER = "Fleet-Epoch";
-    static final String SEQ_HEADER = "Fleet-Seq";
     private static final Pattern CHANNEL_TOKEN = Pattern.compile("[a-z0-9_-]{1,32}");
     private static final Pattern METRIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final int MAX_METRICS = 100;
@@ -68,9 +69,10 @@ final class ReadingDecoder {
             throw new Refused(Cause.OVERSIZE, "payload of " + message.payload().length + " bytes exceeds "
                     + maxPayloadBytes);
         }
-        String[] tokens = message.subject().split("\\.", -1);
-        String deviceId = deviceId(tokens);
-        String channel = channel(tokens);
+        MeshSubject subject = Subjects.parse(message.subject()).filter(MeshSubject::isTelemetry)
+                .orElseThrow(() -> new Refused(Cause.INVALID, "subject is not fleet.<device>.telemetry.<channel>"));
+        String deviceId = deviceId(subject);
+        String channel = channel(subject);
         ObjectNode body = parseObject(message.payload());
         Instant ts = timestamp(body.remove("ts"), now);
         checkMetrics(body);
@@ -78,18 +80,15 @@ final class ReadingDecoder {
         return new Reading(message, deviceId, channel, ts, mapper.writeValueAsString(body), identity.epoch(), identity.seq());
     }
 
-    private static String deviceId(String[] tokens) {
-        if (tokens.length < 4 || !tokens[0].equals("fleet") || !tokens[2].equals("telemetry")) {
-            throw new Refused(Cause.INVALID, "subject is not fleet.<device>.telemetry.<channel>");
-        }
-        if (!DeviceRules.isValidId(tokens[1])) {
+    private static String deviceId(MeshSubject subject) {
+        if (!DeviceRules.isValidId(subject.device())) {
             throw new Refused(Cause.INVALID, "device id in the subject " + DeviceRules.ID_RULE);
         }
-        return tokens[1];
+        return subject.device();
     }
 
-    private static String channel(String[] tokens) {
-        String[] channel = Arrays.copyOfRange(tokens, 3, tokens.length);
+    private static String channel(MeshSubject subject) {
+        String[] channel = subject.name().split("\\.", -1);
         if (channel.length > 4 || !Arrays.stream(channel).allMatch(t -> CHANNEL_TOKEN.matcher(t).matches())) {
             throw new Refused(Cause.INVALID, "channel must be 1-4 tokens of a-z, 0-9, _ and -");
         }
@@ -195,7 +194,7 @@ final class ReadingDecoder {
         } catch (NumberFormatException e) {
             // falls through to the refusal below
         }
-        throw new Refused(Cause.INVALID, EPOCH_HEADER + " and " + SEQ_HEADER + " must both be positive integers");
+        throw new Refused(Cause.INVALID, MeshHeaders.EPOCH + " and " + MeshHeaders.SEQ + " must both be positive integers");
     }
 
     private record Identity(long epoch, long seq) {

@@ -3,6 +3,8 @@ package io.fleetmesh.api.telemetry;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.mesh.EventSubscriptions;
 import io.fleetmesh.api.telemetry.Rejection.Cause;
+import io.fleetmesh.protocol.AgentStatus;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Message;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,8 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 class StatusIngest {
 
     private static final String DURABLE = "status-ingest";
-    private static final String SUBJECTS = "fleet.*.events.status";
-    private static final int MAX_STATUS_BYTES = 4096;
     private static final String UPSERT = """
             INSERT INTO device_state AS s (tenant_id, device_id, status, status_at) VALUES (?, ?, ?::jsonb, ?)
             ON CONFLICT (tenant_id, device_id) DO UPDATE SET status = excluded.status, status_at = excluded.status_at
@@ -39,11 +39,11 @@ class StatusIngest {
         this.directory = directory;
         this.store = store;
         this.jdbc = jdbc;
-        subscriptions.register(DURABLE, SUBJECTS, this::onStatus);
+        subscriptions.register(DURABLE, Subjects.ALL_STATUS_EVENTS, this::onStatus);
     }
 
     private void onStatus(UUID tenant, Message message) {
-        String device = message.getSubject().split("\\.")[1];
+        String device = Subjects.parse(message.getSubject()).orElseThrow().device();
         try {
             JsonNode status = parse(message.getData());
             if (directory.registered(tenant, List.of(device)).isEmpty()) {
@@ -58,8 +58,8 @@ class StatusIngest {
     }
 
     private JsonNode parse(byte[] payload) {
-        if (payload.length > MAX_STATUS_BYTES) {
-            throw new Refused(Cause.OVERSIZE, "status of " + payload.length + " bytes exceeds " + MAX_STATUS_BYTES);
+        if (payload.length > AgentStatus.MAX_BYTES) {
+            throw new Refused(Cause.OVERSIZE, "status of " + payload.length + " bytes exceeds " + AgentStatus.MAX_BYTES);
         }
         try {
             JsonNode status = json.readTree(payload);

@@ -3,6 +3,7 @@ package io.fleetmesh.api.telemetry;
 import static io.fleetmesh.api.telemetry.FloodMessage.bad;
 
 import io.fleetmesh.api.telemetry.Rejection.Cause;
+import io.fleetmesh.protocol.MeshHeaders;
 import io.nats.client.impl.Headers;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -176,12 +177,12 @@ final class BadMessages {
         List<String> values = List.of("abc", "0", "-5", "", "1.5", "99999999999999999999", "0x10", "12a");
         Headers headers = new Headers();
         switch (random.nextInt(3)) {
-            case 0 -> headers.put(ReadingDecoder.EPOCH_HEADER, pick(values, random));
-            case 1 -> headers.put(ReadingDecoder.SEQ_HEADER, pick(values, random));
-            default -> headers.put(ReadingDecoder.EPOCH_HEADER, "1700000000000").put(ReadingDecoder.SEQ_HEADER, pick(values, random));
+            case 0 -> headers.put(MeshHeaders.EPOCH, pick(values, random));
+            case 1 -> headers.put(MeshHeaders.SEQ, pick(values, random));
+            default -> headers.put(MeshHeaders.EPOCH, "1700000000000").put(MeshHeaders.SEQ, pick(values, random));
         }
         return bad("fleet." + device(random) + ".telemetry.reefer", headers,
-                utf8(good.validBody(random)), Cause.INVALID, ReadingDecoder.EPOCH_HEADER);
+                utf8(good.validBody(random)), Cause.INVALID, MeshHeaders.EPOCH);
     }
 
     /** Subjects that the stream's filter fleet.*.telemetry.> captures but ingest must not take. */

@@ -1,6 +1,7 @@
 package io.fleetmesh.api.telemetry;
 
 import io.fleetmesh.api.telemetry.FloodMessage.GoodReading;
+import io.fleetmesh.protocol.MeshHeaders;
 import io.nats.client.impl.Headers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,8 +56,8 @@ final class GoodReadings {
         String body = "{\"ts\":" + stamp.json() + ",\"n\":" + n + metrics(random, !atTheSizeLimit) + "}";
         byte[] payload = (atTheSizeLimit ? padded(body, maxPayloadBytes) : body).getBytes(StandardCharsets.UTF_8);
         boolean ownIdentity = random.nextBoolean();
-        Headers headers = ownIdentity ? new Headers().put(ReadingDecoder.EPOCH_HEADER, Long.toString(epoch))
-                .put(ReadingDecoder.SEQ_HEADER, Integer.toString(n + 1)) : null;
+        Headers headers = ownIdentity ? new Headers().put(MeshHeaders.EPOCH, Long.toString(epoch))
+                .put(MeshHeaders.SEQ, Integer.toString(n + 1)) : null;
         GoodReading reading = new GoodReading(n, device, channel, stamp.stored(),
                 ownIdentity ? epoch : null, ownIdentity ? (long) n + 1 : null);
         return new FloodMessage(FloodMessage.GOOD, "fleet." + device + ".telemetry." + channel, headers, payload,

@@ -7,6 +7,7 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import io.fleetmesh.api.IntegrationTest;
+import io.fleetmesh.protocol.MeshHeaders;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.nio.charset.StandardCharsets;
@@ -165,8 +166,8 @@ class TelemetryIngestTest extends IntegrationTest {
     }
 
     private void publishWithIdentity(String device, String payload, long epoch, long seq) throws Exception {
-        Headers headers = new Headers().put(ReadingDecoder.EPOCH_HEADER, Long.toString(epoch))
-                .put(ReadingDecoder.SEQ_HEADER, Long.toString(seq));
+        Headers headers = new Headers().put(MeshHeaders.EPOCH, Long.toString(epoch))
+                .put(MeshHeaders.SEQ, Long.toString(seq));
         nats.jetStream().publish(NatsMessage.builder().subject("fleet.%s.telemetry.reefer".formatted(device))
                 .headers(headers).data(payload, StandardCharsets.UTF_8).build());
     }
