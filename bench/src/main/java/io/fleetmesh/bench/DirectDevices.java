@@ -1,5 +1,6 @@
 package io.fleetmesh.bench;
 
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ final class DirectDevices implements AutoCloseable {
 
     private DirectDevices(Connection hub, List<String> ids) {
         this.hub = hub;
-        ids.forEach(id -> subjects.add("fleet." + id + ".telemetry.reefer"));
+        ids.forEach(id -> subjects.add(Subjects.telemetry(id, "reefer")));
         this.publisher = new Thread(this::publishEverySecond, "direct-devices");
     }
 

@@ -1,6 +1,7 @@
 package io.fleetmesh.bench;
 
 import io.fleetmesh.devkit.NatsServer;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.Nats;
@@ -92,7 +93,7 @@ public final class EndToEndBenchmark {
         try (NatsServer hub = NatsServer.hub(Files.createTempDirectory("fleetmesh-bench-raw")).start();
              Connection admin = Nats.connect(hub.url())) {
             admin.jetStreamManagement().addStream(StreamConfiguration.builder().name("RAW")
-                    .subjects("fleet.*.telemetry.>").storageType(StorageType.File).build());
+                    .subjects(Subjects.ALL_TELEMETRY).storageType(StorageType.File).build());
             LoadGenerator.Result result = generator.run(natsPublishers(hub.url(), workload), workload.size(), 0);
             System.out.printf("  raw JetStream async publish to a file stream: %,d in %.1f s, %,.0f msgs/s (%d failed)%n",
                     result.sent(), result.seconds(), result.rate(), result.failed());

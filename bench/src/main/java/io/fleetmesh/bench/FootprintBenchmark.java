@@ -2,6 +2,7 @@ package io.fleetmesh.bench;
 
 import io.fleetmesh.devkit.NatsServer;
 import io.fleetmesh.devkit.Ports;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.io.IOException;
@@ -55,7 +56,7 @@ public final class FootprintBenchmark {
             long next = System.nanoTime();
             for (int tick = 0; tick < seconds * 10; tick++) {
                 for (int i = 0; i < rate / 10; i++) {
-                    sensor.publish("fleet.footprint-truck.telemetry.reefer", ("{\"ts\":\"" + Instant.now()
+                    sensor.publish(Subjects.telemetry("footprint-truck", "reefer"), ("{\"ts\":\"" + Instant.now()
                             + "\",\"temp\":-18.1,\"setpoint\":-18,\"door\":\"closed\"}").getBytes(StandardCharsets.UTF_8));
                 }
                 if (tick % 10 == 9 && Files.exists(dataDir.resolve("leaf.pid"))) {

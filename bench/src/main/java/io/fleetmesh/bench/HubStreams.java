@@ -1,5 +1,6 @@
 package io.fleetmesh.bench;
 
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamSubscription;
@@ -24,7 +25,6 @@ import java.util.regex.Pattern;
 /** The hub streams that receive the trucks' readings in the sync benchmark, one set per mode. */
 final class HubStreams {
 
-    private static final String TELEMETRY = "fleet.*.telemetry.>";
     private static final Pattern TS = Pattern.compile("\"ts\":(\\d+)");
 
     private final List<String> names;
@@ -38,9 +38,9 @@ final class HubStreams {
     /** As fleet-api creates them: the forwarders publish into subject-capturing streams. */
     static HubStreams forwarding(Connection admin) throws Exception {
         JetStreamManagement jsm = admin.jetStreamManagement();
-        jsm.addStream(StreamConfiguration.builder().name("TELEMETRY").subjects(TELEMETRY)
+        jsm.addStream(StreamConfiguration.builder().name("TELEMETRY").subjects(Subjects.ALL_TELEMETRY)
                 .storageType(StorageType.File).duplicateWindow(Duration.ofMinutes(2)).build());
-        jsm.addStream(StreamConfiguration.builder().name("EVENTS").subjects("fleet.*.events.>")
+        jsm.addStream(StreamConfiguration.builder().name("EVENTS").subjects(Subjects.ALL_EVENTS)
                 .storageType(StorageType.File).duplicateWindow(Duration.ofMinutes(2)).build());
         return new HubStreams(List.of("TELEMETRY"), false);
     }
@@ -78,7 +78,7 @@ final class HubStreams {
         JetStreamManagement jsm = admin.jetStreamManagement();
         long stored = 0;
         for (String name : names) {
-            List<Subject> subjects = jsm.getStreamInfo(name, StreamInfoOptions.filterSubjects(TELEMETRY))
+            List<Subject> subjects = jsm.getStreamInfo(name, StreamInfoOptions.filterSubjects(Subjects.ALL_TELEMETRY))
                     .getStreamState().getSubjects();
             stored += subjects == null ? 0 : subjects.stream().mapToLong(Subject::getCount).sum();
         }
@@ -99,11 +99,11 @@ final class HubStreams {
     private static void collect(Connection admin, String stream, long from, long to, List<Double> millis)
             throws Exception {
         PushSubscribeOptions options = PushSubscribeOptions.builder().stream(stream).ordered(true)
-                .configuration(ConsumerConfiguration.builder().filterSubject(TELEMETRY)
+                .configuration(ConsumerConfiguration.builder().filterSubject(Subjects.ALL_TELEMETRY)
                         .deliverPolicy(DeliverPolicy.ByStartTime)
                         .startTime(Instant.ofEpochMilli(from - 5_000).atZone(ZoneOffset.UTC)).build())
                 .build();
-        JetStreamSubscription subscription = admin.jetStream().subscribe(TELEMETRY, options);
+        JetStreamSubscription subscription = admin.jetStream().subscribe(Subjects.ALL_TELEMETRY, options);
         try {
             Message message;
             while ((message = subscription.nextMessage(Duration.ofSeconds(5))) != null) {

@@ -1,5 +1,6 @@
 package io.fleetmesh.bench;
 
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.api.PublishAck;
@@ -44,7 +45,7 @@ final class TelemetryWorkload {
     }
 
     String subject(int i) {
-        return "fleet." + device(i % devices) + ".telemetry.reefer";
+        return Subjects.telemetry(device(i % devices), "reefer");
     }
 
     byte[] payload(int i) {
