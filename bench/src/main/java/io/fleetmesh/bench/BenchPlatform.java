@@ -5,8 +5,8 @@ import io.fleetmesh.devkit.Database;
 import io.fleetmesh.devkit.FleetApiArguments;
 import io.fleetmesh.devkit.NatsServer;
 import io.fleetmesh.devkit.Ports;
-import io.fleetmesh.edge.AgentConfig;
 import io.fleetmesh.edge.EdgeAgent;
+import io.fleetmesh.edge.config.AgentConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ final class BenchPlatform implements AutoCloseable {
                 "--fleetmesh.security.admin-password=" + ADMIN_PASSWORD,
                 "--fleetmesh.log.format=",
                 "--logging.level.root=WARN",
-                "--logging.level.io.fleetmesh.edge.Forwarder=INFO").toArray(String[]::new));
+                "--logging.level.io.fleetmesh.edge.sync.Forwarder=INFO").toArray(String[]::new));
         jdbc = api.getBean(JdbcTemplate.class);
     }
 

@@ -1,7 +1,7 @@
 package io.fleetmesh.bench;
 
-import io.fleetmesh.edge.AgentConfig;
 import io.fleetmesh.edge.EdgeAgent;
+import io.fleetmesh.edge.config.AgentConfig;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;

@@ -1,8 +1,8 @@
 package io.fleetmesh.bench;
 
 import io.fleetmesh.devkit.NatsServer;
-import io.fleetmesh.edge.AgentConfig;
 import io.fleetmesh.edge.EdgeAgent;
+import io.fleetmesh.edge.config.AgentConfig;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;

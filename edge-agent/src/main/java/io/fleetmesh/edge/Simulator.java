@@ -3,6 +3,8 @@ package io.fleetmesh.edge;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import io.fleetmesh.edge.commands.BuiltInHandlers;
+import io.fleetmesh.edge.config.Units;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;

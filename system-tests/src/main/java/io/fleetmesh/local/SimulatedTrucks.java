@@ -1,7 +1,7 @@
 package io.fleetmesh.local;
 
-import io.fleetmesh.edge.AgentConfig;
 import io.fleetmesh.edge.EdgeAgent;
+import io.fleetmesh.edge.config.AgentConfig;
 import io.fleetmesh.edge.Simulator;
 import java.net.URI;
 import java.net.http.HttpClient;

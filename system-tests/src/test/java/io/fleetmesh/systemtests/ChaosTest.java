@@ -3,8 +3,8 @@ package io.fleetmesh.systemtests;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetmesh.devkit.ChaosOutcome;
-import io.fleetmesh.edge.AgentConfig;
 import io.fleetmesh.edge.EdgeAgent;
+import io.fleetmesh.edge.config.AgentConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,0 +1,32 @@
+package io.fleetmesh.edge.alerts;
+
+import io.nats.client.Connection;
+import java.util.logging.Logger;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Raises an alert twice: first on the driver display's subject (core NATS on the truck, milliseconds, whatever
+ * the signal), then into the outbox as {@code fleet.<dev>.events.alert}, which the sync brings to the cloud.
+ */
+public final class Alerts {
+
+    private static final Logger log = Logger.getLogger(Alerts.class.getName());
+    private final Connection local;
+    private final String deviceId;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public Alerts(Connection local, String deviceId) {
+        this.local = local;
+        this.deviceId = deviceId;
+    }
+
+    public void raise(AlertEvent alert) {
+        byte[] payload = json.writeValueAsBytes(alert);
+        local.publish("fleet." + deviceId + ".driver.alert", payload);
+        try {
+            local.jetStream().publishAsync("fleet." + deviceId + ".events.alert", payload);
+        } catch (Exception e) {
+            log.warning("alert " + alert.alertId() + " not buffered: " + e);
+        }
+    }
+}

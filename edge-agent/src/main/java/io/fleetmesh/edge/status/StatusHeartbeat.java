@@ -1,0 +1,104 @@
+package io.fleetmesh.edge.status;
+
+import io.fleetmesh.edge.rollout.AppliedConfig;
+import io.fleetmesh.edge.sync.Forwarder;
+import io.fleetmesh.edge.sync.Outbox;
+import io.fleetmesh.edge.sync.Overflow;
+import io.fleetmesh.edge.sync.SyncState;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.api.ConsumerInfo;
+import io.nats.client.api.StreamState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every few seconds, {@code fleet.<dev>.events.status}: agent version, uptime, backlog not yet synced, age of the
+ * oldest unsynced message, discarded count, last sync. It goes through the outbox like everything else.
+ */
+public final class StatusHeartbeat implements AutoCloseable {
+
+    public static final String VERSION = "0.1.0";
+    private static final Logger log = Logger.getLogger(StatusHeartbeat.class.getName());
+
+    private final Connection local;
+    private final String deviceId;
+    private final SyncState sync;
+    private final Overflow overflow;
+    private final AppliedConfig config;
+    private final Instant started = Instant.now();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            task -> new Thread(task, "status-heartbeat"));
+
+    public StatusHeartbeat(Connection local, String deviceId, SyncState sync, Overflow overflow, AppliedConfig config) {
+        this.local = local;
+        this.config = config;
+        this.deviceId = deviceId;
+        this.sync = sync;
+        this.overflow = overflow;
+    }
+
+    public void start(Duration interval) {
+        // The first beat waits an interval: the sync's consumer, whose backlog it reports, exists by then.
+        timer.scheduleAtFixedRate(this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        try {
+            overflow.check();
+            local.jetStream().publish("fleet." + deviceId + ".events.status", json.writeValueAsBytes(status()));
+        } catch (Exception e) {
+            log.warning("status heartbeat not published: " + e);
+        }
+    }
+
+    Map<String, Object> status() throws Exception {
+        JetStreamManagement jsm = local.jetStreamManagement();
+        ConsumerInfo consumer = jsm.getConsumerInfo(Outbox.STREAM, Forwarder.CONSUMER);
+        StreamState stream = jsm.getStreamInfo(Outbox.STREAM).getStreamState();
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("ts", Instant.now().toString());
+        status.put("agentVersion", VERSION);
+        status.put("configVersion", config.version());
+        status.put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds());
+        status.put("backlog", backlog(consumer));
+        status.put("oldestUnsyncedAgeSeconds", oldestUnsyncedAge(jsm, consumer, stream));
+        status.put("discarded", sync.discarded());
+        status.put("lastSyncAt", sync.lastSync() == null ? null : sync.lastSync().toString());
+        return status;
+    }
+
+    /** Messages in the outbox the sync has not had acknowledged by the hub. */
+    public static long backlog(ConsumerInfo consumer) {
+        return consumer.getNumPending() + consumer.getNumAckPending();
+    }
+
+    private static long oldestUnsyncedAge(JetStreamManagement jsm, ConsumerInfo consumer, StreamState stream)
+            throws Exception {
+        long seq = Math.max(consumer.getAckFloor().getStreamSequence() + 1, stream.getFirstSequence());
+        if (seq > stream.getLastSequence()) {
+            return 0;
+        }
+        try {
+            Instant oldest = jsm.getMessage(Outbox.STREAM, seq).getTime().toInstant();
+            return Math.max(0, Duration.between(oldest, Instant.now()).toSeconds());
+        } catch (JetStreamApiException discardedMeanwhile) {
+            StreamState now = jsm.getStreamInfo(Outbox.STREAM).getStreamState();
+            return oldestUnsyncedAge(jsm, jsm.getConsumerInfo(Outbox.STREAM, Forwarder.CONSUMER), now);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
