@@ -2,7 +2,7 @@ package io.fleetmesh.local;
 
 import io.fleetmesh.edge.EdgeAgent;
 import io.fleetmesh.edge.config.AgentConfig;
-import io.fleetmesh.edge.Simulator;
+import io.fleetmesh.simulator.Simulator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fleetmesh.api.devices.DeviceRules;
 import io.fleetmesh.edge.EdgeAgent;
-import io.fleetmesh.edge.Simulator;
+import io.fleetmesh.simulator.Simulator;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.net.URI;

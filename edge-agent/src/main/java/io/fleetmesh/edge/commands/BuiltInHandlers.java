@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class BuiltInHandlers {
 
-    public static final String SETPOINT_SUBJECT = "agent.actuator.reefer.setpoint";
+    // answered on a simulated truck by vehicle-simulator's Simulator (its own copy of this subject)
+    static final String SETPOINT_SUBJECT = "agent.actuator.reefer.setpoint";
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final Duration CONTROLLER_TIMEOUT = Duration.ofSeconds(2);
 

@@ -1,10 +1,8 @@
-package io.fleetmesh.edge;
+package io.fleetmesh.simulator;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
-import io.fleetmesh.edge.commands.BuiltInHandlers;
-import io.fleetmesh.edge.config.Units;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -18,11 +16,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Realistic telemetry for simulated trucks, over native NATS or MQTT 3.1.1. Usage:
- * {@code java -cp edge-agent-all.jar io.fleetmesh.edge.Simulator <device>=<nats://...|tcp://...> ... [--period 1s]};
+ * {@code java -jar vehicle-simulator-all.jar <device>=<nats://...|tcp://...> ... [--period 1s]};
  * {@code tcp://} means MQTT. Each device's readings go to the URL given for it (its own leaf, or the hub).
  */
 public final class Simulator implements AutoCloseable {
 
+    /**
+     * Where the agent's {@code set-setpoint} command asks the truck's reefer controller (the agent's
+     * BuiltInHandlers.SETPOINT_SUBJECT): a subject local to the truck, which the simulated controller answers.
+     */
+    static final String SETPOINT_SUBJECT = "agent.actuator.reefer.setpoint";
     private static final Logger log = Logger.getLogger(Simulator.class.getName());
     private final List<Thread> vehicles = new ArrayList<>();
     private volatile boolean running = true;
@@ -44,16 +47,8 @@ public final class Simulator implements AutoCloseable {
 
     public static void main(String[] args) throws InterruptedException {
         JsonLogFormatter.install(System.getenv().getOrDefault("FLEETMESH_AGENT_LOG_FORMAT", "json"));
-        List<String> targets = new ArrayList<>();
-        Duration period = Duration.ofSeconds(1);
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--period")) {
-                period = Units.duration(args[++i]);
-            } else {
-                targets.add(args[i]);
-            }
-        }
-        start(targets, period);
+        SimulatorArguments arguments = SimulatorArguments.parse(args);
+        start(arguments.targets(), arguments.period());
         Thread.currentThread().join();
     }
 
@@ -89,7 +84,7 @@ public final class Simulator implements AutoCloseable {
 
         private final Connection connection;
 
-        /** On the truck's own leaf it is also the reefer controller that answers set-setpoint (BuiltInHandlers). */
+        /** On the truck's own leaf it is also the reefer controller that answers the agent's set-setpoint. */
         NatsSink(URI url, VehicleModel truck) throws Exception {
             connection = Nats.connectReconnectOnConnect(Options.builder().server(url.toString()).maxReconnects(-1).build());
             JsonMapper json = JsonMapper.builder().build();
@@ -97,7 +92,7 @@ public final class Simulator implements AutoCloseable {
                 double setpoint = json.readTree(request.getData()).path("setpoint").asDouble();
                 truck.setpoint(setpoint);
                 connection.publish(request.getReplyTo(), json.writeValueAsBytes(java.util.Map.of("setpoint", setpoint)));
-            }).subscribe(BuiltInHandlers.SETPOINT_SUBJECT);
+            }).subscribe(SETPOINT_SUBJECT);
         }
 
         @Override

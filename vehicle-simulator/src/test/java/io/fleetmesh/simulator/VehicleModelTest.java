@@ -1,4 +1,4 @@
-package io.fleetmesh.edge;
+package io.fleetmesh.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

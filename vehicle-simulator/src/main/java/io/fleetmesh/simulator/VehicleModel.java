@@ -1,4 +1,4 @@
-package io.fleetmesh.edge;
+package io.fleetmesh.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
