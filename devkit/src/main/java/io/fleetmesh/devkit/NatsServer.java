@@ -80,7 +80,14 @@ public final class NatsServer implements AutoCloseable {
         return new NatsServer("hub", dir, clientPort, mqttPort, httpPort, leafPort);
     }
 
+    /**
+     * Starts the server and waits for its ports; one that does not come up is killed. Refuses to start a second
+     * process over a running one: the first would be left running, out of reach of {@link #stop()}.
+     */
     public NatsServer start() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " nats-server in " + dir + " is running already");
+        }
         try {
             Files.createDirectories(dir);
             Path config = dir.resolve(name + ".conf");
@@ -89,12 +96,21 @@ public final class NatsServer implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile()))
                     .start();
-            awaitPort(clientPort, Duration.ofSeconds(20));
-            awaitPort(mqttPort, Duration.ofSeconds(20));
-            awaitPort(leafPort, Duration.ofSeconds(20));
+            awaitPorts();
             return this;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start nats-server in " + dir, e);
+        }
+    }
+
+    private void awaitPorts() {
+        try {
+            awaitPort(clientPort, Duration.ofSeconds(20));
+            awaitPort(mqttPort, Duration.ofSeconds(20));
+            awaitPort(leafPort, Duration.ofSeconds(20));
+        } catch (RuntimeException notUp) {
+            kill();
+            throw notUp;
         }
     }
 

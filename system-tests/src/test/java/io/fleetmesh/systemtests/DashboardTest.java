@@ -51,7 +51,8 @@ class DashboardTest {
 
     @BeforeAll
     static void start() throws Exception {
-        platform = new Platform().startApi("--fleetmesh.security.admin-password-temporary=true");
+        platform = new Platform(); // assigned before fleet-api starts: @AfterAll stops it even if that fails
+        platform.startApi("--fleetmesh.security.admin-password-temporary=true");
         truck = platform.truck(TRUCK, new Properties());
         platform.jdbc.update("UPDATE devices SET tags = '{dashboard}' WHERE id = ?", TRUCK);
         simulator = Simulator.start(List.of(TRUCK + "=" + truck.localUrl()), Duration.ofMillis(500));
@@ -60,9 +61,7 @@ class DashboardTest {
 
     @AfterAll
     static void stop() throws Exception {
-        browser.close();
-        simulator.close();
-        platform.close();
+        Shutdown.inOrder(browser, simulator, platform);
     }
 
     @Test

@@ -46,7 +46,8 @@ class DeploymentTest {
 
     @BeforeAll
     static void start() {
-        platform = new Platform().startApi();
+        platform = new Platform(); // assigned before fleet-api starts: @AfterAll stops it even if that fails
+        platform.startApi();
     }
 
     @AfterAll

@@ -74,10 +74,8 @@ class DeviceCredentialsTest {
     }
 
     @AfterAll
-    static void stop() {
-        api.close();
-        hub.stop();
-        database.close();
+    static void stop() throws Exception {
+        Shutdown.inOrder(api, hub, database);
     }
 
     @Test

@@ -44,7 +44,7 @@ final class Platform implements AutoCloseable {
     private static final JsonMapper json = JsonMapper.builder().build();
 
     final Database database;
-    final NatsServer hub = NatsServer.hub(tempDir("hub")).start();
+    final NatsServer hub;
     final JdbcTemplate jdbc;
     private final List<AutoCloseable> started = new ArrayList<>();
     private ConfigurableApplicationContext api;
@@ -59,6 +59,7 @@ final class Platform implements AutoCloseable {
     /** On this database (one that can be restarted, for instance). */
     Platform(Database database) {
         this.database = database;
+        this.hub = hubOrStop(database);
         this.jdbc = new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl(), database.username(),
                 database.password()));
     }
@@ -182,13 +183,23 @@ final class Platform implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (AutoCloseable closeable : started) {
-            closeable.close();
+        List<AutoCloseable> all = new ArrayList<>(started);
+        AutoCloseable stopHub = hub::stop;
+        all.addAll(List.of(() -> {
+            if (api != null) {
+                api.close();
+            }
+        }, stopHub, database));
+        Shutdown.inOrder(all.toArray(AutoCloseable[]::new));
+    }
+
+    /** A hub that does not start leaves no database behind. */
+    private static NatsServer hubOrStop(Database database) {
+        try {
+            return NatsServer.hub(tempDir("hub")).start();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
         }
-        if (api != null) {
-            api.close();
-        }
-        hub.stop();
-        database.close();
     }
 }

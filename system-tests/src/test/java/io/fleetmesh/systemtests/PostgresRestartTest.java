@@ -23,7 +23,9 @@ class PostgresRestartTest {
 
     @BeforeAll
     static void start() {
-        platform = new Platform(Database.persistent(Platform.tempDir("restarted-postgres"))).startApi();
+        // assigned before fleet-api starts: @AfterAll stops it even if that fails
+        platform = new Platform(Database.persistent(Platform.tempDir("restarted-postgres")));
+        platform.startApi();
     }
 
     @AfterAll

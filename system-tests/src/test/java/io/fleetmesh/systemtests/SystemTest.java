@@ -10,7 +10,8 @@ abstract class SystemTest {
 
     @BeforeAll
     static void startPlatform() {
-        platform = new Platform().startApi();
+        platform = new Platform(); // assigned before fleet-api starts: @AfterAll stops it even if that fails
+        platform.startApi();
     }
 
     @AfterAll

@@ -31,12 +31,7 @@ class TruckDiskFullTest extends SystemTest {
         try {
             Properties settings = new Properties();
             settings.setProperty("data-dir", disk.toString());
-            EdgeAgent agent = platform.truck(DEVICE, settings);
-            platform.hub.stop();
-            try (Sensor sensor = new Sensor(agent.localUrl(), DEVICE, PADDING)) {
-                sensor.publish(0, READINGS); // each until the outbox confirms it: a refusal would stall it here
-            }
-            platform.hub.start();
+            fillTheDiskDuringAHubOutage(platform.truck(DEVICE, settings));
             // in order: once the newest is a row, everything the outbox kept is; heartbeats bring the discarded count
             await().atMost(Chaos.catchUp()).until(() -> Integer.valueOf(READINGS - 1).equals(newest())
                     && discarded() >= READINGS - stored());
@@ -51,8 +46,20 @@ class TruckDiskFullTest extends SystemTest {
             assertThat(discarded()).as("no more reported than were discarded, besides heartbeats")
                     .isLessThanOrEqualTo(missing + 200);
         } finally {
-            platform.hub.start();
             run("umount", "-l", disk.toString());
+        }
+    }
+
+    /**
+     * The hub is back afterwards whatever happens: a second start in a finally, after the first one, used to launch
+     * another hub over the running one, which the platform then never stopped (its process was the second's).
+     */
+    private static void fillTheDiskDuringAHubOutage(EdgeAgent agent) throws Exception {
+        platform.hub.stop();
+        try (Sensor sensor = new Sensor(agent.localUrl(), DEVICE, PADDING)) {
+            sensor.publish(0, READINGS); // each until the outbox confirms it: a refusal would stall it here
+        } finally {
+            platform.hub.start();
         }
     }
 
