@@ -2,6 +2,7 @@ package io.fleetmesh.bench;
 
 import io.fleetmesh.edge.EdgeAgent;
 import io.fleetmesh.edge.config.AgentConfig;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -69,7 +70,7 @@ public final class CommandBenchmark {
                 byte[] ping = json.writeValueAsBytes(Map.of("id", UUID.randomUUID().toString(), "type", "ping",
                         "params", Map.of(), "expiresAt", Instant.now().plusSeconds(60).toString()));
                 long start = System.nanoTime();
-                Message answer = hub.request("fleet." + DEVICE + ".rpc.command", ping, Duration.ofSeconds(5));
+                Message answer = hub.request(Subjects.commandRequests(DEVICE), ping, Duration.ofSeconds(5));
                 if (answer == null || !new String(answer.getData(), StandardCharsets.UTF_8).contains("succeeded")) {
                     throw new IllegalStateException("no answer from the agent");
                 }

@@ -1,6 +1,7 @@
 package io.fleetmesh.bench;
 
 import io.fleetmesh.edge.EdgeAgent;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.Message;
@@ -64,7 +65,7 @@ public final class EdgeBenchmark {
         for (int n = 0; n < readings; n++) {
             String payload = "{\"ts\":%d,\"temp\":-18.2,\"setpoint\":-18,\"humidity\":80,\"n\":%d}"
                     .formatted(start.toEpochMilli() + n * 10L, n);
-            window.add(leaf.publishAsync("fleet.catch-up-truck.telemetry.reefer", payload.getBytes(StandardCharsets.UTF_8)));
+            window.add(leaf.publishAsync(Subjects.telemetry("catch-up-truck", "reefer"), payload.getBytes(StandardCharsets.UTF_8)));
             if (window.size() >= 10_000) {
                 window.poll().get();
             }
@@ -80,12 +81,12 @@ public final class EdgeBenchmark {
         EdgeAgent truck = platform.truck("alert-truck", rules);
         List<Double> micros = new ArrayList<>(alerts);
         try (Connection sensor = Nats.connect(truck.localUrl()); Connection display = Nats.connect(truck.localUrl())) {
-            Subscription driver = display.subscribe("fleet.alert-truck.driver.alert");
+            Subscription driver = display.subscribe(Subjects.driverAlerts("alert-truck"));
             display.flush(Duration.ofSeconds(2));
             for (int i = 0; i < alerts + WARM_UP; i++) {
                 double temp = i % 2 == 0 ? -10.0 : -17.0;
                 long sent = System.nanoTime();
-                sensor.publish("fleet.alert-truck.telemetry.reefer",
+                sensor.publish(Subjects.telemetry("alert-truck", "reefer"),
                         "{\"ts\":\"%s\",\"temp\":%s}".formatted(Instant.now(), temp).getBytes(StandardCharsets.UTF_8));
                 Message alert = driver.nextMessage(Duration.ofSeconds(2));
                 if (alert == null) {

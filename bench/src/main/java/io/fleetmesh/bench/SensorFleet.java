@@ -1,6 +1,7 @@
 package io.fleetmesh.bench;
 
 import io.fleetmesh.edge.EdgeAgent;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ final class SensorFleet implements AutoCloseable {
         SensorFleet fleet = new SensorFleet();
         for (EdgeAgent agent : agents) {
             fleet.leaves.add(Nats.connect(agent.localUrl()));
-            fleet.subjects.add("fleet." + agent.deviceId() + ".telemetry.reefer");
+            fleet.subjects.add(Subjects.telemetry(agent.deviceId(), "reefer"));
         }
         return fleet;
     }

@@ -23,6 +23,7 @@ import io.fleetmesh.edge.sync.Forwarder;
 import io.fleetmesh.edge.sync.Outbox;
 import io.fleetmesh.edge.sync.Overflow;
 import io.fleetmesh.edge.sync.SyncState;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Nats;
@@ -179,7 +180,7 @@ public final class EdgeAgent implements AutoCloseable {
     private Connection connect(List<String> urls, Path credentials, String name) throws Exception {
         Options.Builder options = Options.builder().servers(urls.toArray(String[]::new)).connectionName(name)
                 // The device's credentials allow replies only to its own inboxes (PubAcks from the hub included).
-                .inboxPrefix("_INBOX." + config.deviceId())
+                .inboxPrefix(Subjects.inboxPrefix(config.deviceId()))
                 .maxReconnects(-1).reconnectWait(Duration.ofMillis(500))
                 .connectionListener(changesOnly(name))
                 .errorListener(new QuietErrorListener(name));

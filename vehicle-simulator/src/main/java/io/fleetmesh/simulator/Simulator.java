@@ -3,6 +3,7 @@ package io.fleetmesh.simulator;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -58,7 +59,7 @@ public final class Simulator implements AutoCloseable {
         try (Sink sink = url.getScheme().equals("tcp") ? new MqttSink(url) : new NatsSink(url, truck)) {
             while (running) {
                 for (VehicleModel.Reading reading : truck.next(Instant.now())) {
-                    sink.publish("fleet." + device + ".telemetry." + reading.channel(), json.writeValueAsBytes(reading.metrics()));
+                    sink.publish(Subjects.telemetry(device, reading.channel()), json.writeValueAsBytes(reading.metrics()));
                 }
                 Thread.sleep(period.toMillis());
             }

@@ -1,5 +1,7 @@
 package io.fleetmesh.edge.alerts;
 
+import io.fleetmesh.protocol.AlertEvent;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import java.util.logging.Logger;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,9 +24,9 @@ public final class Alerts {
 
     public void raise(AlertEvent alert) {
         byte[] payload = json.writeValueAsBytes(alert);
-        local.publish("fleet." + deviceId + ".driver.alert", payload);
+        local.publish(Subjects.driverAlerts(deviceId), payload);
         try {
-            local.jetStream().publishAsync("fleet." + deviceId + ".events.alert", payload);
+            local.jetStream().publishAsync(Subjects.alertEvents(deviceId), payload);
         } catch (Exception e) {
             log.warning("alert " + alert.alertId() + " not buffered: " + e);
         }

@@ -1,6 +1,9 @@
 package io.fleetmesh.edge.commands;
 
 import io.fleetmesh.edge.rules.LatestReadings;
+import io.fleetmesh.protocol.CommandMessage;
+import io.fleetmesh.protocol.CommandReport;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
 import io.nats.client.JetStreamApiException;
@@ -75,7 +78,7 @@ public final class CommandExecutor implements AutoCloseable {
     /** Acknowledged once its outcome is stored; if storing fails, it comes back in a second (and is not run again). */
     private void runQueued(Message message) throws Exception {
         try {
-            run(AgentCommand.parse(message.getData())).awaitStored();
+            run(CommandMessage.parse(message.getData())).awaitStored();
             message.ack();
         } catch (IllegalArgumentException malformed) {
             log.warning("inbox message " + message.metaData().streamSequence() + " is not a command: " + malformed.getMessage());
@@ -100,7 +103,7 @@ public final class CommandExecutor implements AutoCloseable {
      * message is acknowledged only once they are stored; a synchronous answer need not wait (a crash before they
      * are leaves the claim, and the command is reported interrupted, never run again).
      */
-    synchronized Finished run(AgentCommand command) throws Exception {
+    synchronized Finished run(CommandMessage command) throws Exception {
         try {
             executed.create(command.id(), STARTED);
         } catch (JetStreamApiException ranBefore) {
@@ -117,7 +120,7 @@ public final class CommandExecutor implements AutoCloseable {
     }
 
     /** Expired, a precondition that does not hold, or a type no handler knows: not run. */
-    private Optional<CommandReport> refusal(AgentCommand command) {
+    private Optional<CommandReport> refusal(CommandMessage command) {
         if (!Instant.now().isBefore(command.expiresAt())) {
             return Optional.of(CommandReport.of(command.id(), CommandReport.EXPIRED, "expired at " + command.expiresAt()));
         }
@@ -136,7 +139,7 @@ public final class CommandExecutor implements AutoCloseable {
         }
     }
 
-    private CommandReport execute(AgentCommand command) {
+    private CommandReport execute(CommandMessage command) {
         try {
             JsonNode result = handlers.get(command.type()).run(command.params());
             return new CommandReport(command.id(), CommandReport.SUCCEEDED, Instant.now(), null, result);
@@ -149,7 +152,7 @@ public final class CommandExecutor implements AutoCloseable {
      * Claimed before: a claim without an outcome means the agent stopped while it ran. A stored outcome is reported
      * again, in case its first report was not stored (the cloud takes a repeat as no change).
      */
-    private Finished earlier(AgentCommand command, KeyValueEntry entry) throws Exception {
+    private Finished earlier(CommandMessage command, KeyValueEntry entry) throws Exception {
         JsonNode stored = json.readTree(entry.getValue());
         if (!"started".equals(stored.path("state").asString())) {
             CommandReport outcome = json.treeToValue(stored, CommandReport.class);
@@ -168,7 +171,7 @@ public final class CommandExecutor implements AutoCloseable {
     }
 
     private CompletableFuture<PublishAck> report(CommandReport report) throws Exception {
-        return local.jetStream().publishAsync("fleet." + deviceId + ".events.command", json.writeValueAsBytes(report));
+        return local.jetStream().publishAsync(Subjects.commandEvents(deviceId), json.writeValueAsBytes(report));
     }
 
     private static void pause() {

@@ -1,5 +1,7 @@
 package io.fleetmesh.edge.commands;
 
+import io.fleetmesh.protocol.CommandMessage;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -36,9 +38,9 @@ public final class CommandReceiver implements AutoCloseable {
 
     public void start() {
         deliveries = hub.createDispatcher(this::store);
-        deliveries.subscribe("fleet." + deviceId + ".deliver.cmd");
+        deliveries.subscribe(Subjects.commandDelivery(deviceId));
         requests = hub.createDispatcher(this::runNow);
-        requests.subscribe("fleet." + deviceId + ".rpc.command");
+        requests.subscribe(Subjects.commandRequests(deviceId));
     }
 
     /** Not acknowledged if the leaf does not take it: the hub delivers it again after its ack wait. */
@@ -47,7 +49,7 @@ public final class CommandReceiver implements AutoCloseable {
             return;
         }
         try {
-            String id = AgentCommand.parse(delivered.getData()).id();
+            String id = CommandMessage.parse(delivered.getData()).id();
             local.jetStream().publish(NatsMessage.builder().subject(CommandInbox.SUBJECT).data(delivered.getData()).build(),
                     PublishOptions.builder().messageId(id).build());
         } catch (IllegalArgumentException malformed) {
@@ -61,7 +63,7 @@ public final class CommandReceiver implements AutoCloseable {
 
     private void runNow(Message request) {
         try {
-            CommandExecutor.Finished finished = executor.run(AgentCommand.parse(request.getData()));
+            CommandExecutor.Finished finished = executor.run(CommandMessage.parse(request.getData()));
             hub.publish(request.getReplyTo(), json.writeValueAsBytes(finished.report()));
             finished.awaitStored();
         } catch (Exception e) {

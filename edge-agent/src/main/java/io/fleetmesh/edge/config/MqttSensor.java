@@ -1,5 +1,6 @@
 package io.fleetmesh.edge.config;
 
+import io.fleetmesh.protocol.Subjects;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -40,6 +41,6 @@ public record MqttSensor(String name, String password, List<String> channels) {
 
     /** The NATS subjects its MQTT topics map to. */
     public List<String> subjects(String deviceId) {
-        return channels.stream().map(channel -> "fleet." + deviceId + ".telemetry." + channel).toList();
+        return channels.stream().map(channel -> Subjects.telemetry(deviceId, channel)).toList();
     }
 }

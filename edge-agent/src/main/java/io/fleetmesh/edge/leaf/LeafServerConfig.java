@@ -1,6 +1,7 @@
 package io.fleetmesh.edge.leaf;
 
 import io.fleetmesh.edge.config.AgentConfig;
+import io.fleetmesh.protocol.Subjects;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,9 +18,9 @@ import java.util.stream.Collectors;
 final class LeafServerConfig {
 
     private static final List<String> DENY_EXPORTS =
-            List.of("fleet.*.telemetry.>", "fleet.*.events.>", "fleet.*.driver.>", "$MQTT.>", "$JS.ACK.>", "$KV.>", "agent.>");
+            List.of(Subjects.ALL_TELEMETRY, Subjects.ALL_EVENTS, Subjects.ALL_DRIVER, "$MQTT.>", "$JS.ACK.>", "$KV.>", "agent.>");
     private static final List<String> DENY_IMPORTS =
-            List.of("fleet.*.telemetry.>", "fleet.*.events.>", "$MQTT.>", "$JS.ACK.>", "$KV.>", "agent.>");
+            List.of(Subjects.ALL_TELEMETRY, Subjects.ALL_EVENTS, "$MQTT.>", "$JS.ACK.>", "$KV.>", "agent.>");
 
     private LeafServerConfig() {
     }

@@ -1,6 +1,7 @@
 package io.fleetmesh.edge.rules;
 
 import io.fleetmesh.edge.alerts.Alerts;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -38,11 +39,11 @@ public final class LocalRules implements AutoCloseable {
 
     public void start() {
         dispatcher = local.createDispatcher(this::onReading);
-        dispatcher.subscribe("fleet." + deviceId + ".telemetry.>");
+        dispatcher.subscribe(Subjects.telemetryOf(deviceId));
     }
 
     private void onReading(Message message) {
-        String prefix = "fleet." + deviceId + ".telemetry.";
+        String prefix = Subjects.telemetryPrefix(deviceId);
         String channel = message.getSubject().substring(prefix.length());
         try {
             JsonNode reading = json.readTree(message.getData());

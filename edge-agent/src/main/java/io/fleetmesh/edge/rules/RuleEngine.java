@@ -1,6 +1,6 @@
 package io.fleetmesh.edge.rules;
 
-import io.fleetmesh.edge.alerts.AlertEvent;
+import io.fleetmesh.protocol.AlertEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

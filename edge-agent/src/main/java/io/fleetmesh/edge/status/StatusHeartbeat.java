@@ -5,6 +5,7 @@ import io.fleetmesh.edge.sync.Forwarder;
 import io.fleetmesh.edge.sync.Outbox;
 import io.fleetmesh.edge.sync.Overflow;
 import io.fleetmesh.edge.sync.SyncState;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
@@ -55,7 +56,7 @@ public final class StatusHeartbeat implements AutoCloseable {
     private void beat() {
         try {
             overflow.check();
-            local.jetStream().publish("fleet." + deviceId + ".events.status", json.writeValueAsBytes(status()));
+            local.jetStream().publish(Subjects.statusEvents(deviceId), json.writeValueAsBytes(status()));
         } catch (Exception e) {
             log.warning("status heartbeat not published: " + e);
         }

@@ -1,5 +1,6 @@
 package io.fleetmesh.edge.sync;
 
+import io.fleetmesh.protocol.MeshHeaders;
 import io.nats.client.Connection;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
@@ -198,9 +199,9 @@ public final class Forwarder implements AutoCloseable {
     private NatsMessage upstream(Message message, long epoch) {
         long seq = message.metaData().streamSequence();
         Headers headers = new Headers()
-                .put("Fleet-Epoch", Long.toString(epoch))
-                .put("Fleet-Seq", Long.toString(seq))
-                .put("Nats-Msg-Id", deviceId + ":" + epoch + ":" + seq);
+                .put(MeshHeaders.EPOCH, Long.toString(epoch))
+                .put(MeshHeaders.SEQ, Long.toString(seq))
+                .put(MeshHeaders.MESSAGE_ID, MeshHeaders.messageId(deviceId, epoch, seq));
         return NatsMessage.builder().subject(message.getSubject()).headers(headers).data(message.getData()).build();
     }
 

@@ -2,6 +2,7 @@ package io.fleetmesh.edge.sync;
 
 import io.fleetmesh.edge.config.AgentConfig;
 import io.fleetmesh.edge.leaf.DiskBudget;
+import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
@@ -73,6 +74,6 @@ public final class Outbox {
     }
 
     static String[] subjects(String deviceId) {
-        return new String[] {"fleet." + deviceId + ".telemetry.>", "fleet." + deviceId + ".events.>"};
+        return new String[] {Subjects.telemetryOf(deviceId), Subjects.eventsOf(deviceId)};
     }
 }

@@ -1,6 +1,6 @@
 package io.fleetmesh.edge.sync;
 
-import io.fleetmesh.edge.alerts.AlertEvent;
+import io.fleetmesh.protocol.AlertEvent;
 import io.fleetmesh.edge.alerts.Alerts;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;

@@ -3,7 +3,7 @@ package io.fleetmesh.edge.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fleetmesh.edge.alerts.AlertEvent;
+import io.fleetmesh.protocol.AlertEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +54,7 @@ class RuleEngineTest {
         assertThat(raised).singleElement().satisfies(alert -> {
             assertThat(alert.state()).isEqualTo(AlertEvent.RAISED);
             assertThat(alert.severity()).isEqualTo("CRITICAL");
-            assertThat(alert.value()).isEqualTo(-13);
+            assertThat(alert.value()).isEqualTo(-13.0);
             assertThat(alert.ts()).isEqualTo(T0.plusSeconds(30));
         });
         assertThat(temp(-12, 40)).as("raised once, not on every reading").isEmpty();
