@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>
  * Ours are the servers that were not running before the class and are descendants of this JVM or, because a wrapper
  * may hand them to init (embedded PostgreSQL's {@code pg_ctl} under {@code unshare}, a leaf whose agent was killed),
- * carry this JVM's {@code FLEETMESH_TEST_MODULE} in their environment (surefire sets it; children inherit it).
+ * carry this JVM's {@code FLEETMESH_TEST_MODULE} in their environment (surefire sets it to the module and the
+ * build's start in ms; children inherit it).
  * Nothing else on the machine is touched: another build's servers are not ours. A fixture shared across classes on
  * purpose registers its servers with {@link #sharedAcrossClasses} and stops them itself at JVM exit.
  */
