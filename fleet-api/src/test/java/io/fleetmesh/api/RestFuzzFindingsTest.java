@@ -68,6 +68,11 @@ class RestFuzzFindingsTest extends IntegrationTest {
         assertAnswer(400, "POST", "/api/v1/device-imports", adminKey(), "text/csv", "id,name,kind\n\"a\"b,c,d\n");
     }
 
+    @Test
+    void aFormBodyWithANulParameterNameIsABadRequest() throws Exception {
+        assertAnswer(400, "POST", "/api/v1/api-keys", adminKey(), "application/x-www-form-urlencoded", "%00");
+    }
+
     /** The status, and every property RestFuzzTest checks. */
     private void assertAnswer(int status, String method, String path, String authorization, String type, String body)
             throws Exception {
