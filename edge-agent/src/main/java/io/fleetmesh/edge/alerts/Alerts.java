@@ -4,7 +4,6 @@ import io.fleetmesh.protocol.AlertEvent;
 import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import java.util.logging.Logger;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Raises an alert twice: first on the driver display's subject (core NATS on the truck, milliseconds, whatever
@@ -13,9 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Alerts {
 
     private static final Logger log = Logger.getLogger(Alerts.class.getName());
+
     private final Connection local;
     private final String deviceId;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     public Alerts(Connection local, String deviceId) {
         this.local = local;
@@ -23,7 +22,7 @@ public final class Alerts {
     }
 
     public void raise(AlertEvent alert) {
-        byte[] payload = json.writeValueAsBytes(alert);
+        byte[] payload = alert.toJson();
         local.publish(Subjects.driverAlerts(deviceId), payload);
         try {
             local.jetStream().publishAsync(Subjects.alertEvents(deviceId), payload);

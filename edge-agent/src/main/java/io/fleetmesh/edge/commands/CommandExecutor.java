@@ -171,7 +171,7 @@ public final class CommandExecutor implements AutoCloseable {
     }
 
     private CompletableFuture<PublishAck> report(CommandReport report) throws Exception {
-        return local.jetStream().publishAsync(Subjects.commandEvents(deviceId), json.writeValueAsBytes(report));
+        return local.jetStream().publishAsync(Subjects.commandEvents(deviceId), report.toJson());
     }
 
     private static void pause() {

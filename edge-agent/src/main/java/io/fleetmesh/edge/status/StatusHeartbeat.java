@@ -5,6 +5,7 @@ import io.fleetmesh.edge.sync.Forwarder;
 import io.fleetmesh.edge.sync.Outbox;
 import io.fleetmesh.edge.sync.Overflow;
 import io.fleetmesh.edge.sync.SyncState;
+import io.fleetmesh.protocol.AgentStatus;
 import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
@@ -13,13 +14,10 @@ import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.StreamState;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every few seconds, {@code fleet.<dev>.events.status}: agent version, uptime, backlog not yet synced, age of the
@@ -36,7 +34,6 @@ public final class StatusHeartbeat implements AutoCloseable {
     private final Overflow overflow;
     private final AppliedConfig config;
     private final Instant started = Instant.now();
-    private final JsonMapper json = JsonMapper.builder().build();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             task -> new Thread(task, "status-heartbeat"));
 
@@ -56,26 +53,19 @@ public final class StatusHeartbeat implements AutoCloseable {
     private void beat() {
         try {
             overflow.check();
-            local.jetStream().publish(Subjects.statusEvents(deviceId), json.writeValueAsBytes(status()));
+            local.jetStream().publish(Subjects.statusEvents(deviceId), status().toJson());
         } catch (Exception e) {
             log.warning("status heartbeat not published: " + e);
         }
     }
 
-    Map<String, Object> status() throws Exception {
+    AgentStatus status() throws Exception {
         JetStreamManagement jsm = local.jetStreamManagement();
         ConsumerInfo consumer = jsm.getConsumerInfo(Outbox.STREAM, Forwarder.CONSUMER);
         StreamState stream = jsm.getStreamInfo(Outbox.STREAM).getStreamState();
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("ts", Instant.now().toString());
-        status.put("agentVersion", VERSION);
-        status.put("configVersion", config.version());
-        status.put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds());
-        status.put("backlog", backlog(consumer));
-        status.put("oldestUnsyncedAgeSeconds", oldestUnsyncedAge(jsm, consumer, stream));
-        status.put("discarded", sync.discarded());
-        status.put("lastSyncAt", sync.lastSync() == null ? null : sync.lastSync().toString());
-        return status;
+        Instant now = Instant.now();
+        return new AgentStatus(now, VERSION, config.version(), Duration.between(started, now).toSeconds(),
+                backlog(consumer), oldestUnsyncedAge(jsm, consumer, stream), sync.discarded(), sync.lastSync());
     }
 
     /** Messages in the outbox the sync has not had acknowledged by the hub. */
