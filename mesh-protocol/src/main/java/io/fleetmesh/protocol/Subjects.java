@@ -109,6 +109,11 @@ public final class Subjects {
         return Optional.of(new MeshSubject(tokens[1], tokens[2], tokens[3]));
     }
 
+    /** The device a mesh subject names; refused if it is not a mesh subject. */
+    public static String deviceOf(String subject) {
+        return parse(subject).orElseThrow(() -> new MalformedMessage("not a mesh subject: " + subject)).device();
+    }
+
     private static String of(String device, String kind) {
         return ROOT + "." + device + "." + kind;
     }

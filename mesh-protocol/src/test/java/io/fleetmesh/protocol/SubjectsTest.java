@@ -1,6 +1,7 @@
 package io.fleetmesh.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,13 @@ class SubjectsTest {
         assertThat(Subjects.parse(Subjects.statusEvents("t")).orElseThrow().name()).isEqualTo("status");
         assertThat(Subjects.parse(Subjects.telemetry("t", "gps")).orElseThrow().isTelemetry()).isTrue();
         assertThat(Subjects.parse(Subjects.commandEvents("t")).orElseThrow().isTelemetry()).isFalse();
+    }
+
+    @Test
+    void deviceOfNamesTheDeviceOrRefuses() {
+        assertThat(Subjects.deviceOf(Subjects.alertEvents("truck-7"))).isEqualTo("truck-7");
+        assertThatThrownBy(() -> Subjects.deviceOf("fleet.truck-7"))
+                .isInstanceOf(MalformedMessage.class);
     }
 
     @Test

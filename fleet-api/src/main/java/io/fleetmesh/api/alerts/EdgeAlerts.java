@@ -45,7 +45,7 @@ class EdgeAlerts {
     }
 
     private void onAlert(UUID tenant, Message message) {
-        String device = Subjects.parse(message.getSubject()).orElseThrow().device();
+        String device = Subjects.deviceOf(message.getSubject());
         try {
             AlertEvent alert = parse(message.getData());
             if (directory.registered(tenant, List.of(device)).isEmpty()) {

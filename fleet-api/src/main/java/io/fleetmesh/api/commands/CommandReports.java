@@ -32,7 +32,7 @@ class CommandReports {
     }
 
     private void onReport(UUID tenant, Message message) {
-        String device = Subjects.parse(message.getSubject()).orElseThrow().device();
+        String device = Subjects.deviceOf(message.getSubject());
         CommandReport report;
         try {
             report = CommandReport.parse(message.getData());

@@ -43,7 +43,7 @@ class StatusIngest {
     }
 
     private void onStatus(UUID tenant, Message message) {
-        String device = Subjects.parse(message.getSubject()).orElseThrow().device();
+        String device = Subjects.deviceOf(message.getSubject());
         try {
             JsonNode status = parse(message.getData());
             if (directory.registered(tenant, List.of(device)).isEmpty()) {
