@@ -81,9 +81,51 @@ window.Fleetmesh = (function () {
     return Object.keys(metrics || {}).map(function (k) { return k + " " + metrics[k]; }).join(", ");
   }
 
+  /** A server time in the operator's own time zone (the browser's), to the second. */
   function time(iso) {
-    return iso ? new Date(iso).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z") : "";
+    return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" }) : "";
   }
 
-  return { on: on, onOpen: onOpen, el: el, json: json, debounce: debounce, metricsText: metricsText, time: time };
+  /** How long ago: "12 s ago", "5 min ago", "3 h ago", "2 d ago"; "in 4 s" for a clock ahead of ours. */
+  function ago(iso, now) {
+    const seconds = Math.round(((now || Date.now()) - Date.parse(iso)) / 1000);
+    const span = Math.abs(seconds);
+    const text = span < 60 ? span + " s" : span < 3600 ? Math.floor(span / 60) + " min"
+      : span < 86400 ? Math.floor(span / 3600) + " h" : Math.floor(span / 86400) + " d";
+    return seconds < 0 ? "in " + text : text + " ago";
+  }
+
+  /** A time element for a server time: local time as its text, how long ago as its title and data-ago. */
+  function timeEl(iso) {
+    const element = el("time", time(iso));
+    element.dateTime = iso || "";
+    freshen(element);
+    return element;
+  }
+
+  /** Server-rendered <time datetime> elements show local time, and every one shows its age, kept current. */
+  function freshen(element) {
+    if (!element.dateTime) {
+      return;
+    }
+    if (!element.dataset.local) {
+      element.dataset.local = "1";
+      element.textContent = time(element.dateTime);
+    }
+    element.title = ago(element.dateTime);
+    const next = element.nextElementSibling;
+    if (next && next.classList.contains("ago")) {
+      next.textContent = element.title;
+    }
+  }
+
+  function freshenAll() {
+    document.querySelectorAll("time[datetime]").forEach(freshen);
+  }
+
+  document.addEventListener("DOMContentLoaded", freshenAll);
+  setInterval(freshenAll, 5000);
+
+  return { on: on, onOpen: onOpen, el: el, json: json, debounce: debounce, metricsText: metricsText, time: time,
+    ago: ago, timeEl: timeEl, freshen: freshen };
 })();
