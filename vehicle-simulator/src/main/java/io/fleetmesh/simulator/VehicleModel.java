@@ -75,6 +75,7 @@ final class VehicleModel {
         gps.put("lat", round(position[0], 6));
         gps.put("lon", round(position[1], 6));
         gps.put("speed", round(speed, 1));
+        gps.put("heading", round(heading(distanceKm), 0));
         return gps;
     }
 
@@ -104,6 +105,15 @@ final class VehicleModel {
         double[] from = ROUTE[leg];
         double[] to = ROUTE[(leg + 1) % ROUTE.length];
         return new double[] {from[0] + (to[0] - from[0]) * along, from[1] + (to[1] - from[1]) * along};
+    }
+
+    /** The course of the leg the truck is on, in degrees clockwise from north (an equirectangular estimate). */
+    private static double heading(double km) {
+        int leg = (int) (km / 3.0) % ROUTE.length;
+        double[] from = ROUTE[leg];
+        double[] to = ROUTE[(leg + 1) % ROUTE.length];
+        double east = (to[1] - from[1]) * Math.cos(Math.toRadians(from[0]));
+        return (Math.toDegrees(Math.atan2(east, to[0] - from[0])) + 360) % 360;
     }
 
     private static Map<String, Object> metrics(Instant now) {

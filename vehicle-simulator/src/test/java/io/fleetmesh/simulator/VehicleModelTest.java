@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VehicleModelTest {
@@ -29,6 +30,24 @@ class VehicleModelTest {
         }
         assertThat(temps.stream().sorted().toList().get(temps.size() / 2)).as("median box temperature").isBetween(-18.5, -17.5);
         assertThat(temps).as("a compressor fault warms the box past the alert threshold").anyMatch(t -> t > -15);
+    }
+
+    @Test
+    void headsAlongTheLegItDrives() {
+        VehicleModel truck = new VehicleModel(7, T0);
+        double[] before = null;
+        for (int s = 10; s <= 1800; s += 10) {
+            Map<String, Object> gps = truck.next(T0.plusSeconds(s)).get(0).metrics();
+            double[] now = {(double) gps.get("lat"), (double) gps.get("lon"), (double) gps.get("heading")};
+            if (before != null && before[2] == now[2] && (now[0] != before[0] || now[1] != before[1])) {
+                double east = (now[1] - before[1]) * Math.cos(Math.toRadians(now[0]));
+                double moved = (Math.toDegrees(Math.atan2(east, now[0] - before[0])) + 360) % 360;
+                double off = Math.abs(moved - now[2]) % 360;
+                assertThat(Math.min(off, 360 - off)).as("heading %s vs the way it moved", now[2]).isLessThan(2.0);
+            }
+            assertThat(now[2]).isBetween(0.0, 360.0);
+            before = now;
+        }
     }
 
     @Test
