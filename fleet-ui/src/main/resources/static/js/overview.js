@@ -47,21 +47,37 @@
       map = L.map("map", { preferCanvas: true }).setView([0, 0], 1);
       const tiles = document.body.dataset.tiles;
       if (tiles) {
-        L.tileLayer(tiles, { attribution: document.body.dataset.attribution || "" }).addTo(map);
+        L.tileLayer(tiles, { attribution: document.body.dataset.attribution || "", maxZoom: 19 }).addTo(map);
       }
-      markers = L.layerGroup().addTo(map);
+      // many trucks in one yard become one numbered circle until the operator zooms in
+      markers = L.markerClusterGroup ? L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 50 })
+        : L.layerGroup();
+      markers.addTo(map);
     }
     F.json("/api/v1/positions").then(function (list) {
       markers.clearLayers();
-      list.forEach(function (p) {
-        const label = F.el("span", p.deviceId + " · " + F.time(p.ts));
-        L.circleMarker([p.lat, p.lon], { radius: 6, color: "#0b63b6" }).bindTooltip(label).addTo(markers);
-      });
+      markers.addLayers ? markers.addLayers(list.map(marker)) : list.map(marker).forEach(function (m) { m.addTo(markers); });
+      document.getElementById("map").dataset.markers = String(list.length);
       if (list.length && !fitted) {
         fitted = true; // later redraws keep the operator's zoom and position
         map.fitBounds(L.latLngBounds(list.map(function (p) { return [p.lat, p.lon]; })), { maxZoom: 13, padding: [20, 20] });
       }
     });
+  }
+
+  /** A truck: an arrow along its heading (a dot if it sends none), coloured by state; a click opens it. */
+  function marker(p) {
+    const shape = F.el("span", p.state === "alerting" ? "!" : null, p.heading == null ? "dot" : "arrow");
+    if (p.heading != null) {
+      shape.style.transform = "rotate(" + p.heading + "deg)"; // CSSOM, which the CSP allows, unlike style attributes
+    }
+    const icon = L.divIcon({ className: "truck " + p.state, html: shape, iconSize: [22, 22] });
+    const label = [p.name + " (" + p.deviceId + ")", p.state, p.speed == null ? null : Math.round(p.speed) + " km/h",
+      F.ago(p.ts)].filter(Boolean).join(" · ");
+    const m = L.marker([p.lat, p.lon], { icon: icon, title: label, alt: label, keyboard: true });
+    m.bindTooltip(F.el("span", label));
+    m.on("click", function () { window.location.href = "/devices/" + encodeURIComponent(p.deviceId); });
+    return m;
   }
 
   F.onOpen(refresh);

@@ -1,5 +1,6 @@
 package io.fleetmesh.api.alerts;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,4 +19,13 @@ interface AlertRepository extends JpaRepository<Alert, UUID>, JpaSpecificationEx
     @Query("select a.severity, count(a) from Alert a where a.tenantId = :tenantId"
             + " and a.state = io.fleetmesh.api.alerts.AlertState.ACTIVE group by a.severity")
     List<Object[]> countActiveBySeverity(UUID tenantId);
+
+    @Query("select a.deviceId, a.severity, count(a) from Alert a where a.tenantId = :tenantId"
+            + " and a.deviceId in :deviceIds and a.state <> io.fleetmesh.api.alerts.AlertState.RESOLVED"
+            + " group by a.deviceId, a.severity")
+    List<Object[]> countOpenByDeviceAndSeverity(UUID tenantId, Collection<String> deviceIds);
+
+    @Query("select a.deviceId, a.severity, count(a) from Alert a where a.tenantId = :tenantId"
+            + " and a.state <> io.fleetmesh.api.alerts.AlertState.RESOLVED group by a.deviceId, a.severity")
+    List<Object[]> countOpenByDeviceAndSeverity(UUID tenantId);
 }

@@ -1,7 +1,9 @@
 package io.fleetmesh.api.alerts;
 
 import io.fleetmesh.api.web.KeysetCursor;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,5 +51,22 @@ public class OpenAlerts {
         AlertFilter acknowledged = new AlertFilter(tenant, device, AlertState.ACKNOWLEDGED, null, null, null, null);
         return alerts.findAll(active.specification().or(acknowledged.specification()), PageRequest.of(0, limit, NEWEST))
                 .map(Alert::view).getContent();
+    }
+
+    /** The open (active or acknowledged) alerts of each of these devices that has any, with the worst severity. */
+    public Map<String, OpenAlertCount> countsOf(UUID tenant, Collection<String> devices) {
+        return devices.isEmpty() ? Map.of() : counts(alerts.countOpenByDeviceAndSeverity(tenant, devices));
+    }
+
+    /** The same for every device of the tenant that has open alerts (a fleet has few: the map asks for all). */
+    public Map<String, OpenAlertCount> counts(UUID tenant) {
+        return counts(alerts.countOpenByDeviceAndSeverity(tenant));
+    }
+
+    private static Map<String, OpenAlertCount> counts(List<Object[]> rows) {
+        Map<String, OpenAlertCount> counts = new HashMap<>();
+        rows.forEach(row -> counts.merge((String) row[0], new OpenAlertCount((Long) row[2], (Severity) row[1]),
+                OpenAlertCount::plus));
+        return counts;
     }
 }

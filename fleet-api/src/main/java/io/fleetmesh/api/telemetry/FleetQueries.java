@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The whole fleet at a glance, from device_state: presence, sync backlogs, latest positions. */
+/** The whole fleet at a glance, from device_state: presence counts, sync backlogs, applied configurations. */
 @Component
 public class FleetQueries {
 
@@ -29,12 +29,11 @@ public class FleetQueries {
     public FleetStatus status(UUID tenant) {
         Timestamp since = Timestamp.from(clock.instant().minus(offlineAfter));
         return jdbc.sql("""
-                        SELECT count(*) FILTER (WHERE s.status_at > :since) AS online,
-                               count(*) FILTER (WHERE (s.status_at IS NOT NULL OR s.last_seen IS NOT NULL)
-                                                  AND (s.status_at IS NULL OR s.status_at <= :since)) AS offline,
-                               count(*) FILTER (WHERE s.status_at IS NULL AND s.last_seen IS NULL) AS never
+                        SELECT count(*) FILTER (WHERE %s) AS online, count(*) FILTER (WHERE %s) AS offline,
+                               count(*) FILTER (WHERE %s) AS never
                         FROM devices d LEFT JOIN device_state s ON s.tenant_id = d.tenant_id AND s.device_id = d.id
-                        WHERE d.tenant_id = :tenant""")
+                        WHERE d.tenant_id = :tenant"""
+                        .formatted(Presence.ONLINE.condition, Presence.OFFLINE.condition, Presence.NEVER_SEEN.condition))
                 .param("tenant", tenant).param("since", since)
                 .query((rs, row) -> new FleetStatus(rs.getLong("online"), rs.getLong("offline"), rs.getLong("never"),
                         backlogs(tenant, since)))
@@ -54,37 +53,8 @@ public class FleetQueries {
                 .list();
     }
 
-    /**
-     * A heartbeat's count field as a bigint, or null: heartbeats are checked for their time only, so a field that is
-     * not a number, or out of range, must not fail the query for the whole tenant.
-     */
     private static String count(String field) {
-        return count("status", field);
-    }
-
-    private static String count(String column, String field) {
-        return number("(" + column + " -> '" + field + "')", "BETWEEN 0 AND 9e18", "bigint");
-    }
-
-    /** A nested CASE: PostgreSQL guarantees the order of WHEN clauses, not of the terms of an AND. */
-    private static String number(String value, String range, String type) {
-        return "CASE WHEN jsonb_typeof(" + value + ") = 'number' THEN CASE WHEN " + value + "::numeric " + range
-                + " THEN " + value + "::numeric::" + type + " END END";
-    }
-
-    /** Each device's latest gps position, by device id. */
-    public List<Position> positions(UUID tenant) {
-        return jdbc.sql("""
-                        SELECT device_id, lat, lon, ts FROM (
-                          SELECT device_id, last_values #>> '{gps,ts}' AS ts, %s AS lat, %s AS lon
-                          FROM device_state WHERE tenant_id = :tenant AND last_values -> 'gps' IS NOT NULL) s
-                        WHERE lat IS NOT NULL AND lon IS NOT NULL ORDER BY device_id"""
-                        .formatted(number("(last_values #> '{gps,metrics,lat}')", "BETWEEN -90 AND 90", "float8"),
-                                number("(last_values #> '{gps,metrics,lon}')", "BETWEEN -180 AND 180", "float8")))
-                .param("tenant", tenant)
-                .query((rs, row) -> new Position(rs.getString("device_id"), rs.getDouble("lat"), rs.getDouble("lon"),
-                        Instant.parse(rs.getString("ts"))))
-                .list();
+        return JsonbNumbers.count("status", field);
     }
 
     /** Every device of the tenant with the configuration version of its last heartbeat, in device id order. */
@@ -93,7 +63,7 @@ public class FleetQueries {
                         SELECT d.id, %s AS applied
                         FROM devices d LEFT JOIN device_state s ON s.tenant_id = d.tenant_id AND s.device_id = d.id
                         WHERE d.tenant_id = :tenant ORDER BY d.id"""
-                        .formatted(count("s.status", AgentStatus.CONFIG_VERSION)))
+                        .formatted(JsonbNumbers.count("s.status", AgentStatus.CONFIG_VERSION)))
                 .param("tenant", tenant)
                 .query((rs, row) -> new AppliedConfig(rs.getString("id"), (Long) rs.getObject("applied")))
                 .list();

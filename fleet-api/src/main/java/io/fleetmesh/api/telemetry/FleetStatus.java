@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The tenant's devices by presence (online: a heartbeat within {@code offline-after}; offline: seen before, by
- * heartbeat or reading; never seen) and those whose agent reports readings not yet synced, most behind first.
+ * The tenant's devices by {@link Presence} and those whose agent reports readings not yet synced, most behind first.
  */
 public record FleetStatus(long online, long offline, long neverSeen, List<Backlog> backlogs) {
 

@@ -26,16 +26,23 @@ class StatusIngest {
 
     private static final String DURABLE = "status-ingest";
     private static final String UPSERT = """
-            INSERT INTO device_state AS s (tenant_id, device_id, status, status_at) VALUES (?, ?, ?::jsonb, ?)
-            ON CONFLICT (tenant_id, device_id) DO UPDATE SET status = excluded.status, status_at = excluded.status_at
+            INSERT INTO device_state AS s (tenant_id, device_id, status, status_at, online_since)
+            VALUES (?, ?, ?::jsonb, ?, ?)
+            ON CONFLICT (tenant_id, device_id) DO UPDATE SET status = excluded.status, status_at = excluded.status_at,
+              online_since = CASE WHEN s.status_at IS NULL OR excluded.status_at - s.status_at > make_interval(secs => ?)
+                                  THEN excluded.status_at ELSE coalesce(s.online_since, s.status_at) END
             WHERE s.status_at IS NULL OR excluded.status_at > s.status_at""";
 
     private final DeviceDirectory directory;
     private final TelemetryStore store;
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** A gap between heartbeats longer than this ends a device's run online (the list's "online since"). */
+    private final double offlineAfterSeconds;
 
-    StatusIngest(EventSubscriptions subscriptions, DeviceDirectory directory, TelemetryStore store, JdbcTemplate jdbc) {
+    StatusIngest(EventSubscriptions subscriptions, DeviceDirectory directory, TelemetryStore store, JdbcTemplate jdbc,
+                 TelemetryProperties properties) {
+        this.offlineAfterSeconds = properties.offlineAfter().toMillis() / 1000.0;
         this.directory = directory;
         this.store = store;
         this.jdbc = jdbc;
@@ -49,8 +56,8 @@ class StatusIngest {
             if (directory.registered(tenant, List.of(device)).isEmpty()) {
                 throw new Refused(Cause.UNKNOWN_DEVICE, "device " + device + " is not registered");
             }
-            jdbc.update(UPSERT, tenant, device, json.writeValueAsString(status),
-                    java.sql.Timestamp.from(timestamp(status)));
+            java.sql.Timestamp at = java.sql.Timestamp.from(timestamp(status));
+            jdbc.update(UPSERT, tenant, device, json.writeValueAsString(status), at, at, offlineAfterSeconds);
         } catch (Refused refused) {
             store.quarantine(tenant, List.of(new Rejection(message.getSubject(), message.getData(), refused.cause,
                     refused.getMessage(), message.metaData().streamSequence())));

@@ -40,13 +40,16 @@ class DashboardApiTest extends IntegrationTest {
         // heartbeats are checked for their time only: odd counts must not fail the tenant's overview
         device(tenant, "odd-counts", now.minusSeconds(5), "{\"ts\": \"%s\", \"backlog\": \"lots\", \"oldestUnsyncedAgeSeconds\": [1]}");
         device(tenant, "huge-count", now.minusSeconds(5), "{\"ts\": \"%s\", \"backlog\": 1e30}");
-        jdbc.update("INSERT INTO devices (tenant_id, id, name, kind) VALUES (?, 'readings-only', 'r', 'sensor')", tenant);
-        jdbc.update("INSERT INTO device_state (tenant_id, device_id, last_seen) VALUES (?, 'readings-only', now())", tenant);
+        // a tracker without an agent: its readings are its presence
+        jdbc.update("INSERT INTO devices (tenant_id, id, name, kind) VALUES (?, 'reading-now', 'r', 'sensor')", tenant);
+        jdbc.update("INSERT INTO device_state (tenant_id, device_id, last_seen) VALUES (?, 'reading-now', now())", tenant);
+        jdbc.update("INSERT INTO devices (tenant_id, id, name, kind) VALUES (?, 'reading-old', 'r', 'sensor')", tenant);
+        jdbc.update("INSERT INTO device_state (tenant_id, device_id, last_seen) VALUES (?, 'reading-old', now() - interval '1 hour')", tenant);
 
         FleetStatus status = fleet.status(tenant);
 
-        assertThat(status.online()).isEqualTo(4);
-        assertThat(status.offline()).as("seen before, by heartbeat or reading").isEqualTo(2);
+        assertThat(status.online()).as("heard from within offline-after, by heartbeat or reading").isEqualTo(5);
+        assertThat(status.offline()).as("heard from before that").isEqualTo(2);
         assertThat(status.neverSeen()).isEqualTo(1);
         assertThat(status.backlogs()).extracting(FleetStatus.Backlog::deviceId, FleetStatus.Backlog::backlog,
                 FleetStatus.Backlog::online).containsExactly(

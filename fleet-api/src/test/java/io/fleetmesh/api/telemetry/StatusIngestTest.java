@@ -47,6 +47,31 @@ class StatusIngestTest extends IntegrationTest {
     }
 
     @Test
+    void aDeviceIsOnlineSinceTheFirstHeartbeatOfItsCurrentRunAndAGapLongerThanOfflineAfterStartsANewRun() throws Exception {
+        String device = uniqueId("run");
+        createDevice(device);
+        Instant start = Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        publishStatus(device, "{\"ts\": \"%s\"}".formatted(start));
+        publishStatus(device, "{\"ts\": \"%s\"}".formatted(start.plusSeconds(20)));
+        awaitHeartbeat(device, start.plusSeconds(20));
+        assertThat(onlineSince(device)).as("20 s apart: one run").isEqualTo(start);
+
+        publishStatus(device, "{\"ts\": \"%s\"}".formatted(start.plusSeconds(120)));
+        awaitHeartbeat(device, start.plusSeconds(120));
+        assertThat(onlineSince(device)).as("100 s of silence (offline-after is 30 s): a new run").isEqualTo(start.plusSeconds(120));
+    }
+
+    private void awaitHeartbeat(String device, Instant at) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> at.equals(jdbc.queryForObject(
+                "SELECT status_at FROM device_state WHERE device_id = ?", java.sql.Timestamp.class, device).toInstant()));
+    }
+
+    private Instant onlineSince(String device) {
+        return jdbc.queryForObject("SELECT online_since FROM device_state WHERE device_id = ?", java.sql.Timestamp.class,
+                device).toInstant();
+    }
+
+    @Test
     void aHeartbeatFromAnUnknownDeviceIsQuarantined() throws Exception {
         String ghost = uniqueId("ghost");
         publishStatus(ghost, "{\"ts\": \"%s\", \"backlog\": 1}".formatted(Instant.now()));
