@@ -25,7 +25,7 @@
       }
       row = newRow(alert);
     }
-    row.querySelector(".raised").textContent = alert.lastRaisedAt;
+    row.querySelector(".raised").replaceChildren(F.timeEl(alert.lastRaisedAt));
     row.querySelector(".count").textContent = String(alert.count);
     row.querySelector(".state").textContent = alert.state;
     const form = row.querySelector("form.handle");

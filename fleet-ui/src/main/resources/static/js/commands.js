@@ -69,7 +69,9 @@
   function newRow(step) {
     const row = F.el("tr");
     row.dataset.command = step.commandId;
-    row.append(F.el("td", step.at));
+    const created = F.el("td");
+    created.append(F.timeEl(step.at));
+    row.append(created);
     if (withDevice) {
       const cell = F.el("td");
       const link = F.el("a", step.deviceId);

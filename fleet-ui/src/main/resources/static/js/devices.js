@@ -40,7 +40,7 @@
     const td = cell(F.el("span", d.presence.toLowerCase().replace("_", " "), "presence " + d.presence), "status");
     if (d.since) {
       const since = F.el("small", "since ");
-      since.append(F.timeEl(d.since));
+      since.append(F.timeEl(d.since, "ago"));
       td.append(" ", since);
     }
     return td;

@@ -95,17 +95,25 @@ window.Fleetmesh = (function () {
     return seconds < 0 ? "in " + text : text + " ago";
   }
 
-  /** A time element for a server time: local time as its text, how long ago as its title and data-ago. */
-  function timeEl(iso) {
+  /** A time element for a server time: local time as its text and how long ago as its title, or (show "ago") the reverse. */
+  function timeEl(iso, show) {
     const element = el("time", time(iso));
     element.dateTime = iso || "";
+    if (show) {
+      element.dataset.show = show;
+    }
     freshen(element);
     return element;
   }
 
-  /** Server-rendered <time datetime> elements show local time, and every one shows its age, kept current. */
+  /** Server-rendered <time datetime> elements show local time and their age (a following .ago), kept current. */
   function freshen(element) {
     if (!element.dateTime) {
+      return;
+    }
+    if (element.dataset.show === "ago") { // where space is short: the age as text, the time on hover
+      element.textContent = ago(element.dateTime);
+      element.title = time(element.dateTime);
       return;
     }
     if (!element.dataset.local) {

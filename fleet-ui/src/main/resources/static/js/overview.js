@@ -27,11 +27,13 @@
     const table = document.getElementById("backlogs");
     table.tBodies[0].replaceChildren.apply(table.tBodies[0], rows.map(function (b) {
       const row = F.el("tr");
-      const cell = F.el("td");
       const link = F.el("a", b.deviceId);
       link.href = "/devices/" + encodeURIComponent(b.deviceId);
-      cell.append(link);
-      row.append(cell, F.el("td", b.backlog), F.el("td", b.oldestUnsyncedAgeSeconds + " s"), F.el("td", b.reportedAt),
+      const reported = F.el("td");
+      reported.append(F.timeEl(b.reportedAt));
+      const device = F.el("td");
+      device.append(link);
+      row.append(device, F.el("td", b.backlog), F.el("td", b.oldestUnsyncedAgeSeconds + " s"), reported,
         F.el("td", b.online ? "online" : "offline"));
       return row;
     }));

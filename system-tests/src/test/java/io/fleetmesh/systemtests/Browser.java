@@ -86,6 +86,34 @@ final class Browser implements AutoCloseable {
                   .map(f => f.tagName.toLowerCase() + '#' + f.id);""");
     }
 
+    /** The window's size: a phone in a cab is 390 × 844, a control room's screen 1400 × 900. */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /**
+     * The elements that stick out of the window on the right, as "tag.class" strings (a phone user would have to
+     * scroll the page sideways to read them); what a scrolling box holds inside it does not count.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> overflowingSideways() {
+        return (List<String>) script("""
+                const inScroller = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+                  const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; }
+                  return false; };
+                return Array.from(document.body.querySelectorAll('*'))
+                  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !inScroller(e))
+                  .map(e => e.tagName.toLowerCase() + '.' + e.className);""");
+    }
+
+    /** Console errors (script errors, CSP violations, failed loads) since the last call, but the favicon's. */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(message -> !message.contains("favicon"))
+                .toList();
+    }
+
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path file = SCREENSHOTS.resolve(name + ".png");

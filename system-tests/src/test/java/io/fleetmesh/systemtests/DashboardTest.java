@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,8 +29,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 
 /**
  * The dashboard in a real headless Chromium against a whole platform (PostgreSQL, hub, fleet-api) and a simulated
@@ -48,11 +45,16 @@ class DashboardTest {
     private static EdgeAgent truck;
     private static Simulator simulator;
     private static Browser browser;
+    private static TileServer tiles;
 
     @BeforeAll
     static void start() throws Exception {
+        tiles = new TileServer();
         platform = new Platform(); // assigned before fleet-api starts: @AfterAll stops it even if that fails
-        platform.startApi("--fleetmesh.security.admin-password-temporary=true");
+        // heartbeats every second: a truck silent for 8 s is offline, checked every second
+        platform.startApi("--fleetmesh.security.admin-password-temporary=true", "--fleetmesh.ui.map.tiles=" + tiles.template(),
+                "--fleetmesh.ui.map.attribution=Test tiles", "--fleetmesh.telemetry.offline-after=8s",
+                "--fleetmesh.alerts.offline-after=8s", "--fleetmesh.alerts.offline-check=1s");
         truck = platform.truck(TRUCK, new Properties());
         platform.jdbc.update("UPDATE devices SET tags = '{dashboard}' WHERE id = ?", TRUCK);
         simulator = Simulator.start(List.of(TRUCK + "=" + truck.localUrl()), Duration.ofMillis(500));
@@ -61,11 +63,11 @@ class DashboardTest {
 
     @AfterAll
     static void stop() throws Exception {
-        Shutdown.inOrder(browser, simulator, platform);
+        Shutdown.inOrder(browser, simulator, truck, platform, tiles);
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void anOperatorLogsInWithTheKeyboardAndMustFirstReplaceTheTemporaryPassword() throws Exception {
         browser.open("/devices");
         browser.waitFor(driver -> driver.getCurrentUrl().endsWith("/login"));
@@ -90,7 +92,7 @@ class DashboardTest {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void theDevicePageShowsReadingsAsTheyArriveWithoutReloading() throws Exception {
         await().atMost(Platform.patience()).until(() -> platform.rows(TRUCK) > 5);
         browser.open("/devices/" + TRUCK);
@@ -107,7 +109,7 @@ class DashboardTest {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void aCommandSentFromTheDevicePageIsSeenReachingSucceeded() throws Exception {
         browser.open("/devices/" + TRUCK);
         WebElement type = browser.find("#type");
@@ -125,7 +127,7 @@ class DashboardTest {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void aFanOutFromTheCommandsPageShowsItsProgressUntilEveryTruckAnswered() throws Exception {
         browser.open("/commands");
         browser.find("details summary").click();
@@ -140,7 +142,7 @@ class DashboardTest {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void aNewAlertAppearsLiveAndIsAcknowledgedWithAComment() throws Exception {
         browser.open("/alerts");
         browser.mark();
@@ -165,7 +167,7 @@ class DashboardTest {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void devicesAreImportedFromCsvWithEachRowsOutcomeAndNamesShownAsText() throws Exception {
         Path csv = Files.createTempFile("devices", ".csv");
         Files.writeString(csv, """
@@ -196,7 +198,7 @@ class DashboardTest {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void everyPageHasLabelledFieldsAndRunsWithoutScriptErrors() throws Exception {
         for (String page : List.of("/", "/devices", "/devices/" + TRUCK, "/alerts", "/commands", "/rules", "/geofences",
                 "/imports", "/devices/" + TRUCK + "/commands", "/account/password")) {
@@ -204,10 +206,68 @@ class DashboardTest {
             assertThat(browser.unlabelledFields()).as(page).isEmpty();
             browser.screenshot("page" + page.replaceAll("[^a-z0-9]+", "-"));
         }
-        List<String> errors = browser.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).filter(message -> !message.contains("favicon")).toList();
-        assertThat(errors).isEmpty();
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    @Order(15)
+    void theOverviewMapShowsTheTruckOnTheTileServersTilesAndAClickOpensIt() throws Exception {
+        browser.open("/");
+        WebElement marker = browser.waitFor(driver -> driver.findElements(By.cssSelector(".leaflet-marker-icon.truck"))
+                .stream().findFirst().orElse(null));
+        assertThat(marker.getAttribute("class")).containsAnyOf("moving", "stopped");
+        assertThat(marker.getAttribute("title")).contains("(" + TRUCK + ")");
+        assertThat(browser.all(".leaflet-marker-icon.truck .arrow")).as("the simulator sends a heading").hasSize(1);
+        await().atMost(Platform.patience()).until(() -> !tiles.requested().isEmpty());
+        assertThat(tiles.requested()).allMatch(path -> path.matches("/\\d+/\\d+/\\d+\\.png"));
+        assertThat(browser.text(".leaflet-control-attribution")).contains("Test tiles");
+        browser.screenshot("overview-map");
+        marker.click();
+        browser.waitFor(driver -> driver.getCurrentUrl().endsWith("/devices/" + TRUCK));
+    }
+
+    @Test
+    @Order(16)
+    void theFleetListShowsEachTrucksStatusSpeedAndPosition() throws Exception {
+        browser.open("/devices?status=online");
+        String row = "tr[data-device=\"" + TRUCK + "\"]";
+        assertThat(browser.text(row + " .status")).startsWith("online");
+        browser.waitFor(driver -> String.valueOf(text(row + " .speed")).matches("\\d+ km/h"));
+        assertThat(browser.text(row + " .position")).matches("52\\.\\d{5}, 13\\.\\d{5}");
+        assertThat(browser.find(row + " .seen time").getAttribute("title")).matches("\\d+ s ago");
+        assertThat(browser.text(row + " .credentials"))
+                .isEqualTo(platform.call("GET", "/api/v1/devices/" + TRUCK, null).body().get("credentialsState").stringValue());
+        browser.open("/devices?status=never-seen");
+        assertThat(browser.all(row)).isEmpty();
+    }
+
+    @Test
+    @Order(80)
+    void everyPageFitsAPhoneAndAControlRoomScreen() throws Exception {
+        for (String page : List.of("/", "/devices", "/alerts", "/commands")) {
+            for (int[] size : new int[][] {{390, 844}, {1400, 900}}) {
+                browser.resize(size[0], size[1]);
+                browser.open(page);
+                assertThat(browser.overflowingSideways()).as(page + " at " + size[0] + " px wide").isEmpty();
+                browser.screenshot((size[0] < 800 ? "phone" : "desktop") + page.replaceAll("[^a-z0-9]+", "-"));
+            }
+        }
+        browser.resize(1280, 1600);
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    @Order(90)
+    void theListShowsATruckGoingOfflineAsItHappensWhenItsAgentStops() throws Exception {
+        browser.open("/devices");
+        String status = "tr[data-device=\"" + TRUCK + "\"] .status";
+        browser.waitFor(driver -> String.valueOf(text(status)).startsWith("online"));
+        browser.mark();
+        simulator.close();
+        truck.close();
+        browser.waitFor(driver -> String.valueOf(text(status)).startsWith("offline"));
+        assertThat(browser.stillMarked()).as("no reload").isTrue();
+        browser.screenshot("devices-offline");
     }
 
     /** The first match's text, or null while there is none (the page may still be loading). */

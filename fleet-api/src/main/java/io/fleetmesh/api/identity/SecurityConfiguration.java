@@ -122,11 +122,12 @@ class SecurityConfiguration {
 
     /**
      * Map tiles are the dashboard's only content from elsewhere: their origin may serve images, nothing else. A tile
-     * server on this origin (a relative template) needs nothing more.
+     * server on this origin (a relative template) needs no origin of its own.
      */
     private static String imagesFrom(String mapTiles) {
         Matcher origin = TILE_ORIGIN.matcher(mapTiles);
-        return origin.find() ? "; img-src 'self' " + origin.group(1).replace("{s}", "*") : "";
+        // data: for the blank image Leaflet puts in a tile it unloads
+        return "; img-src 'self' data:" + (origin.find() ? " " + origin.group(1).replace("{s}", "*") : "");
     }
 
     /**
