@@ -38,6 +38,8 @@ final class BenchPlatform implements AutoCloseable {
                 "--fleetmesh.http.port=0",
                 "--fleetmesh.security.admin-password=" + ADMIN_PASSWORD,
                 "--fleetmesh.log.format=",
+                // maps without tiles: the page benchmark's browser measures the page, and never leaves loopback
+                "--fleetmesh.ui.map.tiles=",
                 "--logging.level.root=WARN",
                 "--logging.level.io.fleetmesh.edge.sync.Forwarder=INFO").toArray(String[]::new));
         jdbc = api.getBean(JdbcTemplate.class);

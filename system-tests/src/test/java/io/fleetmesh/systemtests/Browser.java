@@ -1,11 +1,11 @@
 package io.fleetmesh.systemtests;
 
+import io.fleetmesh.devkit.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -14,14 +14,12 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium (Debian's, with its chromedriver) that never leaves loopback: no DNS look-ups, no
- * background traffic. Screenshots go to {@code target/screenshots}, the test run's artifacts.
+ * A real headless Chromium (devkit's {@link HeadlessChromium}: Debian's, never leaving loopback). Screenshots go to
+ * {@code target/screenshots}, the test run's artifacts.
  */
 final class Browser implements AutoCloseable {
 
@@ -32,16 +30,7 @@ final class Browser implements AutoCloseable {
 
     Browser(String base) throws IOException {
         this.base = base;
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,1600",
-                "--user-data-dir=" + Files.createTempDirectory("fleetmesh-chromium"),
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1");
-        // the console (CSP violations, script errors) is read by the tests
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(1280, 1600);
     }
 
     void open(String path) {
