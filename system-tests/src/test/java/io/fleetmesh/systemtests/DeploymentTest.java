@@ -156,6 +156,21 @@ class DeploymentTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void composeAndTheNatsChartValuesDeployOneNatsServerRelease() throws Exception {
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) new Yaml().<Map<String, Object>>load(
+                composeConfig()).get("services");
+        Map<String, Object> image = (Map<String, Object>) ((Map<String, Object>) yaml("helm/nats-values.yaml")
+                .get("container")).get("image");
+        for (int node = 1; node <= 3; node++) {
+            assertThat(services.get("nats-" + node).get("image")).isEqualTo(image.get("repository") + ":" + image.get("tag"));
+        }
+        String release = ((String) image.get("tag")).replace("-alpine", "");
+        assertThat(Files.readString(ROOT.resolve("helm/nats-values.yaml"))).contains("--version " + release);
+        assertThat(Files.readString(ROOT.resolve("docs/operations.md"))).contains(release);
+    }
+
+    @Test
     void theChartShipsTheComposeDashboardForAGrafanaSidecar() throws Exception {
         Path file = ROOT.resolve("helm/fleetmesh/dashboards/fleetmesh.json");
         List<JsonNode> dashboards = render(Map.of()).stream()
