@@ -7,6 +7,7 @@ import io.fleetmesh.devkit.NatsServer;
 import io.fleetmesh.devkit.Ports;
 import io.fleetmesh.edge.EdgeAgent;
 import io.fleetmesh.edge.config.AgentConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,7 +74,8 @@ final class BenchPlatform implements AutoCloseable {
     }
 
     double storedReadings() {
-        return api.getBean(MeterRegistry.class).get("fleetmesh.ingest.readings").counter().count();
+        return api.getBean(MeterRegistry.class).find("fleetmesh.ingest.readings").counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.fleetmesh.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +24,14 @@ class OperabilityTest extends IntegrationTest {
         assertThat(metrics).contains("fleetmesh_ingest_readings_total", "fleetmesh_ingest_duplicates_total",
                 "fleetmesh_ingest_quarantined_total{cause=\"MALFORMED\"", "fleetmesh_ingest_batch_size_count",
                 "fleetmesh_ingest_consumer_lag");
+    }
+
+    @Test
+    void prometheusShowsEachHubLinkConnected() {
+        List<String> links = get("/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith("fleetmesh_hub_connected{")).toList();
+        assertThat(links).isNotEmpty().allSatisfy(line -> assertThat(line).contains("tenant=\"").endsWith(" 1.0"));
+        assertThat(get("/actuator/prometheus").body()).contains("fleetmesh_hub_reconnects_total{tenant=\"");
     }
 
     @Test

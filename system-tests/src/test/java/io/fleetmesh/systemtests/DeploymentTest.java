@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -89,7 +90,8 @@ class DeploymentTest {
         List<JsonNode> rendered = render(Map.of("ingress.enabled", "true", "nats.keysSecret", "fleetmesh-mesh-keys"));
         assertThat(rendered).extracting(doc -> doc.get("kind").stringValue()).contains("Deployment", "Service", "Ingress",
                 "ConfigMap", "HorizontalPodAutoscaler", "PodDisruptionBudget");
-        JsonNode configMap = kind(rendered, "ConfigMap");
+        JsonNode configMap = rendered.stream().filter(doc -> doc.get("kind").stringValue().equals("ConfigMap")
+                && doc.at("/metadata/name").stringValue().equals("fleet-fleetmesh")).findFirst().orElseThrow();
         JsonNode container = kind(rendered, "Deployment").at("/spec/template/spec/containers/0");
         Set<String> settings = new TreeSet<>(configMap.get("data").propertyNames());
         container.get("env").forEach(variable -> settings.add(variable.get("name").stringValue()));
@@ -106,6 +108,80 @@ class DeploymentTest {
             assertThat(status(platform.baseUrl() + container.at("/" + probe + "/httpGet/path").stringValue()))
                     .as(probe + " on a running fleet-api").isEqualTo(200);
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeScrapesBothReplicasAndTheHubAndGrafanaLoadsTheChartsDashboard() throws Exception {
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) new Yaml().<Map<String, Object>>load(
+                composeConfig()).get("services");
+        assertThat(services).containsKeys("prometheus", "grafana", "nats-exporter-1", "nats-exporter-2", "nats-exporter-3");
+        Map<String, Map<String, Object>> jobs = new TreeMap<>();
+        for (Map<String, Object> job : (List<Map<String, Object>>) yaml("deploy/prometheus/prometheus.yml").get("scrape_configs")) {
+            jobs.put((String) job.get("job_name"), job);
+        }
+        // compose gives fleet-api no management port: the actuator answers on the application port, 8080
+        assertThat(targets(jobs.get("fleet-api"))).containsExactly("fleet-api-1:8080", "fleet-api-2:8080");
+        for (String api : List.of("fleet-api-1", "fleet-api-2")) {
+            assertThat((Map<String, Object>) services.get(api).get("environment"))
+                    .doesNotContainKeys("MANAGEMENT_SERVER_PORT", "FLEETMESH_HTTP_PORT");
+        }
+        String metricsPath = (String) jobs.get("fleet-api").get("metrics_path");
+        assertThat(status(platform.baseUrl() + metricsPath)).as("scraped without credentials").isEqualTo(200);
+        assertThat(targets(jobs.get("nats"))).containsExactly("nats-exporter-1:7777", "nats-exporter-2:7777",
+                "nats-exporter-3:7777");
+        for (int node = 1; node <= 3; node++) {
+            assertThat((List<String>) services.get("nats-exporter-" + node).get("command"))
+                    .contains("-port=7777", "http://nats-" + node + ":8222/");
+            assertThat(Files.readString(ROOT.resolve("deploy/nats/nats-" + node + ".conf"))).contains("http: \"0.0.0.0:8222\"");
+        }
+
+        Map<String, Object> grafana = services.get("grafana");
+        assertThat(((Map<String, Object>) grafana.get("environment")).get("GF_SECURITY_ADMIN_PASSWORD")).isEqualTo("compose-check");
+        assertThat(Files.readString(ROOT.resolve("docker-compose.yml"))).contains("${GRAFANA_ADMIN_PASSWORD:?");
+        assertThat(Files.readAllLines(ROOT.resolve("deploy/compose.env.example"))).contains("GRAFANA_ADMIN_PASSWORD=");
+        Map<String, String> mounts = new TreeMap<>();
+        for (String volume : (List<String>) grafana.get("volumes")) {
+            String[] parts = volume.split(":");
+            mounts.put(parts[0], parts[1]);
+        }
+        assertThat(mounts.get(ROOT.resolve("deploy/grafana/provisioning").toString())).isEqualTo("/etc/grafana/provisioning");
+        String dashboards = mounts.get(ROOT.resolve("helm/fleetmesh/dashboards").toString());
+        Map<String, Object> provider = ((List<Map<String, Object>>) yaml("deploy/grafana/provisioning/dashboards/fleetmesh.yml")
+                .get("providers")).get(0);
+        assertThat(((Map<String, Object>) provider.get("options")).get("path")).isEqualTo(dashboards);
+        Map<String, Object> datasource = ((List<Map<String, Object>>) yaml("deploy/grafana/provisioning/datasources/prometheus.yml")
+                .get("datasources")).get(0);
+        assertThat(datasource).containsEntry("type", "prometheus").containsEntry("url", "http://prometheus:9090");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeAndTheNatsChartValuesDeployOneNatsServerRelease() throws Exception {
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) new Yaml().<Map<String, Object>>load(
+                composeConfig()).get("services");
+        Map<String, Object> image = (Map<String, Object>) ((Map<String, Object>) yaml("helm/nats-values.yaml")
+                .get("container")).get("image");
+        for (int node = 1; node <= 3; node++) {
+            assertThat(services.get("nats-" + node).get("image")).isEqualTo(image.get("repository") + ":" + image.get("tag"));
+        }
+        String release = ((String) image.get("tag")).replace("-alpine", "");
+        assertThat(Files.readString(ROOT.resolve("helm/nats-values.yaml"))).contains("--version " + release);
+        assertThat(Files.readString(ROOT.resolve("docs/operations.md"))).contains(release);
+    }
+
+    @Test
+    void theChartShipsTheComposeDashboardForAGrafanaSidecar() throws Exception {
+        Path file = ROOT.resolve("helm/fleetmesh/dashboards/fleetmesh.json");
+        List<JsonNode> dashboards = render(Map.of()).stream()
+                .filter(doc -> doc.at("/metadata/labels/grafana_dashboard").stringValue("").equals("1")).toList();
+        assertThat(dashboards).hasSize(1);
+        assertThat(dashboards.get(0).get("kind").stringValue()).isEqualTo("ConfigMap");
+        String shipped = dashboards.get(0).at("/data/fleetmesh.json").stringValue();
+        assertThat(shipped).isEqualTo(Files.readString(file).strip());
+        assertThat(JsonMapper.builder().build().readTree(shipped).get("uid").stringValue()).isEqualTo("fleetmesh");
+        assertThat(render(Map.of("grafana.dashboards.enabled", "false")))
+                .noneMatch(doc -> doc.at("/metadata/labels/grafana_dashboard").isString());
     }
 
     @Test
@@ -131,6 +207,7 @@ class DeploymentTest {
                 .directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().put("FLEETMESH_DB_PASSWORD", "compose-check");
         builder.environment().put("FLEETMESH_ADMIN_PASSWORD", "compose-check");
+        builder.environment().put("GRAFANA_ADMIN_PASSWORD", "compose-check");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -149,6 +226,16 @@ class DeploymentTest {
             }
         }
         return documents;
+    }
+
+    private static Map<String, Object> yaml(String file) throws IOException {
+        return new Yaml().load(Files.readString(ROOT.resolve(file)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> targets(Map<String, Object> job) {
+        return ((List<Map<String, Object>>) job.get("static_configs")).stream()
+                .flatMap(config -> ((List<String>) config.get("targets")).stream()).toList();
     }
 
     private static int port(JsonNode container, String name) {

@@ -36,17 +36,19 @@ public class MeshLinks implements SmartLifecycle {
     private final TenantAccounts accounts;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final HubMetrics metrics;
     private final Map<UUID, TenantLink> links = new ConcurrentHashMap<>();
     private ScheduledExecutorService scanner;
 
     MeshLinks(NatsProperties nats, MeshProperties mesh, MeshKeys keys, TenantAccounts accounts, JdbcTemplate jdbc,
-              ApplicationEventPublisher events) {
+              ApplicationEventPublisher events, HubMetrics metrics) {
         this.nats = nats;
         this.mesh = mesh;
         this.keys = keys;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.events = events;
+        this.metrics = metrics;
     }
 
     public Collection<TenantLink> all() {
@@ -87,7 +89,9 @@ public class MeshLinks implements SmartLifecycle {
     private void link(UUID tenant, AuthHandler auth) {
         try {
             Connection connection = HubConnections.open(nats, nats.connectionName() + "/" + tenant, auth);
-            links.put(tenant, new TenantLink(tenant, connection));
+            TenantLink link = new TenantLink(tenant, connection);
+            links.put(tenant, link);
+            metrics.watch(link);
             log.info("linked tenant {} to the mesh", tenant);
             events.publishEvent(new TenantLinked(tenant));
         } catch (Exception e) {

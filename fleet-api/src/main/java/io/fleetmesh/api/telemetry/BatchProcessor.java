@@ -60,7 +60,7 @@ class BatchProcessor {
         List<Reading> known = rejectUnknownDevices(tenantId, readings, rejections);
         int inserted = write(tenantId, known, rejections, batch);
         batch.forEach(Message::ack);
-        metrics.recordBatch(batch.size(), known.size(), inserted, rejections);
+        metrics.recordBatch(tenantId, batch.size(), known.size(), inserted, rejections);
         reportStored(tenantId, known);
     }
 

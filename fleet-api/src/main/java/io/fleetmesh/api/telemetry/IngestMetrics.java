@@ -12,11 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
-/** Prometheus names: fleetmesh_ingest_readings_total, _duplicates_total, _quarantined_total, _batch_size, _consumer_lag. */
+/**
+ * Prometheus names: fleetmesh_ingest_readings_total{tenant}, _duplicates_total, _quarantined_total{cause}, _batch_size,
+ * _consumer_lag{tenant}. Readings and lag carry the tenant (per-tenant ingest rate and lag on the dashboard); a
+ * tenant's meters exist from the moment its consumer starts, so its rate reads 0 rather than nothing.
+ */
 @Component
 class IngestMetrics {
 
-    private final Counter stored;
+    private final Map<UUID, Counter> stored = new ConcurrentHashMap<>();
     private final Counter duplicates;
     private final Map<Rejection.Cause, Counter> quarantined = new EnumMap<>(Rejection.Cause.class);
     private final DistributionSummary batchSize;
@@ -25,7 +29,6 @@ class IngestMetrics {
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
-        stored = Counter.builder("fleetmesh.ingest.readings").description("readings stored").register(registry);
         duplicates = Counter.builder("fleetmesh.ingest.duplicates")
                 .description("redelivered readings skipped by their identity").register(registry);
         for (Rejection.Cause cause : Rejection.Cause.values()) {
@@ -36,9 +39,14 @@ class IngestMetrics {
                 .register(registry);
     }
 
-    void recordBatch(int messages, int readings, int inserted, List<Rejection> rejections) {
+    /** The tenant's consumer starts: its meters appear now. */
+    void consuming(UUID tenant) {
+        stored(tenant);
+    }
+
+    void recordBatch(UUID tenant, int messages, int readings, int inserted, List<Rejection> rejections) {
         batchSize.record(messages);
-        stored.increment(inserted);
+        stored(tenant).increment(inserted);
         duplicates.increment(readings - inserted);
         rejections.forEach(rejection -> quarantined.get(rejection.cause()).increment());
     }
@@ -53,7 +61,13 @@ class IngestMetrics {
         }).set(pending);
     }
 
+    /** Readings stored for all tenants. */
     double storedCount() {
-        return stored.count();
+        return stored.values().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private Counter stored(UUID tenant) {
+        return stored.computeIfAbsent(tenant, key -> Counter.builder("fleetmesh.ingest.readings")
+                .tag("tenant", key.toString()).description("readings stored").register(registry));
     }
 }

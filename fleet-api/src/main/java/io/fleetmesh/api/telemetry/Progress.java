@@ -23,6 +23,7 @@ final class Progress {
         this.tenant = tenant;
         this.context = context;
         this.metrics = metrics;
+        metrics.consuming(tenant);
         this.lastStored = metrics.storedCount();
     }
 

@@ -46,6 +46,8 @@ class WebhookSender {
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        // at 0 from the start, so rate() counts the first attempt and the dashboard shows 0, not no data
+        List.of("delivered", "retried", "failed").forEach(this::counter);
     }
 
     @Scheduled(fixedDelayString = "${fleetmesh.webhooks.poll:500ms}")
@@ -100,7 +102,11 @@ class WebhookSender {
 
     /** {@code fleetmesh_webhooks_attempts_total{outcome=delivered|retried|failed}}. */
     private void count(String outcome) {
-        Counter.builder("fleetmesh.webhooks.attempts").tag("outcome", outcome).register(metrics).increment();
+        counter(outcome).increment();
+    }
+
+    private Counter counter(String outcome) {
+        return Counter.builder("fleetmesh.webhooks.attempts").tag("outcome", outcome).register(metrics);
     }
 
     private static String truncated(String error) {

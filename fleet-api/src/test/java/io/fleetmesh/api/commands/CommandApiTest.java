@@ -51,7 +51,14 @@ class CommandApiTest extends IntegrationTest {
         assertThat(states(done)).containsExactly("QUEUED/CLOUD", "SENT/CLOUD", "DELIVERED/TRUCK", "SUCCEEDED/TRUCK");
         assertThat(get("/api/v1/devices/%s/commands?state=SUCCEEDED".formatted(device)).json().get("items").size()).isOne();
         assertThat(get("/api/v1/audit").body()).contains("command-created");
-        assertThat(get("/actuator/prometheus").body()).contains("fleetmesh_commands_transitions_total{source=\"TRUCK\",state=\"SUCCEEDED\"}");
+        // the counter exists from the start (at 0): its value, not its presence, shows the transition was counted
+        await().atMost(Duration.ofSeconds(5)).until(() -> succeededByTruck() >= 1);
+    }
+
+    private double succeededByTruck() {
+        String series = "fleetmesh_commands_transitions_total{source=\"TRUCK\",state=\"SUCCEEDED\"} ";
+        return get("/actuator/prometheus").body().lines().filter(line -> line.startsWith(series))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).split(" ")[0])).sum();
     }
 
     @Test
