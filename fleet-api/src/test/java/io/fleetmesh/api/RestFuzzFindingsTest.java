@@ -69,6 +69,11 @@ class RestFuzzFindingsTest extends IntegrationTest {
     }
 
     @Test
+    void anImportHeaderWithAColumnWithoutNameIsABadRequest() throws Exception {
+        assertAnswer(400, "POST", "/api/v1/device-imports", adminKey(), "text/csv", "id,,kind\ntruck-1,x,van\n");
+    }
+
+    @Test
     void aFormBodyWithANulParameterNameIsABadRequest() throws Exception {
         assertAnswer(400, "POST", "/api/v1/api-keys", adminKey(), "application/x-www-form-urlencoded", "%00");
     }

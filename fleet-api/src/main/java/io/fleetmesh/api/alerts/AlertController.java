@@ -2,6 +2,7 @@ package io.fleetmesh.api.alerts;
 
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.web.Refuses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -55,6 +56,7 @@ class AlertController {
     }
 
     @PostMapping("/{id}/acknowledge")
+    @Refuses(status = 409, detail = "An alert that is RESOLVED cannot be acknowledged.")
     AlertView acknowledge(@PathVariable UUID id, @Valid @RequestBody(required = false) AlertComment comment) {
         Caller caller = tenant.caller();
         return book.handle(caller.tenantId(), id, alert -> alert.acknowledge(caller.name(), clock.instant(), text(comment)))
@@ -62,6 +64,7 @@ class AlertController {
     }
 
     @PostMapping("/{id}/resolve")
+    @Refuses(status = 409, detail = "An alert that is RESOLVED cannot be resolved.")
     AlertView resolve(@PathVariable UUID id, @Valid @RequestBody(required = false) AlertComment comment) {
         Caller caller = tenant.caller();
         return book.handle(caller.tenantId(), id, alert -> alert.resolve(caller.name(), clock.instant(), text(comment)))

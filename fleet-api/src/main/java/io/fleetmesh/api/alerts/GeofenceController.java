@@ -1,6 +1,8 @@
 package io.fleetmesh.api.alerts;
 
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.web.ProblemDocs;
+import io.fleetmesh.api.web.Refuses;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -45,6 +47,7 @@ class GeofenceController {
     }
 
     @PutMapping("/{id}")
+    @Refuses(status = 409, when = "Another request changed it at the same time.", detail = ProblemDocs.RELOAD_AND_RETRY)
     GeofenceView update(@PathVariable UUID id, @Valid @RequestBody NewGeofence request) {
         return geofences.update(tenant.id(), id, request);
     }

@@ -4,6 +4,7 @@ import io.fleetmesh.api.apikeys.ApiKeyEvents.ApiKeyCreated;
 import io.fleetmesh.api.apikeys.ApiKeyEvents.ApiKeyRevoked;
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.web.Refuses;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
@@ -26,6 +27,8 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/v1/api-keys")
 class ApiKeyController {
+
+    private static final String NO_SUCH_KEY = "No such API key.";
 
     private final ApiKeyRepository keys;
     private final CurrentTenant tenant;
@@ -57,11 +60,12 @@ class ApiKeyController {
 
     /** Revokes at once: the next request with the key is refused. 404 for another tenant's key. */
     @DeleteMapping("/{id}")
+    @Refuses(status = 404, detail = NO_SUCH_KEY)
     @Transactional
     ResponseEntity<Void> revoke(@PathVariable UUID id) {
         Caller caller = tenant.caller();
         ApiKey key = keys.findByIdAndTenantId(id, caller.tenantId())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such API key."));
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, NO_SUCH_KEY));
         key.revoke(clock.instant());
         events.publishEvent(new ApiKeyRevoked(caller.tenantId(), key.view().prefix(), caller.name()));
         return ResponseEntity.noContent().build();

@@ -3,6 +3,7 @@ package io.fleetmesh.api.commands;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.CurrentTenant;
 import io.fleetmesh.api.refusals.NotFound;
+import io.fleetmesh.api.web.Refuses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,6 +50,7 @@ class CommandController {
 
     /** 202 while queued, 200 with the truck's answer; a replayed Idempotency-Key answers 200 with the first command. */
     @PostMapping("/api/v1/devices/{deviceId}/commands")
+    @Refuses(status = 422, detail = "This Idempotency-Key was used for a different command.")
     ResponseEntity<CommandView> create(@PathVariable String deviceId, @Valid @RequestBody NewCommand body,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey,
             @RequestParam(required = false) Duration wait) {
@@ -94,6 +96,7 @@ class CommandController {
 
     /** 409 once the truck has it (DELIVERED) or it is over; a truck that had it already may still report it ran. */
     @PostMapping("/api/v1/commands/{id}/cancel")
+    @Refuses(status = 409, detail = "A command that is DELIVERED can no longer be cancelled.")
     CommandView cancel(@PathVariable UUID id) {
         return cancellation.cancel(find(id), tenant.caller()).view();
     }

@@ -1,6 +1,7 @@
 package io.fleetmesh.api.commands;
 
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.web.Refuses;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -28,12 +29,14 @@ class FanOutController {
     }
 
     @PostMapping("/api/v1/fanouts")
+    @Refuses(status = 422, detail = "No registered device matches the target.")
     ResponseEntity<FanOutView> create(@Valid @RequestBody FanOut fanOut) {
         FanOutView started = fanOuts.start(tenant.caller(), fanOut);
         return ResponseEntity.accepted().location(URI.create("/api/v1/fanouts/" + started.id())).body(started);
     }
 
     @GetMapping("/api/v1/fanouts/{id}")
+    @Refuses(status = 404, detail = FanOuts.NO_SUCH_FAN_OUT)
     FanOutView get(@PathVariable UUID id) {
         return fanOuts.find(tenant.id(), id);
     }

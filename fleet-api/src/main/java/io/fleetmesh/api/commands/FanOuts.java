@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 class FanOuts {
 
+    // also the OpenAPI document's example (FanOutController)
+    static final String NO_SUCH_FAN_OUT = "There is no fan-out with this id.";
+
     private final CommandRepository commands;
     private final CommandRequests requests;
     private final CommandQueue queue;
@@ -37,7 +40,7 @@ class FanOuts {
     FanOutView find(UUID tenantId, UUID id) {
         FanOutView view = progress(tenantId, id);
         if (view.commands() == 0) {
-            throw new NotFound("There is no fan-out with this id.");
+            throw new NotFound(NO_SUCH_FAN_OUT);
         }
         return view;
     }

@@ -19,6 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DeviceCredentials {
 
+    // also the OpenAPI document's descriptions (DeviceCredentialsController)
+    static final String NONE_TO_REVOKE = "The device has no credentials to revoke.";
+    static final String NO_MESH = "This installation runs an open hub (fleetmesh.mesh.keys-dir is not set) or the"
+            + " tenant has no account key: there are no device credentials.";
+
     private final MeshAuthority authority;
     private final TenantAccounts accounts;
     private final RevokedKeys revokedKeys;
@@ -65,7 +70,7 @@ class DeviceCredentials {
             return keys;
         });
         if (revoked == 0) {
-            throw new NotFound("The device has no credentials to revoke.");
+            throw new NotFound(NONE_TO_REVOKE);
         }
         boolean applied = accounts.push(caller.tenantId());
         events.publishEvent(new DeviceCredentialEvents.Revoked(caller.tenantId(), deviceId, revoked, caller.name()));
@@ -76,8 +81,7 @@ class DeviceCredentials {
     private void requireMesh(Caller caller, String deviceId) {
         directory.requireRegistered(caller.tenantId(), deviceId);
         if (!accounts.enabled(caller.tenantId())) {
-            throw new Conflict("This installation runs an open hub (fleetmesh.mesh.keys-dir is not set) or the tenant"
-                    + " has no account key: there are no device credentials.");
+            throw new Conflict(NO_MESH);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.fleetmesh.api.credentials;
 
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.web.Refuses;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +36,7 @@ class DeviceCredentialsController {
 
     /** {@code ?for=mqtt}: a bearer JWT, the MQTT password of a device that speaks MQTT straight to the hub. */
     @PostMapping
+    @Refuses(status = 409, detail = DeviceCredentials.NO_MESH)
     ResponseEntity<String> issue(@PathVariable String deviceId, @RequestParam(name = "for", defaultValue = "nats")
             @Pattern(regexp = "nats|mqtt") String kind) throws Exception {
         MeshAuthority.IssuedCredentials issued = credentials.issue(tenant.caller(), deviceId, kind.equals("mqtt"));
@@ -49,6 +51,8 @@ class DeviceCredentialsController {
      * the revocation is recorded and pushed again until the hub takes it.
      */
     @DeleteMapping
+    @Refuses(status = 409, detail = DeviceCredentials.NO_MESH)
+    @Refuses(status = 404, detail = DeviceCredentials.NONE_TO_REVOKE)
     ResponseEntity<Void> revoke(@PathVariable String deviceId) {
         boolean applied = credentials.revokeAll(tenant.caller(), deviceId);
         return applied ? ResponseEntity.noContent().build() : ResponseEntity.accepted().build();

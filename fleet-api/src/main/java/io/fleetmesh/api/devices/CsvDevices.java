@@ -30,7 +30,7 @@ final class CsvDevices {
 
     /** The rows; InvalidInput if the file cannot be read as a device CSV at all. */
     static List<Row> read(String csv) {
-        try (CSVParser parser = FORMAT.parse(new StringReader(withoutByteOrderMark(csv)))) {
+        try (CSVParser parser = parser(csv)) {
             List<String> header = parser.getHeaderNames();
             if (!header.containsAll(List.of("id", "name", "kind"))) {
                 throw new InvalidInput("The header must name the columns id, name, kind (and optionally tags).");
@@ -41,6 +41,15 @@ final class CsvDevices {
             // own message is its cause's class and message: the client gets the cause's message only
             Throwable reason = malformed instanceof UncheckedIOException unchecked ? unchecked.getCause() : malformed;
             throw new InvalidInput("The CSV is malformed: " + reason.getMessage());
+        }
+    }
+
+    /** commons-csv refuses a header with an empty or a repeated column name with an IllegalArgumentException. */
+    private static CSVParser parser(String csv) throws IOException {
+        try {
+            return FORMAT.parse(new StringReader(withoutByteOrderMark(csv)));
+        } catch (IllegalArgumentException badHeader) {
+            throw new InvalidInput("The CSV is malformed: " + badHeader.getMessage());
         }
     }
 

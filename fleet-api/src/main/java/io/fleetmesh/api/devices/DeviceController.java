@@ -1,6 +1,8 @@
 package io.fleetmesh.api.devices;
 
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.web.ProblemDocs;
+import io.fleetmesh.api.web.Refuses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -70,6 +72,7 @@ class DeviceController {
     }
 
     @PutMapping("/{id}")
+    @Refuses(status = 409, when = "Another request changed it at the same time.", detail = ProblemDocs.RELOAD_AND_RETRY)
     @Transactional
     DeviceView update(@PathVariable String id, @Valid @RequestBody DeviceDetails details) {
         Device device = find(id);

@@ -21,6 +21,9 @@ public final class PasswordChangeGate extends OncePerRequestFilter {
     static final String DASHBOARD_PAGE = "/account/password";
     static final String API_ENDPOINT = "/api/v1/operators/me/password";
     private static final String REQUIRED = "PASSWORD_CHANGE_REQUIRED";
+    // also the OpenAPI document's example (AccessDocumentation)
+    static final String TITLE = "Password change required";
+    static final String DETAIL = "Change your password first: PUT " + API_ENDPOINT + ".";
     private static final List<String> DASHBOARD_ALLOWED = List.of(DASHBOARD_PAGE, "/logout", "/login", "/css/", "/js/", "/error");
 
     /** The authentication of an operator who must change their password before anything else. */
@@ -35,8 +38,7 @@ public final class PasswordChangeGate extends OncePerRequestFilter {
         if (!mustChangePassword() || allowed(request.getRequestURI())) {
             chain.doFilter(request, response);
         } else if (request.getRequestURI().startsWith("/api/")) {
-            ProblemResponses.write(response, 403, "Password change required", "Change your password first: PUT "
-                    + API_ENDPOINT + ".");
+            ProblemResponses.write(response, 403, TITLE, DETAIL);
         } else {
             response.sendRedirect(DASHBOARD_PAGE);
         }

@@ -18,19 +18,24 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    // also the OpenAPI document's examples (AccessDocumentation)
+    static final String UNAUTHORIZED = "Unauthorized";
+    static final String UNAUTHORIZED_DETAIL = "Authenticate with an API key (Authorization: Bearer <key>) or as an operator.";
+    static final String FORBIDDEN = "Forbidden";
+    static final String FORBIDDEN_DETAIL = "Your role does not allow this, or the request lacks its CSRF token.";
+
     private static final JsonMapper json = JsonMapper.builder().build();
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        write(response, 401, "Unauthorized", "Authenticate with an API key (Authorization: Bearer <key>) or as an"
-                + " operator.");
+        write(response, 401, UNAUTHORIZED, UNAUTHORIZED_DETAIL);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, 403, "Forbidden", "Your role does not allow this, or the request lacks its CSRF token.");
+        write(response, 403, FORBIDDEN, FORBIDDEN_DETAIL);
     }
 
     static void write(HttpServletResponse response, int status, String title, String detail)

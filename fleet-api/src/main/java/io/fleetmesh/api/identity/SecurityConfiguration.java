@@ -1,5 +1,6 @@
 package io.fleetmesh.api.identity;
 
+import io.fleetmesh.api.web.ProblemDocs;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration
 class SecurityConfiguration {
 
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final Pattern TILE_ORIGIN = Pattern.compile("^(https?://[A-Za-z0-9.{}:-]+)(/|$)");
     private static final String CSP = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
@@ -60,8 +61,7 @@ class SecurityConfiguration {
         RequestRejectedHandler errorPage = new HttpStatusRequestRejectedHandler();
         return (request, response, rejected) -> {
             if (request.getRequestURI().startsWith("/api/")) {
-                ProblemResponses.write(response, 400, "Request rejected", "The request's URL or headers are not"
-                        + " acceptable: no encoded slash, backslash, percent sign or dot, no empty or '..' segment.");
+                ProblemResponses.write(response, 400, ProblemDocs.REJECTED, ProblemDocs.REJECTED_DETAIL);
             } else {
                 errorPage.handle(request, response, rejected);
             }

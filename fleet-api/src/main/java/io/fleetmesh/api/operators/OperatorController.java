@@ -2,6 +2,8 @@ package io.fleetmesh.api.operators;
 
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.web.ProblemDocs;
+import io.fleetmesh.api.web.Refuses;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
@@ -46,6 +48,7 @@ class OperatorController {
 
     /** Any operator changes their own password (the first administrator's generated one first of all). */
     @PutMapping("/me/password")
+    @Refuses(status = 403, detail = "Only operators have a password.")
     ResponseEntity<Void> changeOwnPassword(@Valid @RequestBody PasswordChange change) {
         ownPasswords.change(tenant.caller(), change);
         return ResponseEntity.noContent().build();
@@ -53,6 +56,8 @@ class OperatorController {
 
     /** 409 (problem details) if the username is taken, in any tenant. */
     @PostMapping
+    @Refuses(status = 409, when = "The username is taken, in this or another tenant.",
+            detail = ProblemDocs.RELOAD_AND_RETRY)
     @Transactional
     ResponseEntity<OperatorView> create(@Valid @RequestBody NewOperator body) {
         Caller caller = tenant.caller();

@@ -1,6 +1,7 @@
 package io.fleetmesh.api.rules;
 
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.web.Refuses;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
@@ -36,6 +37,7 @@ class RuleController {
     }
 
     @PostMapping
+    @Refuses(status = 409, detail = "A rule with this key exists.")
     ResponseEntity<RuleSet> create(@Valid @RequestBody AlertRule rule) {
         RuleSet changed = ruleSets.create(tenant.caller(), rule);
         return ResponseEntity.created(URI.create("/api/v1/rules/" + rule.key())).body(changed);

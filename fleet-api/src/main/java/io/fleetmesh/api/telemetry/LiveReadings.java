@@ -4,6 +4,7 @@ import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.CurrentTenant;
 import io.fleetmesh.api.mesh.MeshLinks;
 import io.fleetmesh.api.mesh.TenantLink;
+import io.fleetmesh.api.web.Refuses;
 import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -40,6 +41,9 @@ class LiveReadings {
     private static final int PENDING_MESSAGES = 1000;
     private static final Duration FLUSH = Duration.ofSeconds(2);
     private static final int MAX_WATCHERS = 200;
+    private static final String TOO_MANY = "Too many live readings watched at once on this replica for this tenant ("
+            + MAX_WATCHERS + ").";
+    private static final String NO_HUB = "The hub is not reachable from this replica; live readings are not available.";
 
     private final DeviceDirectory directory;
     private final CurrentTenant tenant;
@@ -58,15 +62,15 @@ class LiveReadings {
     }
 
     @GetMapping(path = "/api/v1/devices/{deviceId}/telemetry/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Refuses(status = 429, detail = TOO_MANY)
+    @Refuses(status = 503, detail = NO_HUB)
     SseEmitter live(@PathVariable String deviceId) throws IOException {
         UUID tenantId = tenant.id();
         directory.requireRegistered(tenantId, deviceId);
-        TenantLink link = links.of(tenantId).orElseThrow(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                "The hub is not reachable from this replica; live readings are not available."));
+        TenantLink link = links.of(tenantId).orElseThrow(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, NO_HUB));
         Set<Watcher> mine = watchers.computeIfAbsent(tenantId, key -> ConcurrentHashMap.newKeySet());
         if (mine.size() >= MAX_WATCHERS) {
-            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "Too many live readings watched at once"
-                    + " on this replica for this tenant (" + MAX_WATCHERS + ").");
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY);
         }
         Watcher watcher = watch(link, deviceId, mine);
         watcher.emitter().send(SseEmitter.event().comment("watching " + deviceId));

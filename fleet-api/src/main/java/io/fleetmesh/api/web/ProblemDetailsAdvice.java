@@ -44,6 +44,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Map<Class<?>, HttpStatus> REFUSALS = Map.of(NotFound.class, HttpStatus.NOT_FOUND,
             Conflict.class, HttpStatus.CONFLICT, InvalidInput.class, HttpStatus.BAD_REQUEST,
             Unprocessable.class, HttpStatus.UNPROCESSABLE_CONTENT, NotAllowed.class, HttpStatus.FORBIDDEN);
+    // also the OpenAPI document's examples (ErrorResponseDocumentation)
+    static final String INVALID = "Invalid request";
+    static final String MALFORMED_BODY = "The request body is missing or is not well-formed JSON of the expected shape.";
+    static final String WRONG_TYPE = "A request parameter has the wrong type.";
+    static final String UNREADABLE_QUERY = "The query string cannot be read: each parameter must be percent-encoded"
+            + " UTF-8, and there must not be too many.";
 
     /** The domain's refusals, each kind with its status; a feature's own subclass keeps its kind's. */
     @ExceptionHandler(Refusal.class)
@@ -82,12 +88,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return badRequest("The request body is missing or is not well-formed JSON of the expected shape.", List.of());
+        return badRequest(MALFORMED_BODY, List.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return badRequest("A request parameter has the wrong type.",
+        return badRequest(WRONG_TYPE,
                 List.of(Map.of("field", ex.getName(), "message", "has the wrong type")));
     }
 
@@ -108,8 +114,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (status == null || !status.is4xxClientError()) {
             status = HttpStatus.BAD_REQUEST;
         }
-        return ResponseEntity.status(status).body(problem(status, "Invalid request", "The query string cannot be read:"
-                + " each parameter must be percent-encoded UTF-8, and there must not be too many."));
+        return ResponseEntity.status(status).body(problem(status, INVALID, UNREADABLE_QUERY));
     }
 
     /** A multipart body that cannot be parsed (no boundary, cut off) is the client's error; too large is 413 above. */
@@ -131,11 +136,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail conflict(RuntimeException ex) {
         if (isDataException(ex)) {
             log.info("request value refused by the database: {}", ex.toString());
-            return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+            return problem(HttpStatus.BAD_REQUEST, INVALID,
                     "A value in the request cannot be stored or searched for, e.g. text with a NUL character.");
         }
         log.info("request conflicted with stored data: {}", ex.toString());
-        return problem(HttpStatus.CONFLICT, "Conflict", "The request conflicts with the current state; reload and retry.");
+        return problem(HttpStatus.CONFLICT, "Conflict", ProblemDocs.RELOAD_AND_RETRY);
     }
 
     @ExceptionHandler(Exception.class)
@@ -154,7 +159,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> badRequest(String detail, List<Map<String, String>> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID, detail);
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
