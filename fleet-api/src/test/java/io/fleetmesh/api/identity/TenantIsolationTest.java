@@ -80,7 +80,7 @@ class TenantIsolationTest extends IntegrationTest {
                 "get /api/v1/devices/{deviceId}/telemetry", "get /api/v1/audit", "post /api/v1/commands/{id}/cancel",
                 "post /api/v1/devices/{deviceId}/commands", "get /api/v1/fanouts/{id}", "post /api/v1/device-imports",
                 "get /api/v1/device-imports/{id}", "get /api/v1/devices/{deviceId}/telemetry/live", "get /api/v1/overview",
-                "put /api/v1/metric-catalogue/{channel}/{metric}");
+                "put /api/v1/metric-catalogue/{channel}/{metric}", "get /api/v1/devices/{deviceId}/telemetry/series.csv");
         assertThat(get("/api/v1/commands/" + commandId).json().get("state").stringValue()).isNotEqualTo("CANCELLED");
         assertThat(get("/api/v1/alerts/" + alertId).json().get("state").stringValue()).isEqualTo("ACTIVE");
         assertThat(get("/api/v1/geofences/" + geofenceId).json().get("name").stringValue()).isEqualTo("Probe");
@@ -93,7 +93,7 @@ class TenantIsolationTest extends IntegrationTest {
     private void check(String method, String template) {
         String path = template.replace("{deviceId}", device).replace("{id}", idIn(template))
                 .replace("{key}", "isolation-probe").replace("{channel}", "reefer").replace("{metric}", "isolation-probe")
-                + (template.endsWith("/series") ? "?channel=reefer" : "");
+                + (template.endsWith("/series") || template.endsWith("/series.csv") ? "?channel=reefer" : "");
         if (template.equals("/api/v1/events") || template.endsWith("/telemetry/live")) {
             // streams that never end: their refusal is checked here, their isolation in EventStreamTest and
             // DashboardApiTest (a stranger's device is not found)
