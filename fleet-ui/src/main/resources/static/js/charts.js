@@ -30,8 +30,9 @@ window.FleetmeshCharts = (function (F, M) {
     return entry ? entry.unit || "no unit" : "metric " + name;
   }
 
-  function width(holder) {
-    return Math.max(260, Math.min(900, holder.clientWidth || 900));
+  /** The figure's own width (a grid cell: one column on a phone, two on a desktop). */
+  function width(figure) {
+    return Math.max(240, Math.min(900, figure.clientWidth || 600));
   }
 
   /** Draws the series' charts into holder; answers them, for live updates. */
@@ -42,32 +43,47 @@ window.FleetmeshCharts = (function (F, M) {
   }
 
   function chart(holder, series, catalogue, group, csv) {
-    const entries = group.metrics.map(function (n) { return catalogue.find(series.channel, n); });
-    const labels = group.metrics.map(function (n, i) { return entries[i] ? entries[i].label : n; });
-    const scales = unique(group.metrics.map(function (n, i) { return scaleOf(entries[i], n); }));
-    const figure = F.el("figure", null, "chart");
-    Object.assign(figure.dataset, { channel: series.channel, chart: series.channel + "/" + group.name,
-      metrics: group.metrics.join(" "), scales: scales.join("|"), bucketSeconds: String(series.bucketSeconds),
-      points: String(series.times.length) });
-    figure.append(F.el("figcaption", series.channel + ": " + labels.join(", ") + " (averages per "
-      + series.bucketSeconds + " s" + (csv.live ? ", then live)" : ")")));
-    holder.append(figure);
+    const metrics = group.metrics.map(function (name, i) {
+      const entry = catalogue.find(series.channel, name);
+      return { name: name, entry: entry, label: entry ? entry.label : name, scale: scaleOf(entry, name),
+        colour: COLOURS[i % COLOURS.length] };
+    });
+    const figure = figureFor(holder, series, group, metrics, csv);
     const data = [series.times.map(function (t) { return Date.parse(t) / 1000; })]
-      .concat(group.metrics.map(function (n) { return series.metrics[n]; }));
-    const options = { width: width(holder), height: HEIGHT, scales: scaleOptions(scales),
-      series: [{}].concat(group.metrics.map(function (n, i) {
-        return { label: labels[i], scale: scaleOf(entries[i], n), stroke: COLOURS[i % COLOURS.length], width: 2,
-          spanGaps: true, value: function (u, v) { return v === null || v === undefined ? "–" : M.number(entries[i], v); } };
-      })),
-      axes: [{}].concat(scales.map(axis)) };
-    const toggles = togglesFor(figure, group.metrics, labels, entries);
-    options.hooks = { setSeries: [function (u, index) { sync(toggles, u, index); }] };
+      .concat(metrics.map(function (m) { return series.metrics[m.name]; }));
+    const toggles = togglesFor(figure, metrics);
+    const options = optionsFor(figure, metrics, toggles);
     const plot = new uPlot(options, data, figure);
-    toggles.forEach(function (box, i) {
-      box.addEventListener("change", function () { plot.setSeries(i + 1, { show: box.checked }); });
+    toggles.forEach(function (t, i) {
+      t.box.addEventListener("change", function () { plot.setSeries(i + 1, { show: t.box.checked }); });
     });
     figure.append(csvLink(csv, series.channel, group.metrics));
-    return { channel: series.channel, names: group.metrics, data: data, plot: plot, figure: figure };
+    readout(plot, metrics, toggles);
+    return { channel: series.channel, names: group.metrics, data: data, plot: plot, figure: figure,
+      refresh: function () { readout(plot, metrics, toggles); } };
+  }
+
+  function figureFor(holder, series, group, metrics, csv) {
+    const figure = F.el("figure", null, "chart");
+    Object.assign(figure.dataset, { channel: series.channel, chart: series.channel + "/" + group.name,
+      metrics: group.metrics.join(" "), scales: unique(metrics.map(function (m) { return m.scale; })).join("|"),
+      bucketSeconds: String(series.bucketSeconds), points: String(series.times.length) });
+    figure.append(F.el("figcaption", series.channel + ": " + metrics.map(function (m) { return m.label; }).join(", ")
+      + " (averages per " + series.bucketSeconds + " s" + (csv.live ? ", then live)" : ")")));
+    holder.append(figure);
+    return figure;
+  }
+
+  /** uPlot's own legend is off: its toggles are not reachable by keyboard; the checkboxes show the values instead. */
+  function optionsFor(figure, metrics, toggles) {
+    const scales = unique(metrics.map(function (m) { return m.scale; }));
+    return { width: width(figure), height: HEIGHT, scales: scaleOptions(scales), legend: { show: false },
+      series: [{}].concat(metrics.map(function (m) {
+        return { label: m.label, scale: m.scale, stroke: m.colour, width: 2, spanGaps: true };
+      })),
+      axes: [{}].concat(scales.map(axis)),
+      hooks: { setSeries: [function (u, index) { sync(toggles, u, index); }],
+        setCursor: [function (u) { readout(u, metrics, toggles); }] } };
   }
 
   function scaleOptions(scales) {
@@ -82,33 +98,52 @@ window.FleetmeshCharts = (function (F, M) {
       size: 60 };
   }
 
-  /** A labelled checkbox per metric: uPlot's own legend toggles are not reachable by keyboard. */
-  function togglesFor(figure, names, labels, entries) {
+  /** A labelled checkbox per metric, with the value under the cursor (else the newest) beside it. */
+  function togglesFor(figure, metrics) {
     const set = F.el("fieldset", null, "toggles");
-    set.append(F.el("legend", "Shown"));
-    const boxes = names.map(function (name, i) {
+    const at = F.el("span", "", "at");
+    const legend = F.el("legend", "Shown");
+    set.append(legend);
+    const toggles = metrics.map(function (m) {
       const box = F.el("input");
       box.type = "checkbox";
       box.checked = true;
-      box.id = "show-" + figure.dataset.chart.replace(/[^A-Za-z0-9_-]/g, "-") + "-" + name;
-      box.dataset.metric = name;
-      const label = F.el("label", labels[i] + (entries[i] && entries[i].unit ? " (" + entries[i].unit + ")" : ""));
+      box.id = "show-" + figure.dataset.chart.replace(/[^A-Za-z0-9_-]/g, "-") + "-" + m.name;
+      box.dataset.metric = m.name;
+      const label = F.el("label", m.label + (m.entry && m.entry.unit ? " (" + m.entry.unit + ")" : ""));
       label.htmlFor = box.id;
       const line = F.el("span", null, "toggle");
-      line.style.setProperty("--series", COLOURS[i % COLOURS.length]);
-      line.append(box, label);
+      line.dataset.metric = m.name;
+      line.style.setProperty("--series", m.colour);
+      const value = F.el("span", "", "value");
+      line.append(box, label, value);
       set.append(line);
-      return box;
+      return { box: box, line: line, value: value };
     });
+    set.append(at);
     figure.append(set);
-    return boxes;
+    toggles.at = at;
+    return toggles;
   }
 
+  /** Follows uPlot's state, however it changed: the checkbox, and the line's "off" look. */
   function sync(toggles, plot, index) {
-    const box = toggles[index - 1];
-    if (box) {
-      box.checked = plot.series[index].show;
+    const toggle = toggles[index - 1];
+    if (toggle) {
+      toggle.box.checked = plot.series[index].show;
+      toggle.line.classList.toggle("off", !plot.series[index].show);
     }
+  }
+
+  function readout(plot, metrics, toggles) {
+    const hovered = plot.cursor.idx !== null && plot.cursor.idx !== undefined;
+    const index = hovered ? plot.cursor.idx : plot.data[0].length - 1;
+    toggles.at.textContent = index < 0 ? ""
+      : (hovered ? "" : "newest, ") + F.time(new Date(plot.data[0][index] * 1000).toISOString());
+    metrics.forEach(function (m, i) {
+      const v = index >= 0 ? plot.data[i + 1][index] : null;
+      toggles[i].value.textContent = v === null || v === undefined ? "–" : M.number(m.entry, v);
+    });
   }
 
   /** The link's address is made when it is followed: a live range ends then, not when the chart was drawn. */
@@ -141,11 +176,12 @@ window.FleetmeshCharts = (function (F, M) {
       });
       c.plot.setData(c.data);
       c.figure.dataset.points = String(times.length);
+      c.refresh();
     });
   }
 
-  function resize(charts, holder) {
-    charts.forEach(function (c) { c.plot.setSize({ width: width(holder), height: HEIGHT }); });
+  function resize(charts) {
+    charts.forEach(function (c) { c.plot.setSize({ width: width(c.figure), height: HEIGHT }); });
   }
 
   function unique(values) {

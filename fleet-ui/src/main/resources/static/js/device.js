@@ -83,7 +83,27 @@
     time.dataset.local = "1";
     time.textContent = F.time(reading.ts);
     F.freshen(time);
-    section.querySelector("dl").replaceChildren(...fields(reading.channel, reading.metrics));
+    show(section.querySelector("dl"), fields(reading.channel, reading.metrics));
+  }
+
+  /** The same metrics as shown: only their texts change (what is read stays put); others: the list is redrawn. */
+  function show(list, drawn) {
+    const shown = Array.from(list.children);
+    const same = shown.length === drawn.length && drawn.every(function (field, i) {
+      return shown[i].dataset.metric === field.dataset.metric;
+    });
+    if (!same) {
+      list.replaceChildren(...drawn);
+      return;
+    }
+    drawn.forEach(function (field, i) {
+      ["dt", "dd"].forEach(function (part) {
+        const text = field.querySelector(part).textContent;
+        if (shown[i].querySelector(part).textContent !== text) {
+          shown[i].querySelector(part).textContent = text;
+        }
+      });
+    });
   }
 
   function fields(channel, metrics) {
@@ -257,7 +277,7 @@
     pickRanges();
     document.getElementById("replay-position").addEventListener("input", function (e) { place(Number(e.target.value)); });
     document.getElementById("replay-play").addEventListener("click", replay);
-    window.addEventListener("resize", F.debounce(function () { C.resize(charts, holder); }, 200));
+    window.addEventListener("resize", F.debounce(function () { C.resize(charts); }, 200));
     load();
     watch();
   }
