@@ -1,101 +1,149 @@
-/* A device's page: charts of its channels over the last hour or day, its track with replay, and everything live:
-   readings from /api/v1/devices/{id}/telemetry/live, presence from /api/v1/events. */
+/* A device's page: its latest values as labelled fields with units, charts of its channels over the range the
+   operator picks (last hour, day, week, or from-to), its track with replay, and everything live: readings from
+   /api/v1/devices/{id}/telemetry/live, presence from /api/v1/events. Values are formatted by the metric catalogue
+   (metrics.js) in the operator's locale; times are the operator's (live.js). */
 "use strict";
-(function (F) {
+(function (F, M, C) {
   const device = document.body.dataset.device;
   const base = "/api/v1/devices/" + encodeURIComponent(device);
-  const charts = {};
-  let range = 3600;
+  const holder = document.getElementById("charts");
+  let catalogue = M.catalogue(null);
+  let charts = [];
+  let range = { seconds: 3600 };
   let track = null;
   let loads = 0;
 
+  /** The range as from-to; a relative one ends now and keeps following live readings. */
+  function span() {
+    if (range.seconds) {
+      const to = new Date();
+      return { from: new Date(to.getTime() - range.seconds * 1000), to: to, live: true, base: base };
+    }
+    return { from: range.from, to: range.to, live: false, base: base };
+  }
+
   function load() {
-    const from = new Date(Date.now() - range * 1000).toISOString();
+    const shown = span();
     const current = ++loads; // answers to an earlier range, still on their way, are dropped
-    const holder = document.getElementById("charts");
     holder.replaceChildren();
-    Object.keys(charts).forEach(function (k) { delete charts[k]; });
+    charts = [];
+    describe(shown);
     F.json(base + "/telemetry/latest").then(function (latest) {
-      const channels = Object.keys(latest.channels).filter(function (c) { return c !== "gps"; });
+      const channels = Object.keys(latest.channels);
+      channels.forEach(function (c) { updateLatest(Object.assign({ channel: c }, latest.channels[c])); });
       if (!channels.length) {
         holder.append(F.el("p", "No readings to chart yet.", "empty"));
       }
-      channels.forEach(function (channel) {
-        F.json(base + "/telemetry/series?channel=" + encodeURIComponent(channel) + "&from=" + encodeURIComponent(from))
-          .then(function (series) {
-            if (current === loads) {
-              chart(holder, series);
-            }
-          });
-      });
+      return Promise.all(channels.map(function (channel) { return loadChannel(channel, shown, current); }));
+    }).then(function () {
+      if (current === loads) {
+        holder.dataset.loads = String(current);
+      }
     }).catch(function (e) { holder.append(F.el("p", "Charts unavailable: " + e.message, "problem")); });
-    loadTrack(from, current);
+    loadTrack(shown, current);
   }
 
-  function chart(holder, series) {
-    const names = Object.keys(series.metrics);
-    if (!names.length) {
-      return;
-    }
-    const figure = F.el("figure", null, "chart");
-    figure.dataset.channel = series.channel;
-    figure.append(F.el("figcaption", series.channel + " (averages per " + series.bucketSeconds + " s, then live)"));
-    holder.append(figure);
-    const data = [series.times.map(function (t) { return Date.parse(t) / 1000; })]
-      .concat(names.map(function (n) { return series.metrics[n]; }));
-    const options = { width: Math.min(900, holder.clientWidth || 900), height: 220, series: [{}].concat(names.map(
-      function (n, i) { return { label: n, stroke: ["#0b63b6", "#b6410b", "#2d7d32", "#7b1fa2"][i % 4], spanGaps: true }; })) };
-    charts[series.channel] = { names: names, data: data, plot: new uPlot(options, data, figure) };
+  /** Each channel has its place, in name order, whichever series answers first. */
+  function loadChannel(channel, shown, current) {
+    const place = F.el("div", null, "channel-charts");
+    place.dataset.channel = channel;
+    holder.append(place);
+    return F.json(base + "/telemetry/series?channel=" + encodeURIComponent(channel) + "&from="
+      + encodeURIComponent(shown.from.toISOString()) + "&to=" + encodeURIComponent(shown.to.toISOString()))
+      .then(function (series) {
+        if (current === loads) {
+          charts = charts.concat(C.draw(place, series, catalogue, shown));
+        }
+      });
+  }
+
+  function describe(shown) {
+    document.getElementById("range-shown").textContent = "Showing " + F.time(shown.from.toISOString()) + " – "
+      + (shown.live ? "now, then live" : F.time(shown.to.toISOString()));
   }
 
   function addReading(reading) {
     updateLatest(reading);
     if (reading.channel === "gps") {
-      return extendTrack(reading);
+      extendTrack(reading);
     }
-    const chartOf = charts[reading.channel];
-    if (!chartOf) {
-      return;
+    if (range.seconds) {
+      C.append(charts, reading);
     }
-    const t = Date.parse(reading.ts) / 1000;
-    const times = chartOf.data[0];
-    if (times.length && t <= times[times.length - 1]) {
-      return; // a duplicate, or a backlog older than what is shown
-    }
-    times.push(t);
-    chartOf.names.forEach(function (name, i) {
-      const value = reading.metrics[name];
-      chartOf.data[i + 1].push(typeof value === "number" ? value : null);
-    });
-    chartOf.plot.setData(chartOf.data);
-    const figure = chartOf.plot.root.closest("figure");
-    figure.dataset.points = String(times.length);
   }
 
+  /** A channel's newest reading replaces its fields, as the server's latest values do; an older one is ignored. */
   function updateLatest(reading) {
-    const table = document.getElementById("latest");
-    let row = table.querySelector('tr[data-channel="' + CSS.escape(reading.channel) + '"]');
-    if (!row) {
-      row = F.el("tr");
-      row.dataset.channel = reading.channel;
-      row.append(F.el("td", reading.channel), F.el("td", "", "ts"), F.el("td", "", "values"));
-      table.tBodies[0].append(row);
-      table.hidden = false;
-    }
-    const shown = row.querySelector(".ts").textContent;
-    if (shown && Date.parse(shown) > Date.parse(reading.ts)) {
+    const section = channelSection(reading.channel);
+    const time = section.querySelector("time");
+    if (time.dateTime && Date.parse(time.dateTime) > Date.parse(reading.ts)) {
       return;
     }
-    row.querySelector(".ts").textContent = reading.ts;
-    row.querySelector(".values").textContent = JSON.stringify(reading.metrics);
+    time.dateTime = reading.ts;
+    time.dataset.local = "1";
+    time.textContent = F.time(reading.ts);
+    F.freshen(time);
+    show(section.querySelector("dl"), fields(reading.channel, reading.metrics));
+  }
+
+  /** The same metrics as shown: only their texts change (what is read stays put); others: the list is redrawn. */
+  function show(list, drawn) {
+    const shown = Array.from(list.children);
+    const same = shown.length === drawn.length && drawn.every(function (field, i) {
+      return shown[i].dataset.metric === field.dataset.metric;
+    });
+    if (!same) {
+      list.replaceChildren(...drawn);
+      return;
+    }
+    drawn.forEach(function (field, i) {
+      ["dt", "dd"].forEach(function (part) {
+        const text = field.querySelector(part).textContent;
+        if (shown[i].querySelector(part).textContent !== text) {
+          shown[i].querySelector(part).textContent = text;
+        }
+      });
+    });
+  }
+
+  function fields(channel, metrics) {
+    return Object.keys(metrics).sort(function (a, b) {
+      return catalogue.rank(channel, a) - catalogue.rank(channel, b) || (a < b ? -1 : a > b ? 1 : 0);
+    }).map(function (name) {
+      const entry = catalogue.find(channel, name);
+      const field = F.el("div", null, entry ? "field" : "field unknown");
+      field.dataset.metric = name;
+      field.append(F.el("dt", entry ? entry.label : name), F.el("dd", M.format(entry, metrics[name])));
+      return field;
+    });
+  }
+
+  /** The channel's section of the latest values, made (in name order) for a channel seen first live. */
+  function channelSection(channel) {
+    const latest = document.getElementById("latest");
+    const found = latest.querySelector('[data-channel="' + CSS.escape(channel) + '"]');
+    if (found) {
+      return found;
+    }
+    const section = F.el("section", null, "channel");
+    section.dataset.channel = channel;
+    const when = F.el("p", null, "when");
+    when.append(F.el("time", "", "ts"), " ", F.el("span", "", "ago"));
+    section.append(F.el("h3", channel), when, F.el("dl"));
+    const after = Array.from(latest.children).find(function (s) { return s.dataset.channel > channel; });
+    latest.insertBefore(section, after || null);
+    latest.hidden = false;
+    document.querySelectorAll('[data-empty-for="latest"]').forEach(function (p) { p.hidden = true; });
+    return section;
   }
 
   /** The newest 10,000 positions of the range (a day of 5 s positions is more), oldest first. */
-  function loadTrack(from, current) {
+  function loadTrack(shown, current) {
     if (typeof L === "undefined") {
       return;
     }
-    F.json(base + "/telemetry?channel=gps&order=desc&limit=10000&from=" + encodeURIComponent(from)).then(function (page) {
+    F.json(base + "/telemetry?channel=gps&order=desc&limit=10000&from=" + encodeURIComponent(shown.from.toISOString())
+      + "&to=" + encodeURIComponent(shown.to.toISOString())).then(function (page) {
       const points = page.items.filter(function (i) { return typeof i.metrics.lat === "number"; }).reverse()
         .map(function (i) { return { at: i.ts, latlng: [i.metrics.lat, i.metrics.lon] }; });
       if (current === loads) {
@@ -128,7 +176,7 @@
   }
 
   function extendTrack(reading) {
-    if (!track || typeof reading.metrics.lat !== "number") {
+    if (!track || !range.seconds || typeof reading.metrics.lat !== "number") {
       return;
     }
     const last = track.points[track.points.length - 1];
@@ -188,15 +236,52 @@
     });
   }
 
-  document.querySelectorAll("[data-range]").forEach(function (button) {
-    button.addEventListener("click", function () {
-      range = Number(button.dataset.range);
-      document.querySelectorAll("[data-range]").forEach(function (b) { b.setAttribute("aria-pressed", String(b === button)); });
-      load();
+  /** A datetime-local input's value for a time: the operator's local time, to the second. */
+  function localInput(date) {
+    const local = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
+    return local.toISOString().slice(0, 19);
+  }
+
+  function pressed(button) {
+    document.querySelectorAll("[data-range]").forEach(function (b) { b.setAttribute("aria-pressed", String(b === button)); });
+  }
+
+  function pickRanges() {
+    document.querySelectorAll("[data-range]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        range = { seconds: Number(button.dataset.range) };
+        pressed(button);
+        load();
+      });
     });
-  });
-  document.getElementById("replay-position").addEventListener("input", function (e) { place(Number(e.target.value)); });
-  document.getElementById("replay-play").addEventListener("click", replay);
-  load();
-  watch();
-})(window.Fleetmesh);
+    const form = document.getElementById("custom-range");
+    form.elements.from.value = localInput(new Date(Date.now() - 3600 * 1000));
+    form.elements.to.value = localInput(new Date());
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      const from = new Date(form.elements.from.value);
+      const to = new Date(form.elements.to.value);
+      const problem = isNaN(from) || isNaN(to) ? "Give both times." : from >= to ? "From must be before To." : "";
+      document.getElementById("range-problem").textContent = problem;
+      if (!problem) {
+        range = { from: from, to: to };
+        pressed(null);
+        load();
+      }
+    });
+    document.getElementById("chart-controls").hidden = false;
+  }
+
+  function start(view) {
+    catalogue = M.catalogue(view);
+    pickRanges();
+    document.getElementById("replay-position").addEventListener("input", function (e) { place(Number(e.target.value)); });
+    document.getElementById("replay-play").addEventListener("click", replay);
+    window.addEventListener("resize", F.debounce(function () { C.resize(charts); }, 200));
+    load();
+    watch();
+  }
+
+  // without the catalogue the page still works: every metric shows unformatted, each on a chart of its own
+  F.json("/api/v1/metric-catalogue").then(start, function () { start(null); });
+})(window.Fleetmesh, window.FleetmeshMetrics, window.FleetmeshCharts);

@@ -97,8 +97,8 @@ class DashboardTest {
         await().atMost(Platform.patience()).until(() -> platform.rows(TRUCK) > 5);
         browser.open("/devices/" + TRUCK);
         browser.mark();
-        String first = browser.waitFor(driver -> text("#latest tr[data-channel=\"reefer\"] .ts"));
-        browser.waitFor(driver -> !first.equals(text("#latest tr[data-channel=\"reefer\"] .ts")));
+        String first = browser.waitFor(driver -> text("#latest [data-channel=\"reefer\"] .ts"));
+        browser.waitFor(driver -> !first.equals(text("#latest [data-channel=\"reefer\"] .ts")));
         browser.waitFor(driver -> Integer.parseInt(attribute("figure[data-channel=\"reefer\"]", "data-points", "0")) >= 2);
         browser.waitFor(driver -> Integer.parseInt(browser.find("#replay-position").getAttribute("max")) > 0);
         assertThat(browser.stillMarked()).as("no reload").isTrue();

@@ -1,10 +1,12 @@
 package io.fleetmesh.api.dashboard;
 
 import io.fleetmesh.api.alerts.OpenAlerts;
+import io.fleetmesh.api.catalogue.MetricCatalogue;
 import io.fleetmesh.api.commands.CommandHistory;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.CurrentTenant;
 import io.fleetmesh.api.telemetry.TelemetryQueries;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,15 +27,17 @@ class DashboardPages {
     private final TelemetryQueries telemetry;
     private final OpenAlerts alerts;
     private final CommandHistory commands;
+    private final MetricCatalogue catalogue;
     private final CurrentTenant tenant;
 
     DashboardPages(FleetOverviews overviews, DeviceDirectory directory, TelemetryQueries telemetry,
-                   OpenAlerts alerts, CommandHistory commands, CurrentTenant tenant) {
+                   OpenAlerts alerts, CommandHistory commands, MetricCatalogue catalogue, CurrentTenant tenant) {
         this.overviews = overviews;
         this.directory = directory;
         this.telemetry = telemetry;
         this.alerts = alerts;
         this.commands = commands;
+        this.catalogue = catalogue;
         this.tenant = tenant;
     }
 
@@ -43,12 +47,13 @@ class DashboardPages {
         return page(model, "overview");
     }
 
+    /** The latest values are formatted in the reader's locale (Accept-Language) until the script takes over. */
     @GetMapping("/devices/{deviceId}")
-    String device(@PathVariable String deviceId, Model model) {
+    String device(@PathVariable String deviceId, Model model, Locale locale) {
         UUID tenantId = tenant.id();
         model.addAttribute("device", directory.require(tenantId, deviceId))
                 .addAttribute("sync", SyncState.of(telemetry.status(tenantId, deviceId)))
-                .addAttribute("latest", telemetry.latest(tenantId, deviceId))
+                .addAttribute("latest", LatestFields.of(telemetry.latest(tenantId, deviceId), catalogue.of(tenantId), locale))
                 .addAttribute("alerts", alerts.openOf(tenantId, deviceId, LATEST))
                 .addAttribute("commands", commands.latest(tenantId, deviceId, LATEST));
         return page(model, "device");

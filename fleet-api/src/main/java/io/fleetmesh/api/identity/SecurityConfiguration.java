@@ -85,6 +85,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/operators/me/**").hasRole("VIEWER")
                         .requestMatchers("/api/v1/api-keys/**", "/api/v1/operators/**", "/api/v1/audit/**",
                                 "/api/v1/devices/*/credentials", "/api/v1/webhooks/**").hasRole("ADMIN")
+                        // the catalogue changes how every operator of the tenant reads its fleet
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/metric-catalogue/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/metric-catalogue/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .anyRequest().hasRole("OPERATOR"))
                 .addFilterBefore(new BearerTokenFilter(authentication, problems), BasicAuthenticationFilter.class)

@@ -13,9 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -29,8 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ReadingDecoder {
 
-    private static final Pattern CHANNEL_TOKEN = Pattern.compile("[a-z0-9_-]{1,32}");
-    private static final Pattern METRIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final int MAX_METRICS = 100;
     private static final int MAX_STRING = 1024;
 
@@ -88,11 +84,10 @@ final class ReadingDecoder {
     }
 
     private static String channel(MeshSubject subject) {
-        String[] channel = subject.name().split("\\.", -1);
-        if (channel.length > 4 || !Arrays.stream(channel).allMatch(t -> CHANNEL_TOKEN.matcher(t).matches())) {
+        if (!TelemetryNames.isChannel(subject.name())) {
             throw new Refused(Cause.INVALID, "channel must be 1-4 tokens of a-z, 0-9, _ and -");
         }
-        return String.join(".", channel);
+        return subject.name();
     }
 
     private ObjectNode parseObject(byte[] payload) {
@@ -162,7 +157,7 @@ final class ReadingDecoder {
     }
 
     private static void checkMetric(String name, JsonNode value) {
-        if (!METRIC_NAME.matcher(name).matches()) {
+        if (!TelemetryNames.isMetric(name)) {
             throw new Refused(Cause.INVALID, "metric names must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
         }
         // An integer beyond a double's range (10^309) is as unusable as 1e999: readers cast metrics to float8.

@@ -5,12 +5,17 @@ import io.fleetmesh.api.identity.CurrentTenant;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,6 +68,23 @@ class TelemetryController {
         var query = new TelemetryQuery(tenant.id(), deviceId, start, end, channel, 0, true);
         long bucket = TelemetrySeries.bucketSeconds(start, end);
         return TelemetrySeries.of(query, bucket, queries.series(query, bucket));
+    }
+
+    /**
+     * The same series as CSV, a download: a {@code time} column and one per metric ({@code metric=a&metric=b}: only
+     * those, in that order).
+     */
+    @GetMapping(path = "/telemetry/series.csv", produces = "text/csv;charset=UTF-8")
+    ResponseEntity<String> seriesCsv(@PathVariable String deviceId,
+                                     @RequestParam @Pattern(regexp = "[a-z0-9_.-]{1,132}") String channel,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                     @RequestParam(required = false) @Size(max = 100)
+                                     List<@Pattern(regexp = TelemetryNames.METRIC) String> metric) {
+        TelemetrySeries series = series(deviceId, channel, from, to);
+        ContentDisposition file = ContentDisposition.attachment().filename(deviceId + "-" + channel + ".csv").build();
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, file.toString())
+                .body(SeriesCsv.of(series, metric));
     }
 
     @GetMapping("/telemetry/latest")

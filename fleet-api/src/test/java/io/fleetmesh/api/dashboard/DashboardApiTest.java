@@ -88,6 +88,27 @@ class DashboardApiTest extends IntegrationTest {
     }
 
     @Test
+    void aChartSeriesDownloadsAsCsvWithATimeColumnAndTheMetricsAskedFor() throws Exception {
+        String device = uniqueId("csv");
+        createDevice(device);
+        Instant bucket = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+        publish(device, "reefer", "{\"ts\": \"%s\", \"temp\": -17.5, \"compressorTemp\": 71}".formatted(bucket.plusSeconds(1)));
+        publish(device, "reefer", "{\"ts\": \"%s\", \"temp\": -18}".formatted(bucket.plusSeconds(61)));
+        String csv = "/api/v1/devices/%s/telemetry/series.csv?channel=reefer&from=%s&to=%s"
+                .formatted(device, bucket, bucket.plus(Duration.ofHours(1)));
+        String viewer = "Bearer " + createKey(adminKey(), "VIEWER");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> as(viewer).get(csv).body().lines().count() == 3);
+        Response all = as(viewer).get(csv);
+        assertThat(all.contentType()).startsWith("text/csv");
+        assertThat(all.body()).isEqualTo("time,compressorTemp,temp\r\n%s,71,-17.5\r\n%s,,-18\r\n"
+                .formatted(bucket, bucket.plusSeconds(60)));
+        assertThat(as(viewer).get(csv + "&metric=temp&metric=setpoint").body().lines().findFirst()).hasValue("time,temp,setpoint");
+        assertThat(get(csv + "&metric=no.dots").status()).isEqualTo(400);
+        assertThat(get(csv.replace(device, "no-such-device")).status()).isEqualTo(404);
+    }
+
+    @Test
     void liveReadingsAreStreamedCheckedLikeIngestAndOnlyTheWatchedDevices() throws Exception {
         String device = uniqueId("live");
         String other = uniqueId("live-other");

@@ -79,18 +79,21 @@ class TenantIsolationTest extends IntegrationTest {
         assertThat(checked).contains("get /api/v1/devices/{id}", "delete /api/v1/api-keys/{id}",
                 "get /api/v1/devices/{deviceId}/telemetry", "get /api/v1/audit", "post /api/v1/commands/{id}/cancel",
                 "post /api/v1/devices/{deviceId}/commands", "get /api/v1/fanouts/{id}", "post /api/v1/device-imports",
-                "get /api/v1/device-imports/{id}", "get /api/v1/devices/{deviceId}/telemetry/live", "get /api/v1/overview");
+                "get /api/v1/device-imports/{id}", "get /api/v1/devices/{deviceId}/telemetry/live", "get /api/v1/overview",
+                "put /api/v1/metric-catalogue/{channel}/{metric}", "get /api/v1/devices/{deviceId}/telemetry/series.csv");
         assertThat(get("/api/v1/commands/" + commandId).json().get("state").stringValue()).isNotEqualTo("CANCELLED");
         assertThat(get("/api/v1/alerts/" + alertId).json().get("state").stringValue()).isEqualTo("ACTIVE");
         assertThat(get("/api/v1/geofences/" + geofenceId).json().get("name").stringValue()).isEqualTo("Probe");
         assertThat(get("/api/v1/rules").body()).contains("isolation-probe");
+        assertThat(get("/api/v1/metric-catalogue").body()).doesNotContain("Isolation probe");
         assertThat(get("/api/v1/devices/" + device).json().get("name").stringValue()).isEqualTo("Truck " + device);
         assertThat(as(viewer).get("/api/v1/devices").status()).isEqualTo(200);
     }
 
     private void check(String method, String template) {
         String path = template.replace("{deviceId}", device).replace("{id}", idIn(template))
-                .replace("{key}", "isolation-probe") + (template.endsWith("/series") ? "?channel=reefer" : "");
+                .replace("{key}", "isolation-probe").replace("{channel}", "reefer").replace("{metric}", "isolation-probe")
+                + (template.endsWith("/series") || template.endsWith("/series.csv") ? "?channel=reefer" : "");
         if (template.equals("/api/v1/events") || template.endsWith("/telemetry/live")) {
             // streams that never end: their refusal is checked here, their isolation in EventStreamTest and
             // DashboardApiTest (a stranger's device is not found)
@@ -101,7 +104,10 @@ class TenantIsolationTest extends IntegrationTest {
         MediaType type = template.equals("/api/v1/device-imports") ? CSV : MediaType.APPLICATION_JSON;
         assertThat(as(null).send(method, path, body, type).status()).as("anonymous %s %s", method, path).isEqualTo(401);
         Response stranger = as(otherTenantAdmin).send(method, path, body, type);
-        if (template.contains("{")) {
+        if (template.startsWith("/api/v1/metric-catalogue/")) {
+            // every tenant has a catalogue of its own: the stranger changes only theirs (MetricCatalogueApiTest)
+            assertThat(stranger.status()).as("other tenant %s %s", method, path).isLessThan(300);
+        } else if (template.contains("{")) {
             assertThat(stranger.status()).as("other tenant %s %s", method, path).isEqualTo(404);
         } else if (template.equals("/api/v1/fanouts")) {
             assertThat(stranger.status()).as("a fan-out to another tenant's device matches none").isEqualTo(422);
@@ -158,6 +164,9 @@ class TenantIsolationTest extends IntegrationTest {
         }
         if (template.startsWith("/api/v1/geofences")) {
             return GEOFENCE;
+        }
+        if (template.startsWith("/api/v1/metric-catalogue")) {
+            return "{\"label\": \"Isolation probe\", \"unit\": \"°C\"}";
         }
         if (template.startsWith("/api/v1/webhooks")) {
             return WEBHOOK;
