@@ -39,11 +39,13 @@ public class MetricCatalogue {
         return entry;
     }
 
+    static final String NO_ENTRY = "The tenant has no catalogue entry of its own for this channel and metric.";
+
     /** Removes the tenant's entry: a built-in metric is shown by its default again, another one unformatted. */
     void remove(UUID tenantId, String channel, String metric) {
         EntryRules.checkNames(channel, metric);
         if (!store.delete(tenantId, channel, metric)) {
-            throw new NotFound("The tenant has no catalogue entry of its own for " + channel + "/" + metric + ".");
+            throw new NotFound(NO_ENTRY);
         }
     }
 }
