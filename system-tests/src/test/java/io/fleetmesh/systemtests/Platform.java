@@ -69,6 +69,9 @@ final class Platform implements AutoCloseable {
         List<String> arguments = new ArrayList<>(FleetApiArguments.of(database, hub, "--fleetmesh.http.port=0",
                 "--fleetmesh.ingest.ack-wait=5s", "--fleetmesh.security.admin-password=" + ADMIN_PASSWORD));
         arguments.addAll(List.of(settings));
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--fleetmesh.ui.map.tiles="))) {
+            arguments.add("--fleetmesh.ui.map.tiles="); // no request may leave loopback: tile-less unless a test serves tiles
+        }
         api = new SpringApplicationBuilder(FleetApiApplication.class).run(arguments.toArray(String[]::new));
         return this;
     }
