@@ -55,8 +55,9 @@
       if (tiles) {
         L.tileLayer(tiles, { attribution: document.body.dataset.attribution || "" }).addTo(map);
       }
-      // many trucks in one yard become one numbered circle until the operator zooms in
-      markers = L.markerClusterGroup ? L.markerClusterGroup({ maxClusterRadius: 50 }) : L.layerGroup();
+      // many trucks in one area become one numbered circle until the operator zooms in; from street level (17)
+      // each truck shows, which spares the clusterer three of its twenty levels
+      markers = L.markerClusterGroup ? L.markerClusterGroup({ maxClusterRadius: 50, disableClusteringAtZoom: 17 }) : L.layerGroup();
       markers.addTo(map);
     }
     positionsAt = Date.now();
@@ -84,13 +85,23 @@
     }
   }
 
+  /** A truck's icon, its element made only when the clusterer shows the truck on its own (most never are). */
+  const TruckIcon = typeof L === "undefined" ? null : L.DivIcon.extend({
+    createIcon: function (old) {
+      const div = L.DivIcon.prototype.createIcon.call(this, old);
+      const p = this.options.truck;
+      const shape = F.el("span", p.state === "alerting" ? "!" : null, p.heading == null ? "dot" : "arrow");
+      if (p.heading != null) {
+        shape.style.transform = "rotate(" + p.heading + "deg)"; // CSSOM, which the CSP allows, unlike style attributes
+      }
+      div.replaceChildren(shape);
+      return div;
+    }
+  });
+
   /** A truck: an arrow along its heading (a dot if it sends none), coloured by state; a click opens it. */
   function marker(p) {
-    const shape = F.el("span", p.state === "alerting" ? "!" : null, p.heading == null ? "dot" : "arrow");
-    if (p.heading != null) {
-      shape.style.transform = "rotate(" + p.heading + "deg)"; // CSSOM, which the CSP allows, unlike style attributes
-    }
-    const icon = L.divIcon({ className: "truck " + p.state, html: shape, iconSize: [22, 22] });
+    const icon = new TruckIcon({ className: "truck " + p.state, truck: p, iconSize: [22, 22] });
     const label = [p.name + " (" + p.deviceId + ")", p.state, p.speed == null ? null : Math.round(p.speed) + " km/h",
       F.ago(p.ts)].filter(Boolean).join(" · ");
     // the browser's own tooltip (title): a Leaflet tooltip per marker costs too much with 10,000 of them
