@@ -43,7 +43,7 @@ public final class PageBenchmark {
             Session session = Session.logIn("http://127.0.0.1:" + ((WebServerApplicationContext) platform.api).getWebServer().getPort());
             Map<String, List<Double>> p95s = new LinkedHashMap<>();
             for (int run = 1; run <= runs; run++) {
-                for (Map.Entry<String, String> page : pages().entrySet()) {
+                for (Map.Entry<String, String> page : pages(devices).entrySet()) {
                     // every located device in one answer: fewer requests, or the run takes as long as all the rest
                     double[] times = session.time(page.getValue(), page.getKey().startsWith("map") ? markerRequests : requests);
                     p95s.computeIfAbsent(page.getKey(), key -> new ArrayList<>()).add(times[1]);
@@ -63,7 +63,7 @@ public final class PageBenchmark {
     }
 
     /** Each page, and the API calls of the device page's script, by name. */
-    private static Map<String, String> pages() {
+    private static Map<String, String> pages(int devices) {
         String detailed = "/api/v1/devices/" + PageSeed.DETAILED;
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("devices page", "/devices");
@@ -72,9 +72,9 @@ public final class PageBenchmark {
         pages.put("devices page, offline", "/devices?status=offline");
         pages.put("devices page, by last seen", "/devices?sort=last-seen");
         pages.put("devices page, tag and status", "/devices?tag=region-3&status=online");
-        // the keyset cursor of the page after truck-09000, as the page's "Next page" link carries it
+        // the keyset cursor of the page after the device at nine tenths, as the page's "Next page" link carries it
         pages.put("devices page, deep cursor", "/devices?cursor=id." + java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("truck-09000".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                .encodeToString(PageSeed.id(devices * 9 / 10).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         pages.put("fleet list (api)", "/api/v1/fleet?limit=50&status=online");
         pages.put("device page", "/devices/" + PageSeed.DETAILED);
         pages.put("overview page", "/");

@@ -8,14 +8,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class PageSeed {
 
-    static final String DETAILED = "truck-00001";
+    static final String DETAILED = id(1);
     private static final String TENANT = "'00000000-0000-0000-0000-000000000001'::uuid";
 
     private PageSeed() {
     }
 
+    /** The n-th device's id, as the seed writes it (six digits: up to 999,999 devices sort by number). */
+    static String id(int n) {
+        return "truck-%06d".formatted(n);
+    }
+
     static void seed(JdbcTemplate jdbc, int devices, int readings) {
-        jdbc.update("INSERT INTO devices (tenant_id, id, name, kind, tags) SELECT " + TENANT + ", 'truck-' || lpad(i::text, 5, '0'),"
+        jdbc.update("INSERT INTO devices (tenant_id, id, name, kind, tags) SELECT " + TENANT + ", 'truck-' || lpad(i::text, 6, '0'),"
                 + " 'Truck ' || i, 'reefer-truck', ARRAY['region-' || (i % 10)] FROM generate_series(1, ?) i", devices);
         // nine in ten online (a heartbeat within the last 20 s), the rest silent for up to a day, one in a hundred
         // never seen; positions with speed and heading, as the fleet list and the map show them
@@ -32,7 +37,7 @@ final class PageSeed {
                 + " FROM devices WHERE tenant_id = " + TENANT + " AND right(id, 2) = '07'");
         int detailed = detailedTruck(jdbc);
         jdbc.update("INSERT INTO telemetry (tenant_id, device_id, ts, channel, metrics, epoch, seq)"
-                + " SELECT " + TENANT + ", 'truck-' || lpad((2 + i % (? - 1))::text, 5, '0'),"
+                + " SELECT " + TENANT + ", 'truck-' || lpad((2 + i % (? - 1))::text, 6, '0'),"
                 + " now() - random() * interval '23 hours', 'reefer', jsonb_build_object('temp', -18 + random(),"
                 + " 'setpoint', -18), 1, i FROM generate_series(1, ?) i", devices, readings - detailed);
         jdbc.execute("ANALYZE");
