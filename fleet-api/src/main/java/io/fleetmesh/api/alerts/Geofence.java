@@ -1,5 +1,6 @@
 package io.fleetmesh.api.alerts;
 
+import io.fleetmesh.api.geo.GreatCircle;
 import java.util.List;
 
 /**
@@ -8,15 +9,13 @@ import java.util.List;
  */
 sealed interface Geofence {
 
-    double EARTH_RADIUS_M = 6_371_008.8;
-
     boolean contains(double lat, double lon);
 
     record Circle(double lat, double lon, double radiusMeters) implements Geofence {
 
         @Override
         public boolean contains(double pointLat, double pointLon) {
-            return distanceMeters(lat, lon, pointLat, pointLon) <= radiusMeters;
+            return GreatCircle.meters(lat, lon, pointLat, pointLon) <= radiusMeters;
         }
     }
 
@@ -34,14 +33,5 @@ sealed interface Geofence {
             }
             return inside;
         }
-    }
-
-    /** Haversine distance. */
-    static double distanceMeters(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 }

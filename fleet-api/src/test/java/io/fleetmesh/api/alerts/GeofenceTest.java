@@ -3,6 +3,7 @@ package io.fleetmesh.api.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.fleetmesh.api.geo.GreatCircle;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class GeofenceTest {
 
     @Test
     void aCircleContainsWhatIsWithinItsRadius() {
-        assertThat(Geofence.distanceMeters(HBF_LAT, HBF_LON, POTSDAMER_LAT, POTSDAMER_LON)).isCloseTo(1_790, within(60.0));
+        assertThat(GreatCircle.meters(HBF_LAT, HBF_LON, POTSDAMER_LAT, POTSDAMER_LON)).isCloseTo(1_790, within(60.0));
         Geofence depot = new Geofence.Circle(HBF_LAT, HBF_LON, 1_000);
         assertThat(depot.contains(HBF_LAT + 0.001, HBF_LON)).isTrue();
         assertThat(depot.contains(POTSDAMER_LAT, POTSDAMER_LON)).isFalse();
