@@ -5,20 +5,39 @@ import java.time.Instant;
 /**
  * Everything the detector knows of a device between two readings, stored with its checkpoint so that detection
  * resumes where it stopped. {@code pending} is a change not yet confirmed (a departure not yet far or long enough,
- * a halt not yet long enough) with the open segment as it was when the change began.
+ * a halt not yet long enough) with the open segment as it was when the change began. {@code openStopResume} is the
+ * open stop's {@link Segment.Stop#resume()}.
  */
 record DetectorState(Mode mode, Span open, Pending pending, Place lastFix, boolean lastMoving, Instant lastEngineAt,
-                     Boolean running, Counters counters, int jumpsInARow) {
+                     Boolean running, Counters counters, int jumpsInARow, DetectorState openStopResume) {
 
     enum Mode { UNKNOWN, STOPPED, MOVING }
 
-    record Pending(Span span, Span before) {
+    /** {@code resume}: for a halt, the detector as it will have been at the arrival if the halt becomes a stop. */
+    record Pending(Span span, Span before, DetectorState resume) {
+
+        Pending moved(double meters, Double speedKmh) {
+            return new Pending(span.moved(meters, speedKmh), before, resume);
+        }
+
+        Pending ran(double seconds) {
+            return new Pending(span.ran(seconds), before, resume);
+        }
+
+        Pending resumable(DetectorState state) {
+            return new Pending(span, before, state);
+        }
     }
 
-    static final DetectorState INITIAL = new DetectorState(Mode.UNKNOWN, null, null, null, false, null, null, Counters.ZERO, 0);
+    static final DetectorState INITIAL = new DetectorState(Mode.UNKNOWN, null, null, null, false, null, null, Counters.ZERO,
+            0, null);
 
-    /** Resuming at a closed stop's arrival: stopped there since then, with the counters as they were. */
-    static DetectorState stoppedAt(Place arrival, Counters counters) {
-        return new DetectorState(Mode.STOPPED, Span.startingAt(arrival, counters), null, arrival, false, null, null, counters, 0);
+    /** The time of the last reading this state took in: detection resumes from it with the readings after it. */
+    Instant consumedUntil() {
+        Instant fix = lastFix == null ? null : lastFix.at();
+        if (fix == null || lastEngineAt != null && lastEngineAt.isAfter(fix)) {
+            return lastEngineAt;
+        }
+        return fix;
     }
 }

@@ -3,7 +3,7 @@ package io.fleetmesh.api.trips;
 import java.time.Duration;
 
 /** What the detector closes: trips and stops alternate, one's end is the next one's start. */
-public sealed interface Segment {
+sealed interface Segment {
 
     /**
      * A trip from one stop to the next. The distance is the vehicle's odometer difference when it sends one at both
@@ -22,8 +22,11 @@ public sealed interface Segment {
         }
     }
 
-    /** A stop: where the vehicle stood from its arrival to its departure, and how long its engine ran meanwhile. */
-    record Stop(Place arrival, Place departure, double engineSeconds) implements Segment {
+    /**
+     * A stop: where the vehicle stood from its arrival to its departure, and how long its engine ran meanwhile.
+     * {@code resume} is the detector as it was at the arrival, stopped: detection can start again from there.
+     */
+    record Stop(Place arrival, Place departure, double engineSeconds, DetectorState resume) implements Segment {
 
         public Duration duration() {
             return arrival.until(departure);

@@ -1,32 +1,34 @@
 package io.fleetmesh.api.trips;
 
-/**
- * A trip or stop while it lasts: where and when it began, the odometer then, and what it has gathered since.
- * {@code vehicleOdometerStartM} is the vehicle's own counter at the start, when it sends one.
- */
-record Span(Place start, double distanceM, double maxSpeedKmh, double engineSeconds, double odometerStartM,
-            Double vehicleOdometerStartM) {
+/** A trip or stop while it lasts: where and when it began, the device's counters then, and what it gathered since. */
+record Span(Place start, double distanceM, double maxSpeedKmh, double engineSeconds, Counters atStart) {
 
     static Span startingAt(Place start, Counters counters) {
-        return new Span(start, 0, 0, 0, counters.odometerM(), counters.vehicleOdometerM());
+        return new Span(start, 0, 0, 0, counters);
     }
 
     Span moved(double meters, Double speedKmh) {
         double fastest = speedKmh == null ? maxSpeedKmh : Math.max(maxSpeedKmh, speedKmh);
-        return new Span(start, distanceM + meters, fastest, engineSeconds, odometerStartM, vehicleOdometerStartM);
+        return new Span(start, distanceM + meters, fastest, engineSeconds, atStart);
     }
 
     Span ran(double seconds) {
-        return new Span(start, distanceM, maxSpeedKmh, engineSeconds + seconds, odometerStartM, vehicleOdometerStartM);
+        return new Span(start, distanceM, maxSpeedKmh, engineSeconds + seconds, atStart);
     }
 
-    Segment.Trip tripTo(Place end, Counters counters) {
-        boolean counted = vehicleOdometerStartM != null && counters.vehicleOdometerM() != null;
-        double distance = counted ? Math.max(0, counters.vehicleOdometerM() - vehicleOdometerStartM) : distanceM;
-        return new Segment.Trip(start, end, distance, maxSpeedKmh, engineSeconds, odometerStartM, counters.odometerM());
+    /**
+     * This span as a trip ending where {@code next} begins. The distance is the vehicle's odometer difference when
+     * it reported one at both ends, else the fixes' sum.
+     */
+    Segment.Trip tripUntil(Span next) {
+        Double from = atStart.vehicleOdometerM();
+        Double to = next.atStart.vehicleOdometerM();
+        double distance = from != null && to != null ? Math.max(0, to - from) : distanceM;
+        return new Segment.Trip(start, next.start, distance, maxSpeedKmh, engineSeconds, atStart.odometerM(),
+                next.atStart.odometerM());
     }
 
-    Segment.Stop stopUntil(Place departure) {
-        return new Segment.Stop(start, departure, engineSeconds);
+    Segment.Stop stopUntil(Span next, DetectorState resume) {
+        return new Segment.Stop(start, next.start, engineSeconds, resume);
     }
 }

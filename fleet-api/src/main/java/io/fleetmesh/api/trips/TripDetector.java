@@ -29,6 +29,7 @@ final class TripDetector {
     private Boolean running;
     private Counters counters;
     private int jumpsInARow;
+    private DetectorState openStopResume;
 
     TripDetector(TripSettings settings, DetectorState state) {
         this.settings = settings;
@@ -41,10 +42,13 @@ final class TripDetector {
         this.running = state.running();
         this.counters = state.counters();
         this.jumpsInARow = state.jumpsInARow();
+        // an arrival snapshot (a stop's resume) is the only stopped state without one of its own: it is its own
+        this.openStopResume = state.mode() == Mode.STOPPED && state.openStopResume() == null ? state : state.openStopResume();
     }
 
     DetectorState state() {
-        return new DetectorState(mode, open, pending, lastFix, lastMoving, lastEngineAt, running, counters, jumpsInARow);
+        return new DetectorState(mode, open, pending, lastFix, lastMoving, lastEngineAt, running, counters, jumpsInARow,
+                openStopResume);
     }
 
     /** The segments closed since the last call, oldest first. */
@@ -68,6 +72,7 @@ final class TripDetector {
         } else {
             engine((Sample.Engine) sample);
         }
+        rememberArrival();
     }
 
     private void fix(Sample.Fix fix) {
@@ -89,8 +94,10 @@ final class TripDetector {
         Double speed = FixCheck.speed(fix, lastFix, step, settings);
         boolean moving = speed != null && speed >= settings.speedThresholdKmh();
         double travelled = moving || lastMoving ? step : 0;
-        advance(here, gap || lastFix == null ? here : lastFix, active(moving), travelled, speed);
+        Counters atLastFix = counters;
         counters = counters.travelled(travelled);
+        Span departure = Span.startingAt(gap || lastFix == null ? here : lastFix, gap ? counters : atLastFix);
+        advance(here, departure, active(moving), travelled, speed);
         lastFix = here;
         lastMoving = moving;
     }
@@ -109,7 +116,7 @@ final class TripDetector {
         counters = counters.reported(engine.odometerKm(), engine.engineHours());
         if (settings.useIgnition() && running != null) {
             Place here = lastFix == null ? new Place(engine.ts(), null, null) : lastFix.at(engine.ts());
-            advance(here, here, running, 0, null);
+            advance(here, Span.startingAt(here, counters), running, 0, null);
         }
     }
 
@@ -124,49 +131,37 @@ final class TripDetector {
             open = open.ran(seconds);
         }
         if (pending != null) {
-            pending = new Pending(pending.span().ran(seconds), pending.before());
+            pending = pending.ran(seconds);
         }
     }
 
     /**
-     * One step of the machine at {@code here}; {@code departure} is where a trip that starts now began (the last fix
-     * before the first moving one, or here after a silence or when the ignition turned on).
+     * One step of the machine at {@code here}; {@code departure} is the trip that would start now: from the last fix
+     * before the first moving one, or from here after a silence or when the ignition turned on.
      */
-    private void advance(Place here, Place departure, boolean active, double travelled, Double speed) {
+    private void advance(Place here, Span departure, boolean active, double travelled, Double speed) {
         if (mode == Mode.UNKNOWN) {
-            begin(here, active);
+            mode = active ? Mode.MOVING : Mode.STOPPED;
+            open = Span.startingAt(here, counters);
         }
         open = open.moved(travelled, speed);
-        switch (mode) {
-            case STOPPED -> whileStopped(departure, active);
-            case MOVING -> whileMoving(here, active);
-            case UNKNOWN -> throw new IllegalStateException("begun above");
-        }
+        pending = change(here, departure, active);
         if (pending != null) {
-            pending = new Pending(pending.span().moved(travelled, speed), pending.before());
+            pending = pending.moved(travelled, speed);
         }
         confirm(here);
     }
 
-    private void begin(Place here, boolean active) {
-        mode = active ? Mode.MOVING : Mode.STOPPED;
-        open = Span.startingAt(here, counters);
-    }
-
-    private void whileStopped(Place departure, boolean active) {
-        if (!active) {
-            pending = null;
-        } else if (pending == null) {
-            pending = new Pending(Span.startingAt(departure, counters), open);
+    /** The change under way: a departure while stopped and active, a halt while moving and not; else none. */
+    private Pending change(Place here, Span departure, boolean active) {
+        boolean changing = active ? mode == Mode.STOPPED : mode == Mode.MOVING;
+        if (!changing) {
+            return null;
         }
-    }
-
-    private void whileMoving(Place here, boolean active) {
-        if (active) {
-            pending = null;
-        } else if (pending == null) {
-            pending = new Pending(Span.startingAt(here, counters), open);
+        if (pending != null) {
+            return pending;
         }
+        return new Pending(active ? departure : Span.startingAt(here, counters), open, null);
     }
 
     /** A pending change becomes real once it lasted (or went far) enough. */
@@ -176,9 +171,9 @@ final class TripDetector {
         }
         Span change = pending.span();
         if (mode == Mode.STOPPED && departed(change, here)) {
-            close(pending.before().stopUntil(change.start()), Mode.MOVING, change);
+            close(pending.before().stopUntil(change, openStopResume), Mode.MOVING, change, null);
         } else if (mode == Mode.MOVING && parked(change, here)) {
-            close(pending.before().tripTo(change.start(), counters), Mode.STOPPED, change);
+            close(pending.before().tripUntil(change), Mode.STOPPED, change, pending.resume());
         }
     }
 
@@ -192,11 +187,12 @@ final class TripDetector {
                 || !stop.start().until(here).minus(settings.minParkingDuration()).isNegative();
     }
 
-    private void close(Segment segment, Mode next, Span opened) {
+    private void close(Segment segment, Mode next, Span opened, DetectorState stopResume) {
         closed.add(segment);
         mode = next;
         open = opened;
         pending = null;
+        openStopResume = stopResume;
     }
 
     /**
@@ -204,13 +200,28 @@ final class TripDetector {
      * and a departure that was not yet confirmed is forgotten.
      */
     private void silence() {
-        if (mode == Mode.MOVING) {
-            Place end = pending != null ? pending.span().start() : lastFix;
-            Span trip = pending != null ? pending.before() : open;
-            close(trip.tripTo(end, counters), Mode.STOPPED, pending != null ? pending.span() : Span.startingAt(end, counters));
+        if (mode == Mode.MOVING && pending != null) {
+            close(pending.before().tripUntil(pending.span()), Mode.STOPPED, pending.span(), pending.resume());
+        } else if (mode == Mode.MOVING) {
+            Span stop = Span.startingAt(lastFix, counters);
+            close(open.tripUntil(stop), Mode.STOPPED, stop, arrival(stop));
         } else {
             pending = null;
         }
+    }
+
+    /** A halt or a stop just begun keeps the detector as it is now, stopped there, to resume from it. */
+    private void rememberArrival() {
+        if (mode == Mode.STOPPED && openStopResume == null) {
+            openStopResume = arrival(open);
+        } else if (mode == Mode.MOVING && pending != null && pending.resume() == null) {
+            pending = pending.resumable(arrival(pending.span()));
+        }
+    }
+
+    private DetectorState arrival(Span stop) {
+        return new DetectorState(Mode.STOPPED, stop, null, lastFix, lastMoving, lastEngineAt, running, counters,
+                jumpsInARow, null);
     }
 
     private static boolean longerThan(Duration duration, Duration limit) {

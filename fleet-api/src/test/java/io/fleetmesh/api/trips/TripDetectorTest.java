@@ -102,6 +102,23 @@ class TripDetectorTest {
         }
     }
 
+    @Test
+    void detectionStartedAgainAtAnyStopGivesTheSameSegmentsAfterIt() {
+        for (TripSettings settings : List.of(TripSettings.DEFAULTS, BY_IGNITION)) {
+            List<Sample> track = settings.useIgnition() ? ignitionTrack().samples() : cityRound().samples();
+            Detected whole = detect(settings, track);
+            for (int i = 0; i < whole.segments().size(); i++) {
+                if (whole.segments().get(i) instanceof Segment.Stop stop) {
+                    List<Sample> after = track.stream().filter(sample -> sample.ts().isAfter(stop.resume().consumedUntil())).toList();
+                    TripDetector resumed = new TripDetector(settings, stop.resume());
+                    after.forEach(resumed::accept);
+                    assertThat(resumed.drain()).isEqualTo(whole.segments().subList(i, whole.segments().size()));
+                    assertThat(resumed.state()).isEqualTo(whole.state());
+                }
+            }
+        }
+    }
+
     static Track highwayWithTunnel() {
         return new Track(11, MORNING, DEPOT_LAT, DEPOT_LON, Duration.ofSeconds(10))
                 .park(Duration.ofMinutes(10), 4)
@@ -163,25 +180,30 @@ class TripDetectorTest {
     static final TripSettings BY_IGNITION = new TripSettings(5, 500, Duration.ofMinutes(5), Duration.ofMinutes(5),
             Duration.ofHours(1), true, 100, 250, Duration.ofSeconds(1));
 
-    @Test
-    void anIgnitionOnlyVehicleHasATripFromIgnitionOnToOffAndForgetsAMinutesStart() {
-        // a yard tractor: started and stopped again after a minute, later ten minutes of idling while loading, then a drive
-        Track track = new Track(13, MORNING, DEPOT_LAT, DEPOT_LON, Duration.ofSeconds(30))
+    /** A yard tractor: started and stopped again after a minute, later ten minutes of idling while loading, a drive. */
+    static Track ignitionTrack() {
+        return new Track(13, MORNING, DEPOT_LAT, DEPOT_LON, Duration.ofSeconds(30))
                 .ignition(false).park(Duration.ofMinutes(30), 3)
                 .ignition(true).park(Duration.ofMinutes(1), 3).ignition(false).park(Duration.ofMinutes(20), 3)
-                .ignition(true);
-        Instant started = track.now();
-        track.park(Duration.ofMinutes(10), 3).drive(52.5300, DEPOT_LON, 20).ignition(false);
-        Instant stopped = track.now();
-        Detected day = detect(BY_IGNITION, track.park(Duration.ofMinutes(30), 3).samples());
+                .ignition(true).park(Duration.ofMinutes(10), 3).drive(52.5300, DEPOT_LON, 20).ignition(false)
+                .park(Duration.ofMinutes(30), 3).ignition(true).drive(52.5400, DEPOT_LON, 20).ignition(false)
+                .park(Duration.ofMinutes(5), 3);
+    }
 
-        assertThat(day.trips()).singleElement().satisfies(trip -> {
+    @Test
+    void anIgnitionOnlyVehicleHasATripFromIgnitionOnToOffAndForgetsAMinutesStart() {
+        Instant started = MORNING.plus(Duration.ofMinutes(51));
+        Detected day = detect(BY_IGNITION, ignitionTrack().samples());
+        Instant stopped = day.trips().get(0).end().at();
+
+        assertThat(day.trips()).hasSize(2).first().satisfies(trip -> {
             assertThat(trip.start().at()).isEqualTo(started);
-            assertThat(trip.end().at()).isEqualTo(stopped);
+            assertThat(trip.duration()).isBetween(Duration.ofMinutes(13), Duration.ofMinutes(14));
             assertThat(trip.distanceM()).isCloseTo(1_110, within(60.0));
             assertThat(trip.engineSeconds()).isCloseTo(trip.duration().toSeconds(), within(1.0));
         });
-        assertThat(day.stops()).singleElement().satisfies(stop -> assertThat(stop.engineSeconds()).isCloseTo(60, within(1.0)));
+        assertThat(day.stops()).hasSize(2).first().satisfies(stop -> assertThat(stop.engineSeconds()).isCloseTo(60, within(1.0)));
+        assertThat(day.stops().get(1).arrival().at()).isEqualTo(stopped);
     }
 
     @Test
