@@ -1,15 +1,18 @@
--- Which device got new readings for which time range, written by ingest in the batch's own transaction and taken
+-- Which device got new readings of which channels for which time range, written by ingest in the batch's own transaction and taken
 -- (deleted) by trip detection in its own: a range it sees is a range whose readings it sees (ADR 0010).
 CREATE TABLE telemetry_changes (
     tenant_id  uuid        NOT NULL,
     device_id  text        NOT NULL,
     from_ts    timestamptz NOT NULL,
-    to_ts      timestamptz NOT NULL
+    to_ts      timestamptz NOT NULL,
+    channels   text[]      NOT NULL
 );
 CREATE INDEX telemetry_changes_by_device ON telemetry_changes (tenant_id, device_id);
 
--- Trip detection's place in each device's readings: the detector's state after the reading at checkpoint, and
--- where to detect again from (a reading older than the checkpoint arrived, or an operator asked for a recompute).
+-- Trip detection's place in each device's readings: the detector's state after the reading at checkpoint, where
+-- to detect again from (a reading older than the checkpoint arrived, or an operator asked for a recompute), whether
+-- readings after the checkpoint wait (behind), the device's own thresholds, and what an operator set its odometer
+-- and engine hours to (offsets added to what detection counts).
 CREATE TABLE trip_trackers (
     tenant_id          uuid             NOT NULL,
     device_id          text             NOT NULL,
@@ -19,6 +22,7 @@ CREATE TABLE trip_trackers (
     behind             boolean          NOT NULL DEFAULT false,
     settings           jsonb,
     odometer_offset_m  double precision NOT NULL DEFAULT 0,
+    engine_offset_h    double precision NOT NULL DEFAULT 0,
     skipped            jsonb            NOT NULL DEFAULT '{}',
     updated_at         timestamptz      NOT NULL DEFAULT now(),
     PRIMARY KEY (tenant_id, device_id),
@@ -52,7 +56,7 @@ CREATE TABLE trips (
 );
 CREATE INDEX trips_by_time ON trips (tenant_id, started_at);
 
--- A stop keeps the device's counters at its arrival: detection can start again there (ADR 0010).
+-- A stop keeps the detector as it was at the arrival: detection can start again there (ADR 0010).
 CREATE TABLE stops (
     tenant_id       uuid             NOT NULL,
     device_id       text             NOT NULL,
@@ -61,7 +65,7 @@ CREATE TABLE stops (
     lat             double precision,
     lon             double precision,
     engine_seconds  double precision NOT NULL,
-    counters        jsonb            NOT NULL,
+    resume          jsonb            NOT NULL,
     PRIMARY KEY (tenant_id, device_id, arrived_at),
     FOREIGN KEY (tenant_id, device_id) REFERENCES devices (tenant_id, id) ON DELETE CASCADE
 );

@@ -88,6 +88,8 @@ class SecurityConfiguration {
                         // the catalogue changes how every operator of the tenant reads its fleet
                         .requestMatchers(HttpMethod.PUT, "/api/v1/metric-catalogue/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/metric-catalogue/**").hasRole("ADMIN")
+                        // so do the fleet's trip thresholds
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/trip-settings").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .anyRequest().hasRole("OPERATOR"))
                 .addFilterBefore(new BearerTokenFilter(authentication, problems), BasicAuthenticationFilter.class)

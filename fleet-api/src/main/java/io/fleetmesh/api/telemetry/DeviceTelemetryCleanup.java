@@ -18,5 +18,6 @@ class DeviceTelemetryCleanup {
     @EventListener
     void on(DeviceDeleted deleted) {
         jdbc.update("DELETE FROM telemetry WHERE tenant_id = ? AND device_id = ?", deleted.tenantId(), deleted.deviceId());
+        jdbc.update("DELETE FROM telemetry_changes WHERE tenant_id = ? AND device_id = ?", deleted.tenantId(), deleted.deviceId());
     }
 }

@@ -3,6 +3,7 @@ package io.fleetmesh.api.telemetry;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Comparator;
@@ -20,16 +21,24 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a batch in one transaction: readings (a redelivered reading conflicts on its identity and is skipped),
- * the devices' latest values, and the quarantined messages. Arrays and unnest make each a single statement.
+ * the time ranges they cover per device, the devices' latest values, and the quarantined messages. Arrays and unnest make each a single statement.
  */
 @Component
 class TelemetryStore {
 
+    /** The new readings, and per device the time range they cover for whoever follows changes (V16). */
     private static final String INSERT_READINGS = """
-            INSERT INTO telemetry (tenant_id, device_id, ts, channel, metrics, epoch, seq)
-            SELECT ?, d, t::timestamptz, c, m::jsonb, e, s
-            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS x(d, t, c, m, e, s)
-            ON CONFLICT DO NOTHING""";
+            WITH inserted AS (
+                INSERT INTO telemetry (tenant_id, device_id, ts, channel, metrics, epoch, seq)
+                SELECT ?, d, t::timestamptz, c, m::jsonb, e, s
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS x(d, t, c, m, e, s)
+                ON CONFLICT DO NOTHING
+                RETURNING tenant_id, device_id, ts, channel),
+            changes AS (
+                INSERT INTO telemetry_changes (tenant_id, device_id, from_ts, to_ts, channels)
+                SELECT tenant_id, device_id, min(ts), max(ts), array_agg(DISTINCT channel)
+                FROM inserted GROUP BY tenant_id, device_id)
+            SELECT count(*) FROM inserted""";
     private static final String UPSERT_STATE = """
             INSERT INTO device_state AS s (tenant_id, device_id, last_seen, last_values)
             SELECT ?, d, t::timestamptz, v::jsonb FROM unnest(?::text[], ?::text[], ?::text[]) AS x(d, t, v)
@@ -89,7 +98,10 @@ class TelemetryStore {
                 statement.setArray(5, texts(connection, readings, Reading::metricsJson));
                 statement.setArray(6, longs(connection, readings, Reading::epoch));
                 statement.setArray(7, longs(connection, readings, Reading::seq));
-                return statement.executeUpdate();
+                try (ResultSet inserted = statement.executeQuery()) {
+                    inserted.next();
+                    return inserted.getInt(1);
+                }
             }
         });
     }

@@ -1,6 +1,8 @@
 package io.fleetmesh.api.trips;
 
+import io.fleetmesh.api.refusals.InvalidInput;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How a device's readings become trips and stops (Traccar's names in brackets). A trip starts when the vehicle moves
@@ -17,4 +19,33 @@ public record TripSettings(double speedThresholdKmh, double minTripDistanceM, Du
 
     public static final TripSettings DEFAULTS = new TripSettings(5, 500, Duration.ofMinutes(5), Duration.ofMinutes(5),
             Duration.ofHours(1), false, 100, 250, Duration.ofSeconds(1));
+
+    /** These thresholds, if each is within what makes sense for a vehicle; else a refusal naming the first that is not. */
+    public TripSettings checked() {
+        within("speedThresholdKmh", speedThresholdKmh, 0.1, 50);
+        within("minTripDistanceM", minTripDistanceM, 0, 100_000);
+        within("maxAccuracyM", maxAccuracyM, 1, 100_000);
+        within("maxSpeedKmh", maxSpeedKmh, 20, 2_000);
+        within("minTripDuration", minTripDuration, Duration.ZERO, Duration.ofDays(1));
+        within("minParkingDuration", minParkingDuration, Duration.ZERO, Duration.ofDays(1));
+        within("minNoDataDuration", minNoDataDuration, Duration.ofMinutes(1), Duration.ofDays(7));
+        within("minFixInterval", minFixInterval, Duration.ZERO, Duration.ofMinutes(10));
+        return this;
+    }
+
+    private static void within(String name, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw refused(name, min + " to " + max);
+        }
+    }
+
+    private static void within(String name, Duration value, Duration min, Duration max) {
+        if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw refused(name, min + " to " + max + " (ISO 8601 durations)");
+        }
+    }
+
+    private static InvalidInput refused(String name, String range) {
+        return new InvalidInput("Invalid trip settings", name + " must be " + range + ".", Map.of("field", name));
+    }
 }
