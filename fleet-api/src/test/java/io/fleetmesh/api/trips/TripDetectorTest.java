@@ -53,7 +53,12 @@ class TripDetectorTest {
     }
 
     static Track cityRound() {
-        return new Track(7, MORNING, DEPOT_LAT, DEPOT_LON, Duration.ofSeconds(5))
+        return cityRound(MORNING);
+    }
+
+    /** About 75 minutes: the depot, two deliveries and back, with a red light on the way. */
+    static Track cityRound(Instant start) {
+        return new Track(7, start, DEPOT_LAT, DEPOT_LON, Duration.ofSeconds(5))
                 .park(Duration.ofMinutes(10), 4)
                 .drive(52.5335, 13.4050, 30).park(Duration.ofSeconds(60), 2)     // a red light
                 .drive(52.5470, 13.4050, 30)
