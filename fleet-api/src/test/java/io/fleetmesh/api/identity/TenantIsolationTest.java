@@ -28,6 +28,10 @@ class TenantIsolationTest extends IntegrationTest {
     private static final String GEOFENCE = "{\"name\": \"Probe\", \"alertOn\": \"BOTH\","
             + " \"shape\": {\"circle\": {\"lat\": 52.5, \"lon\": 13.4, \"radiusMeters\": 100}}}";
 
+    private static final String TRIP_SETTINGS = "{\"speedThresholdKmh\": 5, \"minTripDistanceM\": 500,"
+            + " \"minTripDuration\": \"PT5M\", \"minParkingDuration\": \"PT5M\", \"minNoDataDuration\": \"PT1H\","
+            + " \"useIgnition\": false, \"maxAccuracyM\": 100, \"maxSpeedKmh\": 250, \"minFixInterval\": \"PT1S\"}";
+
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -179,6 +183,12 @@ class TenantIsolationTest extends IntegrationTest {
         }
         if (template.startsWith("/api/v1/rules")) {
             return RULE;
+        }
+        if (template.endsWith("/trip-settings")) {
+            return TRIP_SETTINGS;
+        }
+        if (template.endsWith("/odometer")) {
+            return "{\"odometerMeters\": 1000}";
         }
         if (template.endsWith("/commands")) {
             return COMMAND;
