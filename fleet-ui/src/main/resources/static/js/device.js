@@ -12,6 +12,7 @@
   let range = { seconds: 3600 };
   let track = null;
   let loads = 0;
+  let replayOnDraw = false; // a trip's Replay button: the track of its period, replayed once drawn
 
   /** The range as from-to; a relative one ends now and keeps following live readings. */
   function span() {
@@ -173,6 +174,23 @@
     } else {
       track.map.setView([0, 0], 1);
     }
+    if (replayOnDraw && points.length) {
+      replayOnDraw = false;
+      replay();
+    }
+  }
+
+  /** Each trip's button shows the charts and track of its period, and replays it. */
+  function replayTrips() {
+    document.querySelectorAll("button.replay-trip").forEach(function (button) {
+      button.addEventListener("click", function () {
+        range = { from: new Date(button.dataset.from), to: new Date(new Date(button.dataset.to).getTime() + 1000) };
+        pressed(null);
+        replayOnDraw = true;
+        load();
+        document.getElementById("map").scrollIntoView({ block: "center" });
+      });
+    });
   }
 
   function extendTrack(reading) {
@@ -213,6 +231,7 @@
         clearInterval(timer);
         slider.value = slider.max;
         place(track.points.length - 1);
+        document.getElementById("map").dataset.replayed = String(track.points.length);
       }
     }, 50);
   }
@@ -275,6 +294,7 @@
   function start(view) {
     catalogue = M.catalogue(view);
     pickRanges();
+    replayTrips();
     document.getElementById("replay-position").addEventListener("input", function (e) { place(Number(e.target.value)); });
     document.getElementById("replay-play").addEventListener("click", replay);
     window.addEventListener("resize", F.debounce(function () { C.resize(charts); }, 200));

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetmesh.edge.EdgeAgent;
+import io.fleetmesh.protocol.Subjects;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import io.fleetmesh.simulator.Simulator;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -24,17 +31,20 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A device's page in a real headless Chromium, fed by a simulated reefer truck: values labelled and formatted by the
  * metric catalogue, charts per chart group with the range picker and CSV export, a hostile catalogue label shown as
- * text, phone and desktop screenshots in {@code target/screenshots}, and no script or CSP error on the way.
+ * text, the last day's trips and stops of a van with a trip's replay, phone and desktop screenshots in
+ * {@code target/screenshots}, and no script or CSP error on the way.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeviceDashboardTest {
 
     private static final String TRUCK = "device-page-1";
     private static final String PAGE = "/devices/" + TRUCK;
+    private static final String DELIVERY_VAN = "device-page-van";
     private static final String HOSTILE_LABEL = "<img src=x onerror=\"window.pwned=1\">Engine speed";
     private static final String REEFER_TIME = "#latest [data-channel=\"reefer\"] time.ts";
     private static final String TEMP_CHART = "figure[data-metrics~=\"temp\"]";
@@ -170,6 +180,59 @@ class DeviceDashboardTest {
 
     @Test
     @Order(6)
+    void theLastDaysTripsAndStopsAreListedAndATripsReplayShowsItsTrack() throws Exception {
+        platform.register(DELIVERY_VAN);
+        publishRound(DELIVERY_VAN, Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS));
+        JsonNode trip = await().atMost(Platform.patience()).until(() -> platform.call("GET",
+                "/api/v1/devices/%s/trips".formatted(DELIVERY_VAN), null).body(), trips -> trips.size() == 1).get(0);
+        assertThat(trip.get("distanceMeters").doubleValue()).isBetween(2_900.0, 3_100.0);
+
+        browser.open("/devices/" + DELIVERY_VAN);
+        assertThat(browser.all("#trips tbody tr")).hasSize(1);
+        assertThat(browser.text("#trips tbody tr")).containsPattern("3[.,]0 km").contains("36 km/h");
+        assertThat(browser.all("#stops tbody tr")).hasSize(2);
+        assertThat(browser.text("#stops tbody tr:last-child")).contains("still there");
+        browser.find("#trips button.replay-trip").click();
+        browser.waitFor(driver -> browser.find("#map").getAttribute("data-replayed") != null);
+        assertThat(Integer.parseInt(browser.find("#map").getAttribute("data-replayed"))).as("the trip's fixes")
+                .isBetween(30, 33);
+        assertThat(browser.text("#range-shown")).doesNotContain("live");
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 1, "mobile", true));
+        browser.open("/devices/" + DELIVERY_VAN);
+        assertThat(browser.overflowingSideways()).isEmpty();
+        fullPage("device-trips-phone");
+        browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /** Parked ten minutes, 3 km north at 36 km/h (a fix each 10 s), parked ten minutes, published to the hub. */
+    private static void publishRound(String device, Instant start) throws Exception {
+        List<String> fixes = new ArrayList<>();
+        double lat = 52.52;
+        Instant at = start;
+        for (int i = 0; i < 60; i++, at = at.plusSeconds(10)) {
+            fixes.add(fix(at, lat, 0));
+        }
+        for (int i = 0; i < 30; i++, at = at.plusSeconds(10)) {
+            lat += 100 / 111_195.0;
+            fixes.add(fix(at, lat, 36));
+        }
+        for (int i = 0; i < 60; i++, at = at.plusSeconds(10)) {
+            fixes.add(fix(at, lat, 0));
+        }
+        try (Connection hub = Nats.connect(platform.hub.url())) {
+            for (String fix : fixes) {
+                hub.jetStream().publish(Subjects.telemetry(device, "gps"), fix.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static String fix(Instant at, double lat, double speedKmh) {
+        return "{\"ts\": \"%s\", \"lat\": %s, \"lon\": 13.405, \"speed\": %s}".formatted(at, lat, speedKmh);
+    }
+
+    @Test
+    @Order(7)
     void thePageFitsAPhoneAndADesktop() throws Exception {
         for (Dimension size : List.of(new Dimension(390, 844), new Dimension(1400, 900))) {
             // the viewport itself at this size (a window's size would include the browser's own bars), a phone's
@@ -191,7 +254,7 @@ class DeviceDashboardTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void noPageLoggedAScriptOrCspError() {
         List<String> errors = browser.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())

@@ -6,6 +6,7 @@ import io.fleetmesh.api.commands.CommandHistory;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.CurrentTenant;
 import io.fleetmesh.api.telemetry.TelemetryQueries;
+import io.fleetmesh.api.trips.Trips;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -28,16 +29,19 @@ class DashboardPages {
     private final OpenAlerts alerts;
     private final CommandHistory commands;
     private final MetricCatalogue catalogue;
+    private final Trips trips;
     private final CurrentTenant tenant;
 
     DashboardPages(FleetOverviews overviews, DeviceDirectory directory, TelemetryQueries telemetry,
-                   OpenAlerts alerts, CommandHistory commands, MetricCatalogue catalogue, CurrentTenant tenant) {
+                   OpenAlerts alerts, CommandHistory commands, MetricCatalogue catalogue, Trips trips,
+                   CurrentTenant tenant) {
         this.overviews = overviews;
         this.directory = directory;
         this.telemetry = telemetry;
         this.alerts = alerts;
         this.commands = commands;
         this.catalogue = catalogue;
+        this.trips = trips;
         this.tenant = tenant;
     }
 
@@ -47,7 +51,7 @@ class DashboardPages {
         return page(model, "overview");
     }
 
-    /** The latest values are formatted in the reader's locale (Accept-Language) until the script takes over. */
+    /** The last day's trips and stops; the latest values are formatted in the reader's locale (Accept-Language) until the script takes over. */
     @GetMapping("/devices/{deviceId}")
     String device(@PathVariable String deviceId, Model model, Locale locale) {
         UUID tenantId = tenant.id();
@@ -55,7 +59,9 @@ class DashboardPages {
                 .addAttribute("sync", SyncState.of(telemetry.status(tenantId, deviceId)))
                 .addAttribute("latest", LatestFields.of(telemetry.latest(tenantId, deviceId), catalogue.of(tenantId), locale))
                 .addAttribute("alerts", alerts.openOf(tenantId, deviceId, LATEST))
-                .addAttribute("commands", commands.latest(tenantId, deviceId, LATEST));
+                .addAttribute("commands", commands.latest(tenantId, deviceId, LATEST))
+                .addAttribute("trips", trips.trips(tenantId, deviceId, null, null))
+                .addAttribute("stops", trips.stops(tenantId, deviceId, null, null));
         return page(model, "device");
     }
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** The trips feature as the API and the pages use it: a device's trips, stops, counters, thresholds and recompute. */
 @Component
-class Trips {
+public class Trips {
 
     private final TripQueries queries;
     private final Trackers trackers;
@@ -28,7 +28,7 @@ class Trips {
     }
 
     /** Closed trips overlapping the period, then the one under way (if it does). */
-    List<TripView> trips(UUID tenant, String device, Instant from, Instant to) {
+    public List<TripView> trips(UUID tenant, String device, Instant from, Instant to) {
         Period period = period(tenant, device, from, to);
         List<TripView> trips = new ArrayList<>(queries.trips(tenant, device, period));
         tracker(tenant, device).flatMap(tracker -> Ongoing.trip(device, tracker)).filter(trip -> overlaps(period,
@@ -36,7 +36,7 @@ class Trips {
         return trips;
     }
 
-    List<StopView> stops(UUID tenant, String device, Instant from, Instant to) {
+    public List<StopView> stops(UUID tenant, String device, Instant from, Instant to) {
         Period period = period(tenant, device, from, to);
         List<StopView> stops = new ArrayList<>(queries.stops(tenant, device, period));
         tracker(tenant, device).flatMap(tracker -> Ongoing.stop(device, tracker)).filter(stop -> overlaps(period,
