@@ -149,6 +149,39 @@ class TripsApiTest extends IntegrationTest {
         assertThat(get("/api/v1/trip-settings").json()).isEqualTo(fleet);
     }
 
+    @Test
+    void theSummaryAddsUpTheDaysTripsAndStopsForTheDeviceItsTagAndTheFleet() throws Exception {
+        publish(round);
+        TripDetectorTest.Detected expected = TripDetectorTest.detect(TripSettings.DEFAULTS, round);
+        awaitTrips(expected);
+
+        List<JsonNode> days = list("/api/v1/reports/summary?device=%s&zone=Europe/Berlin".formatted(device));
+
+        assertThat(days).isNotEmpty().allSatisfy(day -> assertThat(day.get("deviceId").stringValue()).isEqualTo(device));
+        assertThat(days.stream().mapToInt(day -> day.get("trips").intValue()).sum()).isEqualTo(3);
+        assertThat(days.stream().mapToInt(day -> day.get("stops").intValue()).sum()).isEqualTo(expected.stops().size());
+        assertThat(days.stream().mapToDouble(day -> day.get("distanceMeters").doubleValue()).sum())
+                .isCloseTo(expected.trips().stream().mapToDouble(Segment.Trip::distanceM).sum(), within(0.01));
+        assertThat(days.stream().mapToLong(day -> day.get("drivingSeconds").longValue()).sum())
+                .isEqualTo(expected.trips().stream().mapToLong(trip -> trip.duration().toSeconds()).sum());
+        assertThat(days.stream().mapToDouble(day -> day.get("maxSpeedKmh").doubleValue()).max().orElseThrow())
+                .isCloseTo(expected.trips().stream().mapToDouble(Segment.Trip::maxSpeedKmh).max().orElseThrow(), within(0.01));
+        assertThat(list("/api/v1/reports/summary?tag=test")).extracting(day -> day.get("deviceId").stringValue()).contains(device);
+        assertThat(list("/api/v1/reports/summary")).extracting(day -> day.get("deviceId").stringValue()).contains(device);
+        assertThat(list("/api/v1/reports/summary?tag=no-such-tag")).isEmpty();
+    }
+
+    @Test
+    void aSummaryInAnOffsetZoneOrForADeviceAndATagIsRefused() {
+        Response offset = get("/api/v1/reports/summary?zone=GMT%2B2");
+        assertThat(offset.status()).isEqualTo(400);
+        assertThat(offset.json().get("title").stringValue()).isEqualTo("Unknown time zone");
+        assertThat(get("/api/v1/reports/summary?zone=Mars/Olympus").status()).isEqualTo(400);
+        assertThat(get("/api/v1/reports/summary?device=%s&tag=test".formatted(device)).status()).isEqualTo(400);
+        assertThat(get("/api/v1/reports/summary?device=no-such-truck").status()).isEqualTo(404);
+        assertThat(get("/api/v1/reports/summary?zone=UTC").status()).isEqualTo(200);
+    }
+
     /** The closed trips and stops over REST become the detector's, start and end to the second, each once. */
     private void awaitTrips(TripDetectorTest.Detected expected) {
         List<String> trips = expected.trips().stream().map(trip -> trip.start().at() + "/" + trip.end().at()).toList();
