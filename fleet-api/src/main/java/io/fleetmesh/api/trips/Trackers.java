@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,10 +93,8 @@ class Trackers {
     }
 
     private static Tracker tracker(ResultSet rs) throws SQLException {
-        Map<Skip, Integer> skipped = new EnumMap<>(Skip.class);
-        skipped.putAll(TripJson.skipped(rs.getString(5)));
         return new Tracker(TripJson.state(rs.getString(1)), instant(rs, 2), instant(rs, 3), TripJson.settings(rs.getString(4)),
-                skipped, rs.getDouble(6), rs.getDouble(7));
+                TripJson.skipped(rs.getString(5)), rs.getDouble(6), rs.getDouble(7));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

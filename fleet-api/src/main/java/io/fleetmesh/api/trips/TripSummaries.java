@@ -3,6 +3,7 @@ package io.fleetmesh.api.trips;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -54,7 +55,7 @@ class TripSummaries {
     }
 
     private static DaySummary day(ResultSet rs) throws SQLException {
-        return new DaySummary(rs.getString("device_id"), rs.getObject("day", java.time.LocalDate.class),
+        return new DaySummary(rs.getString("device_id"), rs.getObject("day", LocalDate.class),
                 rs.getDouble("distance"), Math.round(rs.getDouble("driving")), rs.getDouble("engine") / 3600,
                 rs.getDouble("max_speed"), rs.getInt("trips"), rs.getInt("stops"), number(rs, "odometer_start"),
                 number(rs, "odometer_end"));

@@ -51,8 +51,10 @@ public class Trips {
 
     /** Offsets so that the counters read what the operator read off the vehicle. */
     Odometer setOdometer(UUID tenant, String device, OdometerSetting setting) {
-        Odometer now = odometer(tenant, device);
+        directory.requireRegistered(tenant, device);
+        trackers.ensure(tenant, device);
         Trackers.Tracker tracker = tracker(tenant, device).orElseThrow();
+        Odometer now = Ongoing.odometer(device, tracker);
         double odometer = setting.odometerMeters() == null ? tracker.odometerOffsetM()
                 : tracker.odometerOffsetM() + setting.odometerMeters() - now.odometerMeters();
         double hours = setting.engineHours() == null ? tracker.engineOffsetH()
@@ -95,9 +97,8 @@ public class Trips {
         return Period.of(from, to, clock.instant());
     }
 
-    /** The tracker, made first if the device has none yet (a device with no readings). */
+    /** Empty for a device detection has not met yet (no readings, no settings): reads write nothing. */
     private Optional<Trackers.Tracker> tracker(UUID tenant, String device) {
-        trackers.ensure(tenant, device);
         return trackers.find(tenant, device);
     }
 
