@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetmesh.edge.EdgeAgent;
-import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import io.fleetmesh.simulator.Simulator;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -182,7 +179,10 @@ class DeviceDashboardTest {
     @Order(6)
     void theLastDaysTripsAndStopsAreListedAndATripsReplayShowsItsTrack() throws Exception {
         platform.register(DELIVERY_VAN);
-        publishRound(DELIVERY_VAN, Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS));
+        try (Connection hub = Nats.connect(platform.hub.url())) { // parked ten minutes, 3 km north, parked ten minutes
+            new GpsApp(hub.jetStream(), DELIVERY_VAN, Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS))
+                    .parked(60).drive(30, +1).parked(60);
+        }
         JsonNode trip = await().atMost(Platform.patience()).until(() -> platform.call("GET",
                 "/api/v1/devices/%s/trips".formatted(DELIVERY_VAN), null).body(), trips -> trips.size() == 1).get(0);
         assertThat(trip.get("distanceMeters").doubleValue()).isBetween(2_900.0, 3_100.0);
@@ -203,32 +203,6 @@ class DeviceDashboardTest {
         assertThat(browser.overflowingSideways()).isEmpty();
         fullPage("device-trips-phone");
         browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-    }
-
-    /** Parked ten minutes, 3 km north at 36 km/h (a fix each 10 s), parked ten minutes, published to the hub. */
-    private static void publishRound(String device, Instant start) throws Exception {
-        List<String> fixes = new ArrayList<>();
-        double lat = 52.52;
-        Instant at = start;
-        for (int i = 0; i < 60; i++, at = at.plusSeconds(10)) {
-            fixes.add(fix(at, lat, 0));
-        }
-        for (int i = 0; i < 30; i++, at = at.plusSeconds(10)) {
-            lat += 100 / 111_195.0;
-            fixes.add(fix(at, lat, 36));
-        }
-        for (int i = 0; i < 60; i++, at = at.plusSeconds(10)) {
-            fixes.add(fix(at, lat, 0));
-        }
-        try (Connection hub = Nats.connect(platform.hub.url())) {
-            for (String fix : fixes) {
-                hub.jetStream().publish(Subjects.telemetry(device, "gps"), fix.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-    }
-
-    private static String fix(Instant at, double lat, double speedKmh) {
-        return "{\"ts\": \"%s\", \"lat\": %s, \"lon\": 13.405, \"speed\": %s}".formatted(at, lat, speedKmh);
     }
 
     @Test

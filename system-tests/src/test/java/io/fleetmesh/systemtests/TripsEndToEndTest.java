@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
-import io.nats.client.JetStream;
 import io.nats.client.Nats;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,8 +23,6 @@ import tools.jackson.databind.JsonNode;
 class TripsEndToEndTest extends SystemTest {
 
     private static final String TRUCK = "trips-truck";
-    private static final double DEPOT = 52.52;
-    private static final double STEP = 100 / 111_195.0; // 100 m north
     private static final int PARKED = 60; // fixes of 10 s: ten minutes
 
     @Test
@@ -35,7 +30,7 @@ class TripsEndToEndTest extends SystemTest {
         var agent = platform.truck(TRUCK, new Properties());
         Instant start = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
         try (Connection leaf = Nats.connect(agent.localUrl())) {
-            Gps gps = new Gps(leaf.jetStream(), start);
+            GpsApp gps = new GpsApp(leaf.jetStream(), TRUCK, start);
             gps.parked(PARKED).drive(15, +1);
             await().atMost(Platform.patience()).until(() -> platform.rows(TRUCK) == PARKED + 15);
             platform.hub.stop();
@@ -48,7 +43,7 @@ class TripsEndToEndTest extends SystemTest {
 
         assertThat(trips).allSatisfy(trip -> assertThat(trip.get("distanceMeters").doubleValue()).isCloseTo(3_000, within(50.0)));
         JsonNode delivery = stops.get(1);
-        assertThat(delivery.get("lat").doubleValue()).isCloseTo(DEPOT + 30 * STEP, within(0.0005));
+        assertThat(delivery.get("lat").doubleValue()).isCloseTo(GpsApp.START_LAT + 30 * GpsApp.STEP, within(0.0005));
         assertThat(delivery.get("durationSeconds").longValue()).isBetween(9L * 60, 10L * 60 + 10);
         assertThat(Instant.parse(delivery.get("arrivedAt").stringValue())).as("at the last or first fix there")
                 .isBetween(start.plusSeconds(10L * (PARKED + 29)), start.plusSeconds(10L * (PARKED + 30)));
@@ -62,39 +57,5 @@ class TripsEndToEndTest extends SystemTest {
         assertThat(answer.status()).isEqualTo(200);
         return StreamSupport.stream(answer.body().spliterator(), false)
                 .filter(segment -> !segment.get("ongoing").booleanValue()).toList();
-    }
-
-    /** The truck's gps app: a fix each 10 s, parked or driving north or south at 36 km/h. */
-    private static final class Gps {
-
-        private final JetStream leaf;
-        private Instant at;
-        private double lat = DEPOT;
-
-        Gps(JetStream leaf, Instant start) {
-            this.leaf = leaf;
-            this.at = start;
-        }
-
-        Gps parked(int fixes) throws Exception {
-            for (int i = 0; i < fixes; i++) {
-                fix(0);
-            }
-            return this;
-        }
-
-        Gps drive(int fixes, int direction) throws Exception {
-            for (int i = 0; i < fixes; i++) {
-                lat += direction * STEP;
-                fix(36);
-            }
-            return this;
-        }
-
-        private void fix(double speedKmh) throws Exception {
-            String payload = "{\"ts\": \"%s\", \"lat\": %s, \"lon\": 13.405, \"speed\": %s}".formatted(at, lat, speedKmh);
-            leaf.publish(Subjects.telemetry(TRUCK, "gps"), payload.getBytes(StandardCharsets.UTF_8));
-            at = at.plusSeconds(10);
-        }
     }
 }
