@@ -1,5 +1,6 @@
 package io.fleetmesh.api.trips;
 
+import io.fleetmesh.api.reports.Period;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,5 +1,6 @@
 package io.fleetmesh.api.trips;
 
+import io.fleetmesh.api.reports.Period;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import java.time.Clock;
 import java.time.Instant;

@@ -84,7 +84,8 @@ class TenantIsolationTest extends IntegrationTest {
                 "get /api/v1/devices/{deviceId}/telemetry", "get /api/v1/audit", "post /api/v1/commands/{id}/cancel",
                 "post /api/v1/devices/{deviceId}/commands", "get /api/v1/fanouts/{id}", "post /api/v1/device-imports",
                 "get /api/v1/device-imports/{id}", "get /api/v1/devices/{deviceId}/telemetry/live", "get /api/v1/overview",
-                "put /api/v1/metric-catalogue/{channel}/{metric}", "get /api/v1/devices/{deviceId}/telemetry/series.csv");
+                "put /api/v1/metric-catalogue/{channel}/{metric}", "get /api/v1/devices/{deviceId}/telemetry/series.csv",
+                "get /api/v1/reports/trips", "get /api/v1/reports/events");
         assertThat(get("/api/v1/commands/" + commandId).json().get("state").stringValue()).isNotEqualTo("CANCELLED");
         assertThat(get("/api/v1/alerts/" + alertId).json().get("state").stringValue()).isEqualTo("ACTIVE");
         assertThat(get("/api/v1/geofences/" + geofenceId).json().get("name").stringValue()).isEqualTo("Probe");
@@ -92,6 +93,18 @@ class TenantIsolationTest extends IntegrationTest {
         assertThat(get("/api/v1/metric-catalogue").body()).doesNotContain("Isolation probe");
         assertThat(get("/api/v1/devices/" + device).json().get("name").stringValue()).isEqualTo("Truck " + device);
         assertThat(as(viewer).get("/api/v1/devices").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aReportOnAnotherTenantsDeviceIsNotFoundInAnyFormat() {
+        for (String report : List.of("route", "trips", "stops", "summary", "events")) {
+            for (String format : List.of("json", "csv", "xlsx", "pdf")) {
+                String path = "/api/v1/reports/%s?device=%s&format=%s".formatted(report, device, format);
+                assertThat(as(otherTenantAdmin).get(path).status()).as("other tenant %s", path).isEqualTo(404);
+                assertThat(as(null).get(path).status()).as("anonymous %s", path).isEqualTo(401);
+                assertThat(as(viewer).get(path).status()).as("viewer %s", path).isEqualTo(200);
+            }
+        }
     }
 
     private void check(String method, String template) {

@@ -1,4 +1,4 @@
-package io.fleetmesh.api.trips;
+package io.fleetmesh.api.reports;
 
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.CurrentTenant;
@@ -11,37 +11,30 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
-/**
- * The summary report: per device per day, distance, driving time, engine hours, max speed, trips, stops and
- * odometers, for one device, a tag or the whole fleet, days in the caller's time zone (UTC unless said).
- */
-@RestController
-class SummaryController {
+/** A caller's report request, checked before anything is written: the scope in their tenant, the period, the zone. */
+@Component
+class ReportRequests {
 
-    private final TripSummaries summaries;
     private final DeviceDirectory directory;
     private final CurrentTenant tenant;
     private final Clock clock;
 
-    SummaryController(TripSummaries summaries, DeviceDirectory directory, CurrentTenant tenant, Clock clock) {
-        this.summaries = summaries;
+    ReportRequests(DeviceDirectory directory, CurrentTenant tenant, Clock clock) {
         this.directory = directory;
         this.tenant = tenant;
         this.clock = clock;
     }
 
-    @GetMapping("/api/v1/reports/summary")
-    List<DaySummary> summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                             @RequestParam(required = false) String device, @RequestParam(required = false) String tag,
-                             @RequestParam(defaultValue = "UTC") String zone) {
+    /** A device, a tag or (neither) the whole fleet, from..to (the last day unless said), at most {@code limit} rows. */
+    ReportQuery query(String device, String tag, Instant from, Instant to, ZoneId zone, int limit) {
         UUID tenantId = tenant.id();
-        return summaries.of(tenantId, devices(tenantId, device, tag), Period.of(from, to, clock.instant()), zone(zone));
+        return new ReportQuery(tenantId, devices(tenantId, device, tag), Period.of(from, to, clock.instant()), zone, limit);
+    }
+
+    Instant now() {
+        return clock.instant();
     }
 
     private List<String> devices(UUID tenantId, String device, String tag) {
@@ -56,7 +49,7 @@ class SummaryController {
     }
 
     /** A region (Europe/Berlin) or UTC: PostgreSQL reads offsets such as GMT+2 the POSIX way, the other way round. */
-    private static ZoneId zone(String zone) {
+    static ZoneId zone(String zone) {
         try {
             ZoneId id = ZoneId.of(zone);
             if (id.normalized() instanceof ZoneOffset offset) {
@@ -70,6 +63,6 @@ class SummaryController {
 
     private static ZoneId refused(String zone) {
         throw new InvalidInput("Unknown time zone", "zone must be an IANA time zone such as Europe/Berlin.",
-                    Map.of("zone", zone));
+                Map.of("zone", zone));
     }
 }
