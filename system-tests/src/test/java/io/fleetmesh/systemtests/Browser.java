@@ -27,10 +27,18 @@ final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
     private final String base;
+    private final Path downloads;
 
     Browser(String base) throws IOException {
         this.base = base;
-        driver = HeadlessChromium.start(1280, 1600);
+        downloads = Files.createTempDirectory("fleetmesh-downloads");
+        driver = HeadlessChromium.start(1280, 1600, downloads);
+    }
+
+    /** A file the page saved, once Chromium has finished writing it. */
+    Path downloaded(String name) {
+        Path file = downloads.resolve(name);
+        return waitFor(driver -> Files.exists(file) && !Files.exists(downloads.resolve(name + ".crdownload")) ? file : null);
     }
 
     void open(String path) {
