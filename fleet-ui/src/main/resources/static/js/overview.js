@@ -4,6 +4,7 @@
 (function (F) {
   const refresh = F.debounce(function () {
     F.json("/api/v1/overview").then(show);
+    today();
     if (Date.now() - positionsAt > 2000) { // the stream's first opening follows the page's own first load
       positions();
     }
@@ -110,6 +111,27 @@
     return m;
   }
 
+  /** The fleet's day so far, midnight to now in the browser's zone, with a link to that day's summary report. */
+  function today() {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    F.json("/api/v1/trips/today?zone=" + encodeURIComponent(zone))
+      .catch(function () { return F.json("/api/v1/trips/today"); }) // a zone the server does not know
+      .then(showToday);
+  }
+
+  function showToday(day) {
+    document.getElementById("today-distance").textContent = (day.distanceMeters / 1000).toFixed(1) + " km";
+    document.getElementById("today-vehicles").textContent = day.vehicles === 1 ? "by 1 vehicle" : "by " + day.vehicles + " vehicles";
+    const minutes = Math.round(day.drivingSeconds / 60);
+    document.getElementById("today-driving").textContent = Math.floor(minutes / 60) + " h " + String(minutes % 60).padStart(2, "0") + " min";
+    document.getElementById("today-trips").textContent = String(day.trips);
+    document.getElementById("today-stops").textContent = String(day.stops);
+    document.getElementById("today-report").href = "/reports?kind=SUMMARY&from=" + day.day + "&to=" + day.day
+      + "&zone=" + encodeURIComponent(day.zone) + "&units=metric";
+  }
+
+  today();
+  setInterval(today, 60000); // trips close while nothing else changes
   positions(); // at once: not after the event stream opens
   F.onOpen(refresh);
   F.on("alert", refresh);

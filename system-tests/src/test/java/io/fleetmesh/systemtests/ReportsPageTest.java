@@ -128,6 +128,24 @@ class ReportsPageTest {
 
     @Test
     @Order(5)
+    void theOverviewCountsTodaysTripsSinceMidnightInTheBrowsersZone() throws Exception {
+        long midnight = (Long) browser.script("const d = new Date(); d.setHours(0, 0, 0, 0); return d.getTime();");
+        long today = 0;
+        for (var trip : platform.call("GET", "/api/v1/reports/trips?device=" + VAN, null).body()) {
+            today += Instant.parse(trip.get("startedAt").stringValue()).toEpochMilli() >= midnight ? 1 : 0;
+        }
+        String expected = Long.toString(today);
+
+        browser.open("/");
+        browser.waitFor(driver -> browser.text("#today-trips").equals(expected) ? true : null);
+        assertThat(browser.text("#today-distance")).isEqualTo(today == 0 ? "0.0 km" : today * 3 + ".0 km");
+        browser.find("#today-report").click();
+        browser.waitFor(driver -> driver.getCurrentUrl().contains("kind=SUMMARY"));
+        assertThat(browser.all("table.report tbody tr")).hasSize(today == 0 ? 0 : 1);
+    }
+
+    @Test
+    @Order(6)
     void noPageLoggedAScriptOrCspError() {
         assertThat(browser.consoleErrors()).isEmpty();
     }

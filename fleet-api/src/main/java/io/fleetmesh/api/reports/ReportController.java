@@ -41,7 +41,7 @@ class ReportController {
         ReportKind kind = ReportKind.at(request.getRequestURI());
         ExportFormat export = ExportFormat.named(format);
         Units shown = Units.named(units);
-        ReportQuery query = requests.query(device, tag, from, to, ReportRequests.zone(zone), Integer.MAX_VALUE);
+        ReportQuery query = requests.query(device, tag, from, to, TimeZones.named(zone), Integer.MAX_VALUE);
         return ResponseEntity.ok().headers(headers(kind, query, export))
                 .body(out -> reports.write(kind, query, export, shown, out));
     }

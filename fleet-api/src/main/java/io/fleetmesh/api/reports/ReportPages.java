@@ -61,7 +61,7 @@ class ReportPages {
 
     private ReportForm form(ReportKind kind, String device, String tag, LocalDate from, LocalDate to, String zone,
                             String units) {
-        ZoneId id = ReportRequests.zone(zone);
+        ZoneId id = TimeZones.named(zone);
         LocalDate today = LocalDate.ofInstant(requests.now(), id);
         return new ReportForm(kind == null ? ReportKind.TRIPS : kind, blank(device), blank(tag),
                 from == null ? today : from, to == null ? today : to, id, Units.named(units));

@@ -4,10 +4,8 @@ import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.CurrentTenant;
 import io.fleetmesh.api.refusals.InvalidInput;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,23 +44,5 @@ class ReportRequests {
             return List.of(device);
         }
         return tag == null ? null : directory.withTag(tenantId, tag);
-    }
-
-    /** A region (Europe/Berlin) or UTC: PostgreSQL reads offsets such as GMT+2 the POSIX way, the other way round. */
-    static ZoneId zone(String zone) {
-        try {
-            ZoneId id = ZoneId.of(zone);
-            if (id.normalized() instanceof ZoneOffset offset) {
-                return offset.getTotalSeconds() == 0 ? ZoneId.of("UTC") : refused(zone);
-            }
-            return id;
-        } catch (DateTimeException e) {
-            return refused(zone);
-        }
-    }
-
-    private static ZoneId refused(String zone) {
-        throw new InvalidInput("Unknown time zone", "zone must be an IANA time zone such as Europe/Berlin.",
-                Map.of("zone", zone));
     }
 }

@@ -13,7 +13,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -170,6 +172,26 @@ class ReportsApiTest extends IntegrationTest {
 
         assertThat(as(stranger).get("/api/v1/reports/trips?device=%s&format=csv".formatted(device)).status()).isEqualTo(404);
         assertThat(as(stranger).get("/api/v1/reports/route?format=csv").body()).doesNotContain(device);
+    }
+
+    @Test
+    void theFleetsDaySoFarAddsUpTheTripsClosedSinceMidnightInTheZone() {
+        Tenant tenant = newTenant();
+        // a zone where the round (begun three hours ago) is today, whatever the hour
+        String zone = LocalTime.now(ZoneId.of("UTC")).getHour() >= 4 ? "UTC" : "Asia/Tokyo";
+        Instant started = Instant.parse(trips.get(0).get("startedAt").stringValue());
+        assertThat(started).isAfter(LocalDate.now(ZoneId.of(zone)).atStartOfDay(ZoneId.of(zone)).toInstant());
+
+        JsonNode empty = as(tenant.credentials()).get("/api/v1/trips/today?zone=" + zone).json();
+        JsonNode day = get("/api/v1/trips/today?zone=" + zone).json();
+
+        assertThat(empty.get("trips").intValue()).as("another tenant's fleet").isZero();
+        assertThat(empty.get("vehicles").intValue()).isZero();
+        assertThat(day.get("zone").stringValue()).isEqualTo(zone);
+        assertThat(day.get("trips").intValue()).isGreaterThanOrEqualTo(3);
+        assertThat(day.get("distanceMeters").doubleValue()).isGreaterThanOrEqualTo(
+                trips.stream().mapToDouble(trip -> trip.get("distanceMeters").doubleValue()).sum());
+        assertThat(get("/api/v1/trips/today?zone=GMT%2B2").status()).isEqualTo(400);
     }
 
     private String refusal(String query) {
