@@ -5,8 +5,11 @@ import io.fleetmesh.api.catalogue.MetricCatalogue;
 import io.fleetmesh.api.commands.CommandHistory;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.telemetry.LatestValues;
 import io.fleetmesh.api.telemetry.TelemetryQueries;
+import io.fleetmesh.api.trips.StopView;
 import io.fleetmesh.api.trips.Trips;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -30,11 +33,13 @@ class DashboardPages {
     private final CommandHistory commands;
     private final MetricCatalogue catalogue;
     private final Trips trips;
+    private final Places places;
     private final CurrentTenant tenant;
 
     DashboardPages(FleetOverviews overviews, DeviceDirectory directory, TelemetryQueries telemetry,
-                   OpenAlerts alerts, CommandHistory commands, MetricCatalogue catalogue, Trips trips,
+                   OpenAlerts alerts, CommandHistory commands, MetricCatalogue catalogue, Trips trips, Places places,
                    CurrentTenant tenant) {
+        this.places = places;
         this.overviews = overviews;
         this.directory = directory;
         this.telemetry = telemetry;
@@ -55,13 +60,17 @@ class DashboardPages {
     @GetMapping("/devices/{deviceId}")
     String device(@PathVariable String deviceId, Model model, Locale locale) {
         UUID tenantId = tenant.id();
+        LatestValues latest = telemetry.latest(tenantId, deviceId);
+        List<StopView> stops = trips.stops(tenantId, deviceId, null, null);
         model.addAttribute("device", directory.require(tenantId, deviceId))
                 .addAttribute("sync", SyncState.of(telemetry.status(tenantId, deviceId)))
-                .addAttribute("latest", LatestFields.of(telemetry.latest(tenantId, deviceId), catalogue.of(tenantId), locale))
+                .addAttribute("latest", LatestFields.of(latest, catalogue.of(tenantId), locale))
+                .addAttribute("lastPlace", places.lastPosition(latest).orElse(null))
+                .addAttribute("stopPlaces", stops.stream().map(places::of).toList())
                 .addAttribute("alerts", alerts.openOf(tenantId, deviceId, LATEST))
                 .addAttribute("commands", commands.latest(tenantId, deviceId, LATEST))
                 .addAttribute("trips", trips.trips(tenantId, deviceId, null, null))
-                .addAttribute("stops", trips.stops(tenantId, deviceId, null, null));
+                .addAttribute("stops", stops);
         return page(model, "device");
     }
 

@@ -68,7 +68,8 @@ class DashboardFormsTest extends IntegrationTest {
                 .formatted(viewer));
         FormSession session = new FormSession(baseUrl()).logIn(viewer, "a long viewer password");
 
-        for (String page : new String[] {"/", "/alerts", "/commands", "/rules", "/geofences", "/imports", "/devices/" + device}) {
+        for (String page : new String[] {"/", "/alerts", "/commands", "/rules", "/geofences", "/imports", "/devices/" + device,
+                "/reports", "/reports?kind=SUMMARY&tag=test"}) {
             assertThat(session.page(page).statusCode()).as(page).isEqualTo(200);
         }
         assertThat(statusOf(session.submit("/alerts", "/alerts/" + alert + "/acknowledge", "comment=x"))).isEqualTo(403);
