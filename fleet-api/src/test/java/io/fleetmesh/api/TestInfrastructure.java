@@ -17,6 +17,7 @@ public final class TestInfrastructure {
 
     private final Database database;
     private final NatsServer hub;
+    private final MailServer mail = new MailServer().start();
     private Connection client;
 
     private TestInfrastructure(Database database, NatsServer hub) {
@@ -44,6 +45,11 @@ public final class TestInfrastructure {
         return database;
     }
 
+    /** The SMTP server fleet-api sends notifications to. */
+    public MailServer mail() {
+        return mail;
+    }
+
     public NatsServer hub() {
         return hub;
     }
@@ -68,19 +74,22 @@ public final class TestInfrastructure {
 
     /** Spring properties pointing fleet-api at this database and at the given hub. */
     public Map<String, Object> properties(NatsServer hubServer) {
-        return Map.of(
-                "fleetmesh.db.url", database.jdbcUrl(),
-                "fleetmesh.db.username", database.username(),
-                "fleetmesh.db.password", database.password(),
-                "fleetmesh.nats.urls", hubServer.url(),
-                "fleetmesh.ingest.ack-wait", "5s",
-                "fleetmesh.security.admin-password", ADMIN_PASSWORD,
-                "fleetmesh.alerts.offline-check", "500ms",
-                "fleetmesh.webhooks.allow-private", "true",
-                "fleetmesh.http.port", "0");
+        return Map.ofEntries(
+                Map.entry("fleetmesh.db.url", database.jdbcUrl()),
+                Map.entry("fleetmesh.db.username", database.username()),
+                Map.entry("fleetmesh.db.password", database.password()),
+                Map.entry("fleetmesh.nats.urls", hubServer.url()),
+                Map.entry("fleetmesh.ingest.ack-wait", "5s"),
+                Map.entry("fleetmesh.security.admin-password", ADMIN_PASSWORD),
+                Map.entry("fleetmesh.alerts.offline-check", "500ms"),
+                Map.entry("fleetmesh.webhooks.allow-private", "true"),
+                Map.entry("fleetmesh.mail.host", "127.0.0.1"),
+                Map.entry("fleetmesh.mail.port", String.valueOf(mail.port())),
+                Map.entry("fleetmesh.http.port", "0"));
     }
 
     private void stop() {
+        mail.stop();
         hub.stop();
         database.close();
     }

@@ -114,7 +114,7 @@ class Alert {
     }
 
     AlertEvents.AlertChanged changed() {
-        return new AlertEvents.AlertChanged(tenantId, id, deviceId, ruleId, severity, state, count, lastRaisedAt);
+        return new AlertEvents.AlertChanged(tenantId, id, deviceId, ruleId, severity, state, count, lastRaisedAt, message);
     }
 
     Instant lastRaisedAt() {

@@ -11,6 +11,6 @@ public final class AlertEvents {
 
     /** Raised, raised again (count), acknowledged or resolved. */
     public record AlertChanged(UUID tenantId, UUID alertId, String deviceId, String ruleId, Severity severity,
-                               AlertState state, int count, Instant lastRaisedAt) {
+                               AlertState state, int count, Instant lastRaisedAt, String message) {
     }
 }

@@ -38,6 +38,11 @@ public class DeviceDirectory {
         return tags;
     }
 
+    /** The device's tags; none for a device the tenant does not have (any more). */
+    public List<String> tagsOf(UUID tenantId, String deviceId) {
+        return devices.findById(new DeviceKey(tenantId, deviceId)).map(Device::tags).orElse(List.of());
+    }
+
     /** The device as the API shows it; refused as not found if the tenant has no such device. */
     public DeviceView require(UUID tenantId, String deviceId) {
         return device(tenantId, deviceId).view();

@@ -36,6 +36,13 @@ class Operator {
     @Column(name = "password_change_required")
     private boolean passwordChangeRequired;
 
+    private String email;
+
+    private String language = "en";
+
+    @Column(name = "time_zone")
+    private String timeZone = "UTC";
+
     protected Operator() {
     }
 
@@ -73,7 +80,18 @@ class Operator {
         return passwordChangeRequired;
     }
 
+    /** Where and how the operator is told of events (notifications); the change is checked by the caller. */
+    void changeContact(ContactChange change) {
+        this.email = change.email();
+        this.language = change.language();
+        this.timeZone = change.zone();
+    }
+
+    OperatorContact contact() {
+        return new OperatorContact(id, username, email, language, timeZone);
+    }
+
     OperatorView view() {
-        return new OperatorView(id, username, role, createdAt);
+        return new OperatorView(id, username, role, createdAt, email, language, timeZone);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,13 +28,15 @@ class OperatorController {
     private final OperatorRepository operators;
     private final PasswordEncoder passwords;
     private final OwnPasswords ownPasswords;
+    private final OperatorContacts contacts;
     private final CurrentTenant tenant;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OperatorController(OperatorRepository operators, PasswordEncoder passwords, OwnPasswords ownPasswords,
-                       CurrentTenant tenant, ApplicationEventPublisher events, Clock clock) {
+                       OperatorContacts contacts, CurrentTenant tenant, ApplicationEventPublisher events, Clock clock) {
         this.ownPasswords = ownPasswords;
+        this.contacts = contacts;
         this.operators = operators;
         this.passwords = passwords;
         this.tenant = tenant;
@@ -52,6 +55,26 @@ class OperatorController {
     ResponseEntity<Void> changeOwnPassword(@Valid @RequestBody PasswordChange change) {
         ownPasswords.change(tenant.caller(), change);
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/me")
+    @Refuses(status = 403, detail = "Only operators have contact details.")
+    OperatorView own() {
+        return contacts.own(tenant.caller());
+    }
+
+    /** One's own e-mail address (for notifications), language and time zone. */
+    @PutMapping("/me/contact")
+    @Refuses(status = 403, detail = "Only operators have contact details.")
+    OperatorView changeOwnContact(@Valid @RequestBody ContactChange change) {
+        return contacts.changeOwn(tenant.caller(), change);
+    }
+
+    /** An administrator sets another operator's contact details. */
+    @PutMapping("/{username}/contact")
+    @Refuses(status = 404, when = "No operator of the tenant has this username.", detail = "Check the username.")
+    OperatorView changeContact(@PathVariable String username, @Valid @RequestBody ContactChange change) {
+        return contacts.change(tenant.caller(), username, change);
     }
 
     /** 409 (problem details) if the username is taken, in any tenant. */

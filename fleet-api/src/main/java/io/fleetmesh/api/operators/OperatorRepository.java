@@ -1,5 +1,6 @@
 package io.fleetmesh.api.operators;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,4 +11,6 @@ interface OperatorRepository extends JpaRepository<Operator, UUID> {
     Optional<Operator> findByUsername(String username);
 
     List<Operator> findByTenantIdOrderByUsername(UUID tenantId);
+
+    List<Operator> findByTenantIdAndUsernameIn(UUID tenantId, Collection<String> usernames);
 }

@@ -41,6 +41,7 @@ class TenantIsolationTest extends IntegrationTest {
     private String alertId;
     private String geofenceId;
     private String webhookId;
+    private String notificationRuleId;
     private String importId;
     private String keyId;
     private String otherTenantAdmin;
@@ -55,6 +56,8 @@ class TenantIsolationTest extends IntegrationTest {
                 .json().get("id").stringValue();
         geofenceId = postJson("/api/v1/geofences", GEOFENCE).json().get("id").stringValue();
         webhookId = postJson("/api/v1/webhooks", WEBHOOK).json().get("id").stringValue();
+        notificationRuleId = postJson("/api/v1/notification-rules", "{\"name\": \"probe\", \"events\": [\"alert\"],"
+                + " \"recipients\": [\"admin\"]}").json().get("id").stringValue();
         postJson("/api/v1/rules", RULE);
         importId = send("POST", "/api/v1/device-imports", IMPORT, CSV).location().getPath().replaceAll(".*/", "");
         alertId = UUID.randomUUID().toString();
@@ -90,6 +93,8 @@ class TenantIsolationTest extends IntegrationTest {
         assertThat(get("/api/v1/alerts/" + alertId).json().get("state").stringValue()).isEqualTo("ACTIVE");
         assertThat(get("/api/v1/geofences/" + geofenceId).json().get("name").stringValue()).isEqualTo("Probe");
         assertThat(get("/api/v1/rules").body()).contains("isolation-probe");
+        assertThat(get("/api/v1/notification-rules").body()).contains(notificationRuleId);
+        assertThat(get("/api/v1/operators").body()).doesNotContain("@");
         assertThat(get("/api/v1/metric-catalogue").body()).doesNotContain("Isolation probe");
         assertThat(get("/api/v1/devices/" + device).json().get("name").stringValue()).isEqualTo("Truck " + device);
         assertThat(as(viewer).get("/api/v1/devices").status()).isEqualTo(200);
@@ -109,7 +114,7 @@ class TenantIsolationTest extends IntegrationTest {
 
     private void check(String method, String template) {
         String path = template.replace("{deviceId}", device).replace("{id}", idIn(template))
-                .replace("{key}", "isolation-probe").replace("{channel}", "reefer").replace("{metric}", "isolation-probe")
+                .replace("{key}", "isolation-probe").replace("{username}", "admin").replace("{channel}", "reefer").replace("{metric}", "isolation-probe")
                 + (template.endsWith("/series") || template.endsWith("/series.csv") ? "?channel=reefer" : "");
         if (template.equals("/api/v1/events") || template.endsWith("/telemetry/live")) {
             // streams that never end: their refusal is checked here, their isolation in EventStreamTest and
@@ -128,6 +133,9 @@ class TenantIsolationTest extends IntegrationTest {
             assertThat(stranger.status()).as("other tenant %s %s", method, path).isEqualTo(404);
         } else if (template.equals("/api/v1/fanouts")) {
             assertThat(stranger.status()).as("a fan-out to another tenant's device matches none").isEqualTo(422);
+        } else if (template.equals("/api/v1/notification-rules") && method.equals("POST")) {
+            assertThat(stranger.status()).as("another tenant's operator is no recipient").isEqualTo(400);
+            assertThat(stranger.body()).contains("Unknown recipient");
         } else if (template.startsWith("/api/v1/operators/me")) {
             assertThat(stranger.status()).as("an API key has no password: %s %s", method, path).isEqualTo(403);
         } else {
@@ -156,6 +164,9 @@ class TenantIsolationTest extends IntegrationTest {
         if (template.startsWith("/api/v1/webhooks")) {
             return webhookId;
         }
+        if (template.startsWith("/api/v1/notification-rules")) {
+            return notificationRuleId;
+        }
         if (template.startsWith("/api/v1/device-imports")) {
             return importId;
         }
@@ -181,6 +192,9 @@ class TenantIsolationTest extends IntegrationTest {
         }
         if (template.startsWith("/api/v1/geofences")) {
             return GEOFENCE;
+        }
+        if (template.startsWith("/api/v1/notification-rules")) {
+            return "{\"name\": \"probe\", \"events\": [\"alert\"], \"recipients\": [\"admin\"]}";
         }
         if (template.startsWith("/api/v1/metric-catalogue")) {
             return "{\"label\": \"Isolation probe\", \"unit\": \"°C\"}";

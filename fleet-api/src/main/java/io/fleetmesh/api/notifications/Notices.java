@@ -1,0 +1,53 @@
+package io.fleetmesh.api.notifications;
+
+import io.fleetmesh.api.alerts.AlertEvents.AlertChanged;
+import io.fleetmesh.api.alerts.AlertState;
+import io.fleetmesh.api.alerts.Severity;
+import io.fleetmesh.api.commands.CommandEvents.CommandTransitioned;
+import io.fleetmesh.api.commands.CommandState;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** Which of the platform's events are worth a notification, and what it says. */
+final class Notices {
+
+    static final String OFFLINE_RULE = "device-offline";
+    private static final Set<CommandState> FAILURES = EnumSet.of(CommandState.FAILED, CommandState.REJECTED,
+            CommandState.EXPIRED);
+
+    private Notices() {
+    }
+
+    /** A newly raised alert: not a repeat of an open one (its count grows), nor an acknowledgement. */
+    static Optional<Notice> of(AlertChanged alert) {
+        if (alert.state() != AlertState.ACTIVE || alert.count() != 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new Notice(eventOf(alert.ruleId()), "alert:" + alert.alertId(), alert.deviceId(),
+                alert.severity(), alertTitle(alert), "/alerts?device=" + alert.deviceId(), alert.lastRaisedAt()));
+    }
+
+    /** A command that failed, was rejected by the truck or expired before it ran. */
+    static Optional<Notice> of(CommandTransitioned command) {
+        if (!FAILURES.contains(command.state())) {
+            return Optional.empty();
+        }
+        String title = "Command " + command.type() + " " + command.state().name().toLowerCase();
+        return Optional.of(new Notice(NotificationEvent.COMMAND_FAILED, "command:" + command.commandId(),
+                command.deviceId(), Severity.WARNING, title, "/devices/" + command.deviceId() + "/commands",
+                command.at()));
+    }
+
+    private static NotificationEvent eventOf(String ruleId) {
+        if (ruleId.startsWith("geofence-")) {
+            return NotificationEvent.GEOFENCE;
+        }
+        return ruleId.equals(OFFLINE_RULE) ? NotificationEvent.OFFLINE : NotificationEvent.ALERT;
+    }
+
+    private static String alertTitle(AlertChanged alert) {
+        String message = alert.message() == null || alert.message().isBlank() ? alert.ruleId() : alert.message();
+        return message.length() > 200 ? message.substring(0, 200) : message;
+    }
+}

@@ -1,0 +1,26 @@
+package io.fleetmesh.api.notifications;
+
+import io.fleetmesh.api.refusals.InvalidInput;
+import java.util.Arrays;
+import java.util.Map;
+
+/** What a rule can ask to be told of, by the names the API uses. */
+public enum NotificationEvent {
+    ALERT("alert"), GEOFENCE("geofence"), OFFLINE("offline"), COMMAND_FAILED("command-failed");
+
+    private final String apiName;
+
+    NotificationEvent(String apiName) {
+        this.apiName = apiName;
+    }
+
+    public String apiName() {
+        return apiName;
+    }
+
+    static NotificationEvent named(String name) {
+        return Arrays.stream(values()).filter(e -> e.apiName.equals(name)).findFirst()
+                .orElseThrow(() -> new InvalidInput("Unknown event", "events may be alert, geofence, offline and"
+                        + " command-failed.", Map.of("event", String.valueOf(name))));
+    }
+}
