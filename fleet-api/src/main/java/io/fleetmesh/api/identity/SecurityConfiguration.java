@@ -114,7 +114,7 @@ class SecurityConfiguration {
                                 .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // the dashboard's forms act on the fleet: as in the API, viewers only look
-                        .requestMatchers(HttpMethod.POST, "/devices/**", "/alerts/**", "/rules/**", "/geofences/**", "/imports",
+                        .requestMatchers(HttpMethod.POST, "/devices/**", "/alerts/**", "/rules/**", "/geofences/**", "/imports", "/notifications/**",
                                 "/commands/**")
                                 .hasRole("OPERATOR")
                         .anyRequest().authenticated())

@@ -2,6 +2,8 @@ package io.fleetmesh.api.operators;
 
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.refusals.Refusal;
+import io.fleetmesh.api.web.FormChecks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
@@ -15,18 +17,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The dashboard's login page and one's own password page (where a temporary password must be changed first). */
 @Controller
 class AccountPages {
 
     private final OwnPasswords ownPasswords;
+    private final OperatorContacts contacts;
     private final CurrentTenant tenant;
     private final Validator validator;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    AccountPages(OwnPasswords ownPasswords, CurrentTenant tenant, Validator validator) {
+    AccountPages(OwnPasswords ownPasswords, OperatorContacts contacts, CurrentTenant tenant, Validator validator) {
         this.ownPasswords = ownPasswords;
+        this.contacts = contacts;
         this.tenant = tenant;
         this.validator = validator;
     }
@@ -66,6 +71,19 @@ class AccountPages {
         context.setAuthentication(caller.authenticated());
         SecurityContextHolder.setContext(context);
         sessions.saveContext(context, request, response);
+    }
+
+    /** One's own e-mail address, language and zone, from the notifications page. */
+    @PostMapping("/account/contact")
+    String changeContact(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "en") String language,
+                         @RequestParam(defaultValue = "UTC") String zone, RedirectAttributes redirect) {
+        try {
+            contacts.changeOwn(tenant.caller(), FormChecks.valid(validator, new ContactChange(email, language, zone)));
+            redirect.addFlashAttribute("notice", "Your contact details are saved.");
+        } catch (IllegalArgumentException | Refusal refused) {
+            redirect.addFlashAttribute("problem", "Not saved: " + (refused instanceof Refusal r ? r.detail() : refused.getMessage()));
+        }
+        return "redirect:/notifications";
     }
 
     private static String reason(RuntimeException e) {

@@ -33,6 +33,11 @@ public class OperatorDirectory {
         return names;
     }
 
+    /** The contact of the operator with this username if they are one of this tenant's. */
+    public Optional<OperatorContact> contact(UUID tenantId, String username) {
+        return operators.findByUsername(username).filter(o -> o.tenantId().equals(tenantId)).map(Operator::contact);
+    }
+
     /** The operator's contact if they are one of this tenant's. */
     public Optional<OperatorContact> contact(UUID tenantId, UUID operatorId) {
         return operators.findById(operatorId).filter(o -> o.tenantId().equals(tenantId)).map(Operator::contact);
