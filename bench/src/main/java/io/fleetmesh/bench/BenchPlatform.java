@@ -34,15 +34,23 @@ final class BenchPlatform implements AutoCloseable {
     private final List<EdgeAgent> agents = new ArrayList<>();
 
     BenchPlatform() throws IOException {
+        this(List.of());
+    }
+
+    /** With more fleet-api options ({@code --fleetmesh.mail.host=...}). */
+    BenchPlatform(List<String> options) throws IOException {
         hub = NatsServer.hub(Files.createTempDirectory("fleetmesh-bench-hub")).start();
-        api = new SpringApplicationBuilder(FleetApiApplication.class).run(FleetApiArguments.of(database, hub,
+        List<String> arguments = new ArrayList<>(List.of(
                 "--fleetmesh.http.port=0",
                 "--fleetmesh.security.admin-password=" + ADMIN_PASSWORD,
                 "--fleetmesh.log.format=",
                 // maps without tiles: the page benchmark's browser measures the page, and never leaves loopback
                 "--fleetmesh.ui.map.tiles=",
                 "--logging.level.root=WARN",
-                "--logging.level.io.fleetmesh.edge.sync.Forwarder=INFO").toArray(String[]::new));
+                "--logging.level.io.fleetmesh.edge.sync.Forwarder=INFO"));
+        arguments.addAll(options);
+        api = new SpringApplicationBuilder(FleetApiApplication.class).run(FleetApiArguments.of(database, hub,
+                arguments.toArray(String[]::new)).toArray(String[]::new));
         jdbc = api.getBean(JdbcTemplate.class);
     }
 

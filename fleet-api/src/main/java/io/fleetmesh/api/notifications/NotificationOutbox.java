@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -32,10 +34,12 @@ class NotificationOutbox {
 
     private final JdbcTemplate jdbc;
     private final NotificationRules rules;
+    private final NotificationSender sender;
     private final Clock clock;
 
-    NotificationOutbox(JdbcTemplate jdbc, NotificationRules rules, Clock clock) {
+    NotificationOutbox(JdbcTemplate jdbc, NotificationRules rules, NotificationSender sender, Clock clock) {
         this.jdbc = jdbc;
+        this.sender = sender;
         this.rules = rules;
         this.clock = clock;
     }
@@ -59,11 +63,28 @@ class NotificationOutbox {
                 notice.event().apiName(), notice.deviceId(), notice.severity().name(), notice.title(), notice.link(),
                 Timestamp.from(notice.at()), rule.id());
         recipients.forEach(operator -> due(rule, operator));
+        if (!recipients.isEmpty()) {
+            wakeSenderAfterCommit();
+        }
+    }
+
+    private void wakeSenderAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            sender.wake();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sender.wake();
+            }
+        });
     }
 
     private void due(NotificationRule rule, UUID operator) {
+        // no row, or a row that never sent: null
         Timestamp lastSent = jdbc.query("SELECT last_sent_at FROM notification_batches WHERE rule_id = ? AND operator_id = ?",
-                (rs, n) -> rs.getTimestamp(1), rule.id(), operator).stream().findFirst().orElse(null);
+                rs -> rs.next() ? rs.getTimestamp(1) : null, rule.id(), operator);
         Timestamp due = Timestamp.from(rule.nextSendAt(clock.instant(), lastSent == null ? null : lastSent.toInstant()));
         jdbc.update(DUE, rule.id(), operator, due, due);
     }

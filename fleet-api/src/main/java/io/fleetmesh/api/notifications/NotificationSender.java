@@ -5,6 +5,7 @@ import io.fleetmesh.api.operators.OperatorContact;
 import io.fleetmesh.api.operators.OperatorDirectory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,6 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -46,6 +50,9 @@ class NotificationSender {
     private final NotificationProperties properties;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final ThreadPoolExecutor wakeups = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(1), runnable -> new Thread(runnable, "notification-wakeup"),
+            new ThreadPoolExecutor.DiscardPolicy());
 
     NotificationSender(JdbcTemplate jdbc, NotificationRules rules, OperatorDirectory operators,
                        List<NotificationChannel> channels, NotificationProperties properties, Clock clock,
@@ -64,6 +71,19 @@ class NotificationSender {
     }
 
     private record Waiting(long id, Notice notice) {
+    }
+
+    /**
+     * Sends at once what a transaction just queued, rather than at the next poll; wake-ups while one runs become one
+     * more run (the poll still finds what another replica queued).
+     */
+    void wake() {
+        wakeups.execute(this::sendDue);
+    }
+
+    @PreDestroy
+    void stop() {
+        wakeups.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${fleetmesh.notifications.poll:500ms}")
