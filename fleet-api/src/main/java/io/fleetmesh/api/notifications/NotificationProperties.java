@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry wait after a message's first failed attempt; doubled after each further one
  * @param maxRetry   the longest wait between attempts
  * @param attempts   attempts before the batch's notifications are FAILED for good
- * @param digestMax  notifications at most in one message (more go in the next, at once)
+ * @param digestMax  notifications at most in one message; more wait for the next window (a storm of a whole
+ *                   fleet should fit in one digest)
  */
 @ConfigurationProperties("fleetmesh.notifications")
 record NotificationProperties(
@@ -20,7 +21,7 @@ record NotificationProperties(
         @DefaultValue("1s") Duration firstRetry,
         @DefaultValue("30m") Duration maxRetry,
         @DefaultValue("10") int attempts,
-        @DefaultValue("200") int digestMax) {
+        @DefaultValue("5000") int digestMax) {
 
     RetryBackoff backoff() {
         return new RetryBackoff(firstRetry, maxRetry, attempts);

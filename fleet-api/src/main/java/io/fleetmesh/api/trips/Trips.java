@@ -45,7 +45,8 @@ public class Trips {
         return stops;
     }
 
-    Odometer odometer(UUID tenant, String device) {
+    /** The device's counters now (404 for a device the tenant does not have). */
+    public Odometer odometer(UUID tenant, String device) {
         directory.requireRegistered(tenant, device);
         return Ongoing.odometer(device, tracker(tenant, device).orElse(null));
     }
