@@ -28,6 +28,8 @@ class TenantIsolationTest extends IntegrationTest {
     private static final String GEOFENCE = "{\"name\": \"Probe\", \"alertOn\": \"BOTH\","
             + " \"shape\": {\"circle\": {\"lat\": 52.5, \"lon\": 13.4, \"radiusMeters\": 100}}}";
 
+    private static final String MAINTENANCE = "{\"name\": \"Probe\", \"device\": \"%s\", \"everyDays\": 30}";
+
     private static final String TRIP_SETTINGS = "{\"speedThresholdKmh\": 5, \"minTripDistanceM\": 500,"
             + " \"minTripDuration\": \"PT5M\", \"minParkingDuration\": \"PT5M\", \"minNoDataDuration\": \"PT1H\","
             + " \"useIgnition\": false, \"maxAccuracyM\": 100, \"maxSpeedKmh\": 250, \"minFixInterval\": \"PT1S\"}";
@@ -42,6 +44,7 @@ class TenantIsolationTest extends IntegrationTest {
     private String geofenceId;
     private String webhookId;
     private String notificationRuleId;
+    private String scheduleId;
     private String importId;
     private String keyId;
     private String otherTenantAdmin;
@@ -57,7 +60,8 @@ class TenantIsolationTest extends IntegrationTest {
         geofenceId = postJson("/api/v1/geofences", GEOFENCE).json().get("id").stringValue();
         webhookId = postJson("/api/v1/webhooks", WEBHOOK).json().get("id").stringValue();
         notificationRuleId = postJson("/api/v1/notification-rules", "{\"name\": \"probe\", \"events\": [\"alert\"],"
-                + " \"recipients\": [\"admin\"]}").json().get("id").stringValue();
+                + " \"device\": \"" + device + "\", \"recipients\": [\"admin\"]}").json().get("id").stringValue();
+        scheduleId = postJson("/api/v1/maintenance/schedules", MAINTENANCE.formatted(device)).json().get("id").stringValue();
         postJson("/api/v1/rules", RULE);
         importId = send("POST", "/api/v1/device-imports", IMPORT, CSV).location().getPath().replaceAll(".*/", "");
         alertId = UUID.randomUUID().toString();
@@ -133,6 +137,8 @@ class TenantIsolationTest extends IntegrationTest {
             assertThat(stranger.status()).as("other tenant %s %s", method, path).isEqualTo(404);
         } else if (template.equals("/api/v1/fanouts")) {
             assertThat(stranger.status()).as("a fan-out to another tenant's device matches none").isEqualTo(422);
+        } else if (template.equals("/api/v1/maintenance/schedules") && method.equals("POST")) {
+            assertThat(stranger.status()).as("a schedule for another tenant's device").isEqualTo(404);
         } else if (template.equals("/api/v1/notification-rules") && method.equals("POST")) {
             assertThat(stranger.status()).as("another tenant's operator is no recipient").isEqualTo(400);
             assertThat(stranger.body()).contains("Unknown recipient");
@@ -167,6 +173,9 @@ class TenantIsolationTest extends IntegrationTest {
         if (template.startsWith("/api/v1/notification-rules")) {
             return notificationRuleId;
         }
+        if (template.contains("/maintenance")) {
+            return scheduleId;
+        }
         if (template.startsWith("/api/v1/device-imports")) {
             return importId;
         }
@@ -192,6 +201,12 @@ class TenantIsolationTest extends IntegrationTest {
         }
         if (template.startsWith("/api/v1/geofences")) {
             return GEOFENCE;
+        }
+        if (template.startsWith("/api/v1/maintenance")) {
+            return MAINTENANCE.formatted(device);
+        }
+        if (template.endsWith("/services")) {
+            return "{\"note\": \"probe\"}";
         }
         if (template.startsWith("/api/v1/notification-rules")) {
             return "{\"name\": \"probe\", \"events\": [\"alert\"], \"recipients\": [\"admin\"]}";
