@@ -82,6 +82,7 @@ public final class TestInfrastructure {
                 Map.entry("fleetmesh.ingest.ack-wait", "5s"),
                 Map.entry("fleetmesh.security.admin-password", ADMIN_PASSWORD),
                 Map.entry("fleetmesh.alerts.offline-check", "500ms"),
+                Map.entry("fleetmesh.maintenance.check", "2s"),
                 Map.entry("fleetmesh.webhooks.allow-private", "true"),
                 Map.entry("fleetmesh.mail.host", "127.0.0.1"),
                 Map.entry("fleetmesh.mail.port", String.valueOf(mail.port())),

@@ -129,7 +129,7 @@ class Maintenance {
         MaintenanceDue due = MaintenanceDue.of(schedule.interval(), last, now);
         return new DeviceMaintenance(schedule.id(), schedule.name(), device, due.state(), due.kmLeft(),
                 due.engineHoursLeft(), due.daysLeft(), due.dueDate(), last.service() ? last.date() : null,
-                last.service() ? last.odometerKm() : null);
+                last.service() ? last.odometerKm() : null, last.date());
     }
 
     /** The counters when the schedule first counts the device: before any service recorded for it. */

@@ -5,6 +5,8 @@ import io.fleetmesh.api.alerts.AlertState;
 import io.fleetmesh.api.alerts.Severity;
 import io.fleetmesh.api.commands.CommandEvents.CommandTransitioned;
 import io.fleetmesh.api.commands.CommandState;
+import io.fleetmesh.api.maintenance.MaintenanceEvents.MaintenanceBecameDue;
+import io.fleetmesh.api.maintenance.MaintenanceState;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +39,14 @@ final class Notices {
         return Optional.of(new Notice(NotificationEvent.COMMAND_FAILED, "command:" + command.commandId(),
                 command.deviceId(), Severity.WARNING, title, "/devices/" + command.deviceId() + "/commands",
                 command.at()));
+    }
+
+    /** A device due soon (INFO) or overdue (WARNING) for a service. */
+    static Notice of(MaintenanceBecameDue due) {
+        boolean overdue = due.state() == MaintenanceState.OVERDUE;
+        return new Notice(NotificationEvent.MAINTENANCE, "maintenance:%s:%s:%s:%s".formatted(due.scheduleId(),
+                due.deviceId(), due.state(), due.since()), due.deviceId(), overdue ? Severity.WARNING : Severity.INFO,
+                due.schedule() + (overdue ? " overdue" : " due soon"), "/devices/" + due.deviceId(), due.at());
     }
 
     private static NotificationEvent eventOf(String ruleId) {

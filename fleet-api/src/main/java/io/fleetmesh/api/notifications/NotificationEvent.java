@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** What a rule can ask to be told of, by the names the API uses. */
 public enum NotificationEvent {
-    ALERT("alert"), GEOFENCE("geofence"), OFFLINE("offline"), COMMAND_FAILED("command-failed");
+    ALERT("alert"), GEOFENCE("geofence"), OFFLINE("offline"), COMMAND_FAILED("command-failed"), MAINTENANCE("maintenance");
 
     private final String apiName;
 
@@ -20,7 +20,7 @@ public enum NotificationEvent {
 
     static NotificationEvent named(String name) {
         return Arrays.stream(values()).filter(e -> e.apiName.equals(name)).findFirst()
-                .orElseThrow(() -> new InvalidInput("Unknown event", "events may be alert, geofence, offline and"
-                        + " command-failed.", Map.of("event", String.valueOf(name))));
+                .orElseThrow(() -> new InvalidInput("Unknown event", "events may be alert, geofence, offline,"
+                        + " command-failed and maintenance.", Map.of("event", String.valueOf(name))));
     }
 }

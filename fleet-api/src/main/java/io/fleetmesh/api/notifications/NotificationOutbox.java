@@ -2,6 +2,7 @@ package io.fleetmesh.api.notifications;
 
 import io.fleetmesh.api.alerts.AlertEvents.AlertChanged;
 import io.fleetmesh.api.commands.CommandEvents.CommandTransitioned;
+import io.fleetmesh.api.maintenance.MaintenanceEvents.MaintenanceBecameDue;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -52,6 +53,11 @@ class NotificationOutbox {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void command(CommandTransitioned transitioned) {
         Notices.of(transitioned).ifPresent(notice -> queue(transitioned.tenantId(), notice));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void maintenance(MaintenanceBecameDue due) {
+        queue(due.tenantId(), Notices.of(due));
     }
 
     private void queue(UUID tenantId, Notice notice) {

@@ -1,16 +1,23 @@
 package io.fleetmesh.api.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fleetmesh.api.IntegrationTest;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Schedules against a device's real counters (set as an operator reads them off the truck), services, refusals. */
 class MaintenanceApiTest extends IntegrationTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void aUsedTruckIsCountedFromWhenTheScheduleBeganUntilOverdueAndAServiceResetsIt() {
@@ -40,6 +47,37 @@ class MaintenanceApiTest extends IntegrationTest {
         assertThat(serviced.json().get("kmLeft").doubleValue()).isEqualTo(30_000.0);
         assertThat(serviced.json().get("lastServiceOn").stringValue()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
         assertThat(get("/api/v1/maintenance").body()).doesNotContain(device);
+    }
+
+    @Test
+    void becomingOverdueMailsTheSubscribedOperatorOnce() throws Exception {
+        String device = uniqueId("overdue");
+        createDevice(device);
+        odometer(device, 100_000);
+        String operator = "mech-" + device.substring(device.length() - 8);
+        postJson("/api/v1/operators", ("{\"username\": \"%s\", \"password\": \"a long mechanic password\","
+                + " \"role\": \"OPERATOR\"}").formatted(operator));
+        send("PUT", "/api/v1/operators/%s/contact".formatted(operator), "{\"email\": \"%s@example.com\"}"
+                .formatted(operator), MediaType.APPLICATION_JSON);
+        assertThat(postJson("/api/v1/notification-rules", ("{\"name\": \"workshop\", \"events\": [\"maintenance\"],"
+                + " \"device\": \"%s\", \"recipients\": [\"%s\"], \"rateWindowSeconds\": 0}").formatted(device, operator))
+                .status()).isEqualTo(201);
+        postJson("/api/v1/maintenance/schedules", "{\"name\": \"Brakes\", \"device\": \"%s\", \"everyKm\": 10000}"
+                .formatted(device));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("SELECT count(*) FROM maintenance_states"
+                + " WHERE device_id = ?", Integer.class, device) == 1);
+
+        odometer(device, 111_000);
+        await().atMost(Duration.ofSeconds(20)).until(() -> infrastructure.mail().receivedBy(operator + "@example.com")
+                .size() == 1);
+        assertThat(infrastructure.mail().receivedBy(operator + "@example.com").get(0).getSubject())
+                .contains("WARNING", device, "Brakes overdue");
+        odometer(device, 112_000);
+        Response serviced = postJson("/api/v1/devices/%s/maintenance".formatted(device) + "/"
+                + status(device).get("scheduleId").stringValue() + "/services", "{}");
+        assertThat(serviced.json().get("state").stringValue()).isEqualTo("OK");
+        assertThat(get("/api/v1/notifications?limit=500").json().valueStream()
+                .filter(e -> device.equals(e.path("deviceId").stringValue(""))).count()).isEqualTo(1);
     }
 
     @Test
