@@ -113,7 +113,8 @@ class Maintenance {
         if (date.isAfter(now.date())) {
             throw new InvalidInput("A service cannot be recorded for a day that has not come yet.");
         }
-        ensureBaseline(caller.tenantId(), schedule, device, now);
+        // a first service is counted after the baseline, never before it
+        countedFrom(caller.tenantId(), schedule, device, now);
         jdbc.update("INSERT INTO maintenance_records (schedule_id, tenant_id, device_id, kind, done_on, odometer_km,"
                 + " engine_hours, note, cost, recorded_by) VALUES (?, ?, ?, 'SERVICE', ?, ?, ?, ?, ?, ?)", scheduleId,
                 caller.tenantId(), device, Date.valueOf(date), done.odometerKm() == null ? now.odometerKm() : done.odometerKm(),
@@ -122,23 +123,34 @@ class Maintenance {
     }
 
     private DeviceMaintenance status(UUID tenant, ScheduleView schedule, String device, ServicePoint now) {
-        ensureBaseline(tenant, schedule, device, now);
-        ServicePoint last = jdbc.queryForObject(LAST, (rs, n) -> new ServicePoint(rs.getDate("done_on").toLocalDate(),
-                rs.getDouble("odometer_km"), rs.getDouble("engine_hours"), rs.getString("kind").equals("SERVICE")),
-                schedule.id(), device);
+        ServicePoint last = countedFrom(tenant, schedule, device, now);
         MaintenanceDue due = MaintenanceDue.of(schedule.interval(), last, now);
         return new DeviceMaintenance(schedule.id(), schedule.name(), device, due.state(), due.kmLeft(),
                 due.engineHoursLeft(), due.daysLeft(), due.dueDate(), last.service() ? last.date() : null,
                 last.service() ? last.odometerKm() : null, last.date());
     }
 
-    /** The counters when the schedule first counts the device: before any service recorded for it. */
-    private void ensureBaseline(UUID tenant, ScheduleView schedule, String device, ServicePoint now) {
+    /**
+     * The last service, or the baseline: the counters when the schedule first counts the device, written then (and
+     * only then, so reading a status writes nothing after the first time).
+     */
+    private ServicePoint countedFrom(UUID tenant, ScheduleView schedule, String device, ServicePoint now) {
+        List<ServicePoint> last = jdbc.query(LAST, Maintenance::point, schedule.id(), device);
+        if (!last.isEmpty()) {
+            return last.get(0);
+        }
         jdbc.update("""
                 INSERT INTO maintenance_records (schedule_id, tenant_id, device_id, kind, done_on, odometer_km,
                     engine_hours, recorded_by) VALUES (?, ?, ?, 'BASELINE', ?, ?, ?, 'fleetmesh')
                 ON CONFLICT (schedule_id, device_id) WHERE kind = 'BASELINE' DO NOTHING""", schedule.id(), tenant, device,
                 Date.valueOf(now.date()), now.odometerKm(), now.engineHours());
+        // ours, or the one another replica wrote first
+        return jdbc.queryForObject(LAST, Maintenance::point, schedule.id(), device);
+    }
+
+    private static ServicePoint point(ResultSet rs, int row) throws SQLException {
+        return new ServicePoint(rs.getDate("done_on").toLocalDate(), rs.getDouble("odometer_km"),
+                rs.getDouble("engine_hours"), rs.getString("kind").equals("SERVICE"));
     }
 
     private ServicePoint now(UUID tenant, String device) {
