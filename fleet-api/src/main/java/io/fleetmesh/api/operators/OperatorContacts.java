@@ -19,8 +19,7 @@ class OperatorContacts {
     /** 403 for an API key: a key has no inbox. */
     @Transactional
     OperatorView changeOwn(Caller caller, ContactChange change) {
-        Operator operator = operators.findByUsername(caller.name())
-                .orElseThrow(() -> new NotAllowed("Only operators have contact details."));
+        Operator operator = calling(caller);
         operator.changeContact(change);
         return operator.view();
     }
@@ -28,7 +27,7 @@ class OperatorContacts {
     /** 404 for a username of another tenant, as for one that does not exist. */
     @Transactional
     OperatorView change(Caller caller, String username, ContactChange change) {
-        Operator operator = operators.findByUsername(username).filter(o -> o.tenantId().equals(caller.tenantId()))
+        Operator operator = operators.findByTenantIdAndUsername(caller.tenantId(), username)
                 .orElseThrow(() -> new NotFound("No operator " + username + "."));
         operator.changeContact(change);
         return operator.view();
@@ -36,7 +35,12 @@ class OperatorContacts {
 
     @Transactional(readOnly = true)
     OperatorView own(Caller caller) {
-        return operators.findByUsername(caller.name()).map(Operator::view)
+        return calling(caller).view();
+    }
+
+    /** The caller's own operator, looked up in the caller's tenant only. */
+    private Operator calling(Caller caller) {
+        return operators.findByTenantIdAndUsername(caller.tenantId(), caller.name())
                 .orElseThrow(() -> new NotAllowed("Only operators have contact details."));
     }
 }

@@ -35,7 +35,7 @@ public class OperatorDirectory {
 
     /** The contact of the operator with this username if they are one of this tenant's. */
     public Optional<OperatorContact> contact(UUID tenantId, String username) {
-        return operators.findByUsername(username).filter(o -> o.tenantId().equals(tenantId)).map(Operator::contact);
+        return operators.findByTenantIdAndUsername(tenantId, username).map(Operator::contact);
     }
 
     /** The operator's contact if they are one of this tenant's. */

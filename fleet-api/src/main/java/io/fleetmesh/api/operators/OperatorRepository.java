@@ -10,6 +10,8 @@ interface OperatorRepository extends JpaRepository<Operator, UUID> {
 
     Optional<Operator> findByUsername(String username);
 
+    Optional<Operator> findByTenantIdAndUsername(UUID tenantId, String username);
+
     List<Operator> findByTenantIdOrderByUsername(UUID tenantId);
 
     List<Operator> findByTenantIdAndUsernameIn(UUID tenantId, Collection<String> usernames);
