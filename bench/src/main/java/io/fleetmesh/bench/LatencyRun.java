@@ -34,13 +34,13 @@ final class LatencyRun {
 
     /** p50, p95, p99 and max in ms. */
     double[] measure(int alerts, int perSecond) throws Exception {
-        int before = NotificationsBenchmark.received(smtp, address).size();
+        int before = smtp.getReceivedMessages().length;
         long[] sentAt = new long[alerts];
         Thread publisher = new Thread(() -> publish(alerts, perSecond, sentAt));
         publisher.start();
-        List<Long> arrivals = arrivals(before, alerts);
+        List<Delivery> deliveries = deliveries(before, alerts);
         publisher.join();
-        double[] millis = latencies(before, arrivals, sentAt);
+        double[] millis = latencies(deliveries, sentAt);
         Arrays.sort(millis);
         int n = millis.length;
         return new double[] {millis[n / 2], millis[(int) (n * 0.95)], millis[(int) (n * 0.99)], millis[n - 1]};
@@ -61,39 +61,37 @@ final class LatencyRun {
         }
     }
 
-    /** The receipt time of each new message, until every alert has been seen in one (or a minute passed). */
-    private List<Long> arrivals(int before, int alerts) throws InterruptedException {
-        List<Long> arrivals = new ArrayList<>();
+    /** A message to the address: when the SMTP server had it, and the probes it carries. */
+    private record Delivery(long arrivedAt, List<Integer> probes) {
+    }
+
+    /**
+     * Each new message to the address, timed when it is first seen and parsed only once after that, until every
+     * alert has been seen in one (or a minute passed).
+     */
+    private List<Delivery> deliveries(int before, int alerts) throws InterruptedException {
+        List<Delivery> deliveries = new ArrayList<>();
         long deadline = System.nanoTime() + 60_000_000_000L;
-        int count = smtp.getReceivedMessages().length;
-        while (probesIn(before) < alerts && System.nanoTime() < deadline) {
-            if (smtp.waitForIncomingEmail(200, count + 1)) {
+        int seen = before;
+        int probes = 0;
+        while (probes < alerts && System.nanoTime() < deadline) {
+            if (smtp.waitForIncomingEmail(200, seen + 1)) {
                 long now = System.nanoTime();
-                int arrived = smtp.getReceivedMessages().length;
-                for (; count < arrived; count++) {
-                    arrivals.add(now);
+                MimeMessage[] all = smtp.getReceivedMessages();
+                for (; seen < all.length; seen++) {
+                    if (NotificationsBenchmark.isTo(all[seen], address)) {
+                        deliveries.add(new Delivery(now, probes(all[seen])));
+                        probes += deliveries.get(deliveries.size() - 1).probes().size();
+                    }
                 }
             }
         }
-        return arrivals;
+        return deliveries;
     }
 
-    private int probesIn(int before) {
-        List<MimeMessage> mails = NotificationsBenchmark.received(smtp, address);
-        int probes = 0;
-        for (MimeMessage mail : mails.subList(before, mails.size())) {
-            probes += probes(mail).size();
-        }
-        return probes;
-    }
-
-    private double[] latencies(int before, List<Long> arrivals, long[] sentAt) {
-        List<MimeMessage> mails = NotificationsBenchmark.received(smtp, address);
+    private double[] latencies(List<Delivery> deliveries, long[] sentAt) {
         List<Double> millis = new ArrayList<>();
-        for (int m = before; m < mails.size() && m - before < arrivals.size(); m++) {
-            long arrived = arrivals.get(m - before);
-            probes(mails.get(m)).forEach(i -> millis.add((arrived - sentAt[i]) / 1e6));
-        }
+        deliveries.forEach(d -> d.probes().forEach(i -> millis.add((d.arrivedAt() - sentAt[i]) / 1e6)));
         if (millis.size() < sentAt.length) {
             throw new IllegalStateException("only " + millis.size() + " of " + sentAt.length + " alerts were mailed");
         }

@@ -98,13 +98,15 @@ public final class NotificationsBenchmark {
     }
 
     static List<MimeMessage> received(GreenMail smtp, String address) {
-        return List.of(smtp.getReceivedMessages()).stream().filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(address);
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        return List.of(smtp.getReceivedMessages()).stream().filter(m -> isTo(m, address)).toList();
+    }
+
+    static boolean isTo(MimeMessage mail, String address) {
+        try {
+            return mail.getAllRecipients()[0].toString().equals(address);
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     static byte[] alert(String rule, String message) {
