@@ -5,6 +5,7 @@ import io.fleetmesh.api.catalogue.MetricCatalogue;
 import io.fleetmesh.api.commands.CommandHistory;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.maintenance.Maintenance;
 import io.fleetmesh.api.telemetry.LatestValues;
 import io.fleetmesh.api.telemetry.TelemetryQueries;
 import io.fleetmesh.api.trips.StopView;
@@ -34,12 +35,14 @@ class DashboardPages {
     private final MetricCatalogue catalogue;
     private final Trips trips;
     private final Places places;
+    private final Maintenance maintenance;
     private final CurrentTenant tenant;
 
     DashboardPages(FleetOverviews overviews, DeviceDirectory directory, TelemetryQueries telemetry,
                    OpenAlerts alerts, CommandHistory commands, MetricCatalogue catalogue, Trips trips, Places places,
-                   CurrentTenant tenant) {
+                   Maintenance maintenance, CurrentTenant tenant) {
         this.places = places;
+        this.maintenance = maintenance;
         this.overviews = overviews;
         this.directory = directory;
         this.telemetry = telemetry;
@@ -70,7 +73,9 @@ class DashboardPages {
                 .addAttribute("alerts", alerts.openOf(tenantId, deviceId, LATEST))
                 .addAttribute("commands", commands.latest(tenantId, deviceId, LATEST))
                 .addAttribute("trips", trips.trips(tenantId, deviceId, null, null))
-                .addAttribute("stops", stops);
+                .addAttribute("stops", stops)
+                .addAttribute("maintenance", maintenance.forDevice(tenantId, deviceId))
+                .addAttribute("services", maintenance.services(tenantId, deviceId, LATEST));
         return page(model, "device");
     }
 

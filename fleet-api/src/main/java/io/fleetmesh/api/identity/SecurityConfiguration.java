@@ -114,8 +114,8 @@ class SecurityConfiguration {
                                 .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // the dashboard's forms act on the fleet: as in the API, viewers only look
-                        .requestMatchers(HttpMethod.POST, "/devices/**", "/alerts/**", "/rules/**", "/geofences/**", "/imports", "/notifications/**",
-                                "/commands/**")
+                        .requestMatchers(HttpMethod.POST, "/devices/**", "/alerts/**", "/rules/**", "/geofences/**", "/imports",
+                                "/notifications/**", "/maintenance/**", "/commands/**")
                                 .hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").permitAll())

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * baseline: its counters when the schedule first counted it (a used truck is not overdue on day one). Days are UTC.
  */
 @Component
-class Maintenance {
+public class Maintenance {
 
     private static final String LAST = """
             SELECT done_on, odometer_km, engine_hours, kind FROM maintenance_records
@@ -78,7 +78,7 @@ class Maintenance {
 
     /** Every schedule that applies to the device, with where it stands (404 for another tenant's device). */
     @Transactional
-    List<DeviceMaintenance> forDevice(UUID tenant, String device) {
+    public List<DeviceMaintenance> forDevice(UUID tenant, String device) {
         ServicePoint now = now(tenant, device);
         List<String> tags = devices.tagsOf(tenant, device);
         return schedules(tenant).stream().filter(s -> s.appliesTo(device, tags)).map(s -> status(tenant, s, device, now))
@@ -99,6 +99,17 @@ class Maintenance {
         }
         return statuses.stream().filter(s -> all || s.state() == MaintenanceState.DUE_SOON
                 || s.state() == MaintenanceState.OVERDUE).toList();
+    }
+
+    /** The services recorded for the device, newest first (404 for another tenant's device). */
+    public List<ServiceRecord> services(UUID tenant, String device, int limit) {
+        devices.require(tenant, device);
+        return jdbc.query("""
+                SELECT r.*, s.name FROM maintenance_records r JOIN maintenance_schedules s ON s.id = r.schedule_id
+                WHERE r.tenant_id = ? AND r.device_id = ? AND r.kind = 'SERVICE' ORDER BY r.done_on DESC, r.id DESC LIMIT ?""",
+                (rs, row) -> new ServiceRecord(rs.getObject("schedule_id", UUID.class), rs.getString("name"),
+                        rs.getDate("done_on").toLocalDate(), rs.getDouble("odometer_km"), rs.getDouble("engine_hours"),
+                        rs.getString("note"), rs.getBigDecimal("cost"), rs.getString("recorded_by")), tenant, device, limit);
     }
 
     /** A service done resets the schedule for the device: the next is due an interval after it. */

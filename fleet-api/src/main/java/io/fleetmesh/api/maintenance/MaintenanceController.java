@@ -2,6 +2,8 @@ package io.fleetmesh.api.maintenance;
 
 import io.fleetmesh.api.identity.CurrentTenant;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -54,6 +56,12 @@ class MaintenanceController {
     @GetMapping("/api/v1/devices/{deviceId}/maintenance")
     List<DeviceMaintenance> device(@PathVariable String deviceId) {
         return maintenance.forDevice(tenant.id(), deviceId);
+    }
+
+    @GetMapping("/api/v1/devices/{deviceId}/maintenance/services")
+    List<ServiceRecord> services(@PathVariable String deviceId,
+                                 @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return maintenance.services(tenant.id(), deviceId, limit);
     }
 
     @PostMapping("/api/v1/devices/{deviceId}/maintenance/{id}/services")

@@ -1,0 +1,122 @@
+package io.fleetmesh.api.maintenance;
+
+import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.api.refusals.Refusal;
+import io.fleetmesh.api.web.FormChecks;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The dashboard's maintenance page: what is overdue or due soon first (or every device), the schedules, a form
+ * for a new one; a service is recorded here or from the device's page, and the operator goes back where they were.
+ */
+@Controller
+class MaintenancePages {
+
+    private static final Comparator<DeviceMaintenance> URGENT_FIRST = Comparator
+            .comparing((DeviceMaintenance m) -> m.state() != MaintenanceState.OVERDUE)
+            .thenComparing(m -> m.state() != MaintenanceState.DUE_SOON).thenComparing(DeviceMaintenance::deviceId);
+
+    private final Maintenance maintenance;
+    private final CurrentTenant tenant;
+    private final Validator validator;
+
+    MaintenancePages(Maintenance maintenance, CurrentTenant tenant, Validator validator) {
+        this.maintenance = maintenance;
+        this.tenant = tenant;
+        this.validator = validator;
+    }
+
+    @GetMapping("/maintenance")
+    String page(@RequestParam(defaultValue = "false") boolean all, Model model) {
+        model.addAttribute("statuses", maintenance.fleet(tenant.id(), all).stream().sorted(URGENT_FIRST).toList())
+                .addAttribute("all", all).addAttribute("schedules", maintenance.schedules(tenant.id()))
+                .addAttribute("caller", tenant.caller().name());
+        return "maintenance";
+    }
+
+    @PostMapping("/maintenance/schedules")
+    String create(@RequestParam String name, @RequestParam(defaultValue = "") String device,
+                  @RequestParam(defaultValue = "") String tag, @RequestParam(defaultValue = "") String everyKm,
+                  @RequestParam(defaultValue = "") String everyEngineHours, @RequestParam(defaultValue = "") String everyDays,
+                  @RequestParam(defaultValue = "") String onDate, @RequestParam(defaultValue = "10") int soonPercent,
+                  RedirectAttributes redirect) {
+        return outcome(redirect, "/maintenance", "Not created: ", () -> {
+            NewSchedule schedule = new NewSchedule(name, blankToNull(device), blankToNull(tag), number(everyKm),
+                    number(everyEngineHours), everyDays.isBlank() ? null : (int) Math.floor(number(everyDays)),
+                    date(onDate), soonPercent);
+            return "Schedule " + maintenance.create(tenant.caller(), FormChecks.valid(validator, schedule)).name() + " created.";
+        });
+    }
+
+    @PostMapping("/maintenance/schedules/{id}/delete")
+    String delete(@PathVariable UUID id, RedirectAttributes redirect) {
+        return outcome(redirect, "/maintenance", "Not deleted: ", () -> {
+            maintenance.delete(tenant.id(), id);
+            return "Schedule deleted.";
+        });
+    }
+
+    /** {@code back=device} returns to the device's page; anything else to this one (never an address from the form). */
+    @PostMapping("/maintenance/devices/{deviceId}/schedules/{id}/services")
+    String serviced(@PathVariable String deviceId, @PathVariable UUID id, @RequestParam(defaultValue = "") String date,
+                    @RequestParam(defaultValue = "") String odometerKm, @RequestParam(defaultValue = "") String note,
+                    @RequestParam(defaultValue = "") String cost, @RequestParam(defaultValue = "") String back,
+                    RedirectAttributes redirect) {
+        String to = back.equals("device") ? "/devices/" + deviceId : "/maintenance";
+        return outcome(redirect, to, "Not recorded: ", () -> {
+            ServiceDone done = new ServiceDone(date(date), number(odometerKm), null, blankToNull(note),
+                    cost.isBlank() ? null : new BigDecimal(cost.strip()));
+            DeviceMaintenance after = maintenance.recordService(tenant.caller(), deviceId, id, FormChecks.valid(validator, done));
+            return "Service recorded: " + after.schedule() + " for " + deviceId + " is " + after.state() + " now.";
+        });
+    }
+
+    private interface Step {
+        String run();
+    }
+
+    private static String outcome(RedirectAttributes redirect, String to, String failed, Step step) {
+        try {
+            redirect.addFlashAttribute("notice", step.run());
+        } catch (IllegalArgumentException | Refusal invalid) {
+            redirect.addFlashAttribute("problem", failed + reason(invalid));
+        }
+        return "redirect:" + to;
+    }
+
+    private static String reason(RuntimeException e) {
+        if (e instanceof Refusal refusal) {
+            return refusal.detail() + (refusal.properties().isEmpty() ? "" : " " + refusal.properties().values());
+        }
+        return e instanceof NumberFormatException ? "numbers are digits with a point, such as 15000 or 12.5" : e.getMessage();
+    }
+
+    private static Double number(String value) {
+        return value.isBlank() ? null : Double.valueOf(value.strip());
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return value.isBlank() ? null : LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("dates are YYYY-MM-DD, such as 2027-03-31");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value.isBlank() ? null : value.strip();
+    }
+}
