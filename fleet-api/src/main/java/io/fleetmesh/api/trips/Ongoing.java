@@ -45,6 +45,6 @@ final class Ongoing {
         long seconds = trip.duration().toSeconds();
         return new TripView(device, trip.start().at(), trip.end().at(), trip.start().lat(), trip.start().lon(),
                 trip.end().lat(), trip.end().lon(), trip.distanceM(), seconds, trip.maxSpeedKmh(), trip.averageSpeedKmh(),
-                trip.engineSeconds(), trip.odometerStartM() + offset, trip.odometerEndM() + offset, null, true);
+                trip.engineSeconds(), trip.odometerStartM() + offset, trip.odometerEndM() + offset, trip.driver(), true);
     }
 }

@@ -2,7 +2,10 @@ package io.fleetmesh.api.trips;
 
 import java.time.Instant;
 
-/** What the detector reads from one reading: a fix (channel {@code gps}) or the engine (channel {@code engine}). */
+/**
+ * What the detector reads from one reading: a fix (channel {@code gps}), the engine (channel {@code engine}) or a
+ * driver's badge (channel {@code driver}).
+ */
 sealed interface Sample {
 
     Instant ts();
@@ -16,5 +19,9 @@ sealed interface Sample {
      * when it has them (odometer in km, engine hours).
      */
     record Engine(Instant ts, Boolean running, Double odometerKm, Double engineHours) implements Sample {
+    }
+
+    /** A driver badged in with their identifier (an RFID or iButton code), or out (null). */
+    record Badge(Instant ts, String driver) implements Sample {
     }
 }

@@ -9,11 +9,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The channels trips read and what each metric means there: {@code gps} with {@code lat}, {@code lon} (degrees),
  * {@code speed} (km/h) and {@code accuracy} (m); {@code engine} with {@code ignition} (true/false or "on"/"off"),
- * else {@code rpm} (running above 0), {@code odometer} (km) and {@code hours} (engine hours), each when sent.
+ * else {@code rpm} (running above 0), {@code odometer} (km) and {@code hours} (engine hours), each when sent;
+ * {@code driver} with {@code id}: a driver's identifier badged in, or out when it is empty, null or absent.
  */
 final class Samples {
 
-    static final List<String> CHANNELS = List.of("engine", "gps");
+    static final List<String> CHANNELS = List.of("driver", "engine", "gps");
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private Samples() {
@@ -22,6 +23,11 @@ final class Samples {
     /** The reading as a sample, or empty when it has nothing trips can use (a fix without a position). */
     static Optional<Sample> of(ReadingsStored.Stored reading) {
         JsonNode metrics = json.readTree(reading.metricsJson());
+        if (reading.channel().equals("driver")) {
+            JsonNode id = metrics.get("id");
+            return Optional.of(new Sample.Badge(reading.ts(), id != null && id.isString() && !id.stringValue().isBlank()
+                    ? id.stringValue().strip() : null));
+        }
         if (reading.channel().equals("gps")) {
             Double lat = number(metrics, "lat");
             Double lon = number(metrics, "lon");

@@ -8,9 +8,10 @@ sealed interface Segment {
     /**
      * A trip from one stop to the next. The distance is the vehicle's odometer difference when it sends one at both
      * ends, else the great-circle sum of its accepted fixes while moving. Odometers are the device's (metres).
+     * {@code driver}: the identifier of the driver badged in when it started (or first during it), null if none.
      */
     record Trip(Place start, Place end, double distanceM, double maxSpeedKmh, double engineSeconds,
-                double odometerStartM, double odometerEndM) implements Segment {
+                double odometerStartM, double odometerEndM, String driver) implements Segment {
 
         public Duration duration() {
             return start.until(end);

@@ -30,6 +30,7 @@ final class TripDetector {
     private Counters counters;
     private int jumpsInARow;
     private DetectorState openStopResume;
+    private String driver;
 
     TripDetector(TripSettings settings, DetectorState state) {
         this.settings = settings;
@@ -42,13 +43,14 @@ final class TripDetector {
         this.running = state.running();
         this.counters = state.counters();
         this.jumpsInARow = state.jumpsInARow();
+        this.driver = state.driver();
         // an arrival snapshot (a stop's resume) is the only stopped state without one of its own: it is its own
         this.openStopResume = state.mode() == Mode.STOPPED && state.openStopResume() == null ? state : state.openStopResume();
     }
 
     DetectorState state() {
         return new DetectorState(mode, open, pending, lastFix, lastMoving, lastEngineAt, running, counters, jumpsInARow,
-                openStopResume);
+                openStopResume, driver);
     }
 
     /** The segments closed since the last call, oldest first. */
@@ -69,10 +71,22 @@ final class TripDetector {
     void accept(Sample sample) {
         if (sample instanceof Sample.Fix fix) {
             fix(fix);
+        } else if (sample instanceof Sample.Badge badge) {
+            driver = badge.driver();
         } else {
             engine((Sample.Engine) sample);
         }
+        drive();
         rememberArrival();
+    }
+
+    /** Whoever is badged in drives the spans under way that have no driver yet. */
+    private void drive() {
+        if (driver == null) {
+            return;
+        }
+        open = open == null ? null : open.drivenBy(driver);
+        pending = pending == null ? null : pending.drivenBy(driver);
     }
 
     private void fix(Sample.Fix fix) {
@@ -221,7 +235,7 @@ final class TripDetector {
 
     private DetectorState arrival(Span stop) {
         return new DetectorState(Mode.STOPPED, stop, null, lastFix, lastMoving, lastEngineAt, running, counters,
-                jumpsInARow, null);
+                jumpsInARow, null, driver);
     }
 
     private static boolean longerThan(Duration duration, Duration limit) {

@@ -19,13 +19,14 @@ class TripLog {
 
     private static final String UPSERT_TRIP = """
             INSERT INTO trips (tenant_id, device_id, started_at, ended_at, start_lat, start_lon, end_lat, end_lon,
-                               distance_m, max_speed_kmh, engine_seconds, odometer_start_m, odometer_end_m)
+                               distance_m, max_speed_kmh, engine_seconds, odometer_start_m, odometer_end_m, driver_id)
             VALUES (:tenant, :device, :startedAt, :endedAt, :startLat, :startLon, :endLat, :endLon,
-                    :distance, :maxSpeed, :engine, :odometerStart, :odometerEnd)
+                    :distance, :maxSpeed, :engine, :odometerStart, :odometerEnd, :driver)
             ON CONFLICT (tenant_id, device_id, started_at) DO UPDATE SET ended_at = excluded.ended_at,
                 end_lat = excluded.end_lat, end_lon = excluded.end_lon, distance_m = excluded.distance_m,
                 max_speed_kmh = excluded.max_speed_kmh, engine_seconds = excluded.engine_seconds,
-                odometer_start_m = excluded.odometer_start_m, odometer_end_m = excluded.odometer_end_m""";
+                odometer_start_m = excluded.odometer_start_m, odometer_end_m = excluded.odometer_end_m,
+                driver_id = excluded.driver_id""";
     private static final String UPSERT_STOP = """
             INSERT INTO stops (tenant_id, device_id, arrived_at, departed_at, lat, lon, engine_seconds, resume)
             VALUES (:tenant, :device, :arrivedAt, :departedAt, :lat, :lon, :engine, CAST(:resume AS jsonb))
@@ -81,7 +82,7 @@ class TripLog {
                 .param("endLat", trip.end().lat()).param("endLon", trip.end().lon())
                 .param("distance", trip.distanceM()).param("maxSpeed", trip.maxSpeedKmh())
                 .param("engine", trip.engineSeconds()).param("odometerStart", trip.odometerStartM())
-                .param("odometerEnd", trip.odometerEndM())
+                .param("odometerEnd", trip.odometerEndM()).param("driver", trip.driver())
                 .update();
     }
 
