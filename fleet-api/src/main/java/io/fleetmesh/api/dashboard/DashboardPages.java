@@ -4,6 +4,7 @@ import io.fleetmesh.api.alerts.OpenAlerts;
 import io.fleetmesh.api.catalogue.MetricCatalogue;
 import io.fleetmesh.api.commands.CommandHistory;
 import io.fleetmesh.api.devices.DeviceDirectory;
+import io.fleetmesh.api.drivers.Drivers;
 import io.fleetmesh.api.identity.CurrentTenant;
 import io.fleetmesh.api.maintenance.Maintenance;
 import io.fleetmesh.api.telemetry.LatestValues;
@@ -36,13 +37,15 @@ class DashboardPages {
     private final Trips trips;
     private final Places places;
     private final Maintenance maintenance;
+    private final Drivers drivers;
     private final CurrentTenant tenant;
 
     DashboardPages(FleetOverviews overviews, DeviceDirectory directory, TelemetryQueries telemetry,
                    OpenAlerts alerts, CommandHistory commands, MetricCatalogue catalogue, Trips trips, Places places,
-                   Maintenance maintenance, CurrentTenant tenant) {
+                   Maintenance maintenance, Drivers drivers, CurrentTenant tenant) {
         this.places = places;
         this.maintenance = maintenance;
+        this.drivers = drivers;
         this.overviews = overviews;
         this.directory = directory;
         this.telemetry = telemetry;
@@ -73,6 +76,7 @@ class DashboardPages {
                 .addAttribute("alerts", alerts.openOf(tenantId, deviceId, LATEST))
                 .addAttribute("commands", commands.latest(tenantId, deviceId, LATEST))
                 .addAttribute("trips", trips.trips(tenantId, deviceId, null, null))
+                .addAttribute("driverNames", drivers.names(tenantId))
                 .addAttribute("stops", stops)
                 .addAttribute("maintenance", maintenance.forDevice(tenantId, deviceId))
                 .addAttribute("services", maintenance.services(tenantId, deviceId, LATEST));

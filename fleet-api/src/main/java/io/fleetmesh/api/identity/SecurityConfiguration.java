@@ -115,7 +115,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // the dashboard's forms act on the fleet: as in the API, viewers only look
                         .requestMatchers(HttpMethod.POST, "/devices/**", "/alerts/**", "/rules/**", "/geofences/**", "/imports",
-                                "/notifications/**", "/maintenance/**", "/commands/**")
+                                "/notifications/**", "/maintenance/**", "/drivers", "/drivers/**", "/commands/**")
                                 .hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").permitAll())

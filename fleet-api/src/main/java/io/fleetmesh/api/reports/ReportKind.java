@@ -2,7 +2,7 @@ package io.fleetmesh.api.reports;
 
 /** The reports an operator can ask for; each has one {@link ReportSource}. */
 public enum ReportKind {
-    ROUTE("Route"), TRIPS("Trips"), STOPS("Stops"), SUMMARY("Summary"), EVENTS("Events");
+    ROUTE("Route"), TRIPS("Trips"), STOPS("Stops"), SUMMARY("Summary"), DRIVERS("Drivers"), EVENTS("Events");
 
     private final String title;
 

@@ -1,5 +1,6 @@
 package io.fleetmesh.api.trips;
 
+import io.fleetmesh.api.drivers.DriverBadge;
 import io.fleetmesh.api.telemetry.ReadingsStored;
 import java.util.List;
 import java.util.Optional;
@@ -10,11 +11,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The channels trips read and what each metric means there: {@code gps} with {@code lat}, {@code lon} (degrees),
  * {@code speed} (km/h) and {@code accuracy} (m); {@code engine} with {@code ignition} (true/false or "on"/"off"),
  * else {@code rpm} (running above 0), {@code odometer} (km) and {@code hours} (engine hours), each when sent;
- * {@code driver} with {@code id}: a driver's identifier badged in, or out when it is empty, null or absent.
+ * {@code driver} with {@code id}: a driver badged in, or out ({@link DriverBadge}).
  */
 final class Samples {
 
-    static final List<String> CHANNELS = List.of("driver", "engine", "gps");
+    static final List<String> CHANNELS = List.of(DriverBadge.CHANNEL, "engine", "gps");
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private Samples() {
@@ -23,10 +24,8 @@ final class Samples {
     /** The reading as a sample, or empty when it has nothing trips can use (a fix without a position). */
     static Optional<Sample> of(ReadingsStored.Stored reading) {
         JsonNode metrics = json.readTree(reading.metricsJson());
-        if (reading.channel().equals("driver")) {
-            JsonNode id = metrics.get("id");
-            return Optional.of(new Sample.Badge(reading.ts(), id != null && id.isString() && !id.stringValue().isBlank()
-                    ? id.stringValue().strip() : null));
+        if (reading.channel().equals(DriverBadge.CHANNEL)) {
+            return Optional.of(new Sample.Badge(reading.ts(), DriverBadge.identifier(metrics)));
         }
         if (reading.channel().equals("gps")) {
             Double lat = number(metrics, "lat");

@@ -2,6 +2,7 @@ package io.fleetmesh.api.trips;
 
 import static io.fleetmesh.api.reports.Column.of;
 
+import io.fleetmesh.api.drivers.Drivers;
 import io.fleetmesh.api.reports.Cell;
 import io.fleetmesh.api.reports.Column;
 import io.fleetmesh.api.reports.ReportKind;
@@ -11,6 +12,7 @@ import io.fleetmesh.api.reports.ReportSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -34,12 +36,15 @@ class TripReport implements ReportSource {
             of("endLon", "End lon", Cell.COORDINATE), of("distanceMeters", "Distance", Cell.DISTANCE),
             of("maxSpeedKmh", "Max speed", Cell.SPEED), of("averageSpeedKmh", "Average speed", Cell.SPEED),
             of("engineSeconds", "Engine", Cell.DURATION), of("odometerStartMeters", "Odometer start", Cell.DISTANCE),
-            of("odometerEndMeters", "Odometer end", Cell.DISTANCE), of("driverId", "Driver", Cell.TEXT));
+            of("odometerEndMeters", "Odometer end", Cell.DISTANCE), of("driverId", "Driver id", Cell.TEXT),
+            of("driver", "Driver", Cell.TEXT));
 
     private final ReportRows rows;
+    private final Drivers drivers;
 
-    TripReport(ReportRows rows) {
+    TripReport(ReportRows rows, Drivers drivers) {
         this.rows = rows;
+        this.drivers = drivers;
     }
 
     @Override
@@ -54,10 +59,11 @@ class TripReport implements ReportSource {
 
     @Override
     public Stream<Object[]> rows(ReportQuery query) {
-        return rows.sql(SQL.formatted(query.deviceFilter("t.device_id")), query).query((rs, row) -> trip(rs)).stream();
+        Map<String, String> names = drivers.names(query.tenant());
+        return rows.sql(SQL.formatted(query.deviceFilter("t.device_id")), query).query((rs, row) -> trip(rs, names)).stream();
     }
 
-    private static Object[] trip(ResultSet rs) throws SQLException {
+    private static Object[] trip(ResultSet rs, Map<String, String> names) throws SQLException {
         long seconds = Math.round(rs.getDouble("seconds"));
         double distance = rs.getDouble("distance_m");
         return new Object[] {rs.getString("device_id"), ReportRows.time(rs, "started_at"), ReportRows.time(rs, "ended_at"),
@@ -65,6 +71,6 @@ class TripReport implements ReportSource {
                 ReportRows.number(rs, "end_lat"), ReportRows.number(rs, "end_lon"), distance,
                 rs.getDouble("max_speed_kmh"), seconds == 0 ? 0.0 : distance / seconds * 3.6,
                 Math.round(rs.getDouble("engine_seconds")), rs.getDouble("odometer_start"), rs.getDouble("odometer_end"),
-                rs.getString("driver_id")};
+                rs.getString("driver_id"), names.get(rs.getString("driver_id"))};
     }
 }

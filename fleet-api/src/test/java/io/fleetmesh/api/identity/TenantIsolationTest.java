@@ -45,6 +45,7 @@ class TenantIsolationTest extends IntegrationTest {
     private String webhookId;
     private String notificationRuleId;
     private String scheduleId;
+    private String driverId;
     private String importId;
     private String keyId;
     private String otherTenantAdmin;
@@ -63,6 +64,7 @@ class TenantIsolationTest extends IntegrationTest {
                 + " \"device\": \"" + device + "\", \"recipients\": [\"admin\"]}").json().get("id").stringValue();
         scheduleId = postJson("/api/v1/maintenance/schedules", MAINTENANCE.formatted(device)).json().get("id").stringValue();
         postJson("/api/v1/rules", RULE);
+        driverId = postJson("/api/v1/drivers", driver()).json().get("id").stringValue();
         importId = send("POST", "/api/v1/device-imports", IMPORT, CSV).location().getPath().replaceAll(".*/", "");
         alertId = UUID.randomUUID().toString();
         jdbc.update("INSERT INTO alerts (id, tenant_id, device_id, rule_id, source, severity, state, message,"
@@ -97,6 +99,7 @@ class TenantIsolationTest extends IntegrationTest {
         assertThat(get("/api/v1/alerts/" + alertId).json().get("state").stringValue()).isEqualTo("ACTIVE");
         assertThat(get("/api/v1/geofences/" + geofenceId).json().get("name").stringValue()).isEqualTo("Probe");
         assertThat(get("/api/v1/rules").body()).contains("isolation-probe");
+        assertThat(get("/api/v1/drivers/" + driverId).json().get("name").stringValue()).isEqualTo("Probe");
         assertThat(get("/api/v1/notification-rules").body()).contains(notificationRuleId);
         assertThat(get("/api/v1/operators").body()).doesNotContain("@");
         assertThat(get("/api/v1/metric-catalogue").body()).doesNotContain("Isolation probe");
@@ -106,7 +109,7 @@ class TenantIsolationTest extends IntegrationTest {
 
     @Test
     void aReportOnAnotherTenantsDeviceIsNotFoundInAnyFormat() {
-        for (String report : List.of("route", "trips", "stops", "summary", "events")) {
+        for (String report : List.of("route", "trips", "stops", "summary", "drivers", "events")) {
             for (String format : List.of("json", "csv", "xlsx", "pdf")) {
                 String path = "/api/v1/reports/%s?device=%s&format=%s".formatted(report, device, format);
                 assertThat(as(otherTenantAdmin).get(path).status()).as("other tenant %s", path).isEqualTo(404);
@@ -176,10 +179,17 @@ class TenantIsolationTest extends IntegrationTest {
         if (template.contains("/maintenance")) {
             return scheduleId;
         }
+        if (template.startsWith("/api/v1/drivers")) {
+            return driverId;
+        }
         if (template.startsWith("/api/v1/device-imports")) {
             return importId;
         }
         return template.startsWith("/api/v1/fanouts") ? fanoutId : device;
+    }
+
+    private static String driver() {
+        return "{\"name\": \"Probe\", \"identifier\": \"ISO-%s\"}".formatted(UUID.randomUUID().toString().substring(0, 8));
     }
 
     private static boolean isAdministration(String template) {
@@ -201,6 +211,9 @@ class TenantIsolationTest extends IntegrationTest {
         }
         if (template.startsWith("/api/v1/geofences")) {
             return GEOFENCE;
+        }
+        if (template.startsWith("/api/v1/drivers")) {
+            return driver();
         }
         if (template.startsWith("/api/v1/maintenance")) {
             return MAINTENANCE.formatted(device);
