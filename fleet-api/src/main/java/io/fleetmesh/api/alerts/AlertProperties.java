@@ -1,6 +1,7 @@
 package io.fleetmesh.api.alerts;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,4 +18,9 @@ record AlertProperties(
         @DefaultValue("60s") Duration backfillAfter,
         @DefaultValue("5m") Duration offlineAfter,
         @DefaultValue("30s") Duration offlineCheck) {
+
+    /** Whether what happened at {@code at} and arrives {@code now} is history from a truck that was offline. */
+    boolean backfilled(Instant at, Instant now) {
+        return at.isBefore(now.minus(backfillAfter));
+    }
 }

@@ -26,7 +26,7 @@ class DriverAlerts {
 
     @EventListener
     void on(DriverEvents.UnknownDriverBadged badge) {
-        boolean backfilled = badge.at().isBefore(clock.instant().minus(properties.backfillAfter()));
+        boolean backfilled = properties.backfilled(badge.at(), clock.instant());
         book.raise(new AlertRaise(badge.tenantId(), badge.deviceId(), RULE, AlertSource.CLOUD, Severity.WARNING,
                 badge.deviceId() + ": a driver badged in with the unknown identifier " + badge.identifier(), "driver.id",
                 null, null, badge.at(), null, backfilled));

@@ -7,7 +7,6 @@ import io.fleetmesh.protocol.AlertEvent;
 import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Message;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +27,7 @@ class EdgeAlerts {
     private final DeviceDirectory directory;
     private final Quarantine quarantine;
     private final JdbcTemplate jdbc;
-    private final Duration backfillAfter;
+    private final AlertProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -38,7 +37,7 @@ class EdgeAlerts {
         this.directory = directory;
         this.quarantine = quarantine;
         this.jdbc = jdbc;
-        this.backfillAfter = properties.backfillAfter();
+        this.properties = properties;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         subscriptions.register("edge-alerts", Subjects.ALL_ALERT_EVENTS, this::onAlert);
@@ -81,7 +80,7 @@ class EdgeAlerts {
             book.clear(tenant, device, alert.ruleId(), "truck", "cleared on the truck: " + alert.message(), alert.ts());
             return;
         }
-        boolean backfilled = alert.ts().isBefore(clock.instant().minus(backfillAfter));
+        boolean backfilled = properties.backfilled(alert.ts(), clock.instant());
         book.raise(new AlertRaise(tenant, device, alert.ruleId(), AlertSource.EDGE, Severity.valueOf(alert.severity()),
                 alert.message(), alert.metric(), alert.value(), alert.threshold(), alert.ts(), alert.alertId(), backfilled));
     }

@@ -110,7 +110,7 @@ class GeofenceWatch {
 
     private void alert(UUID tenant, GeofenceDefinition fence, Position position, boolean entered) {
         String verb = entered ? "entered" : "left";
-        boolean backfilled = position.ts().isBefore(clock.instant().minus(properties.backfillAfter()));
+        boolean backfilled = properties.backfilled(position.ts(), clock.instant());
         book.raise(new AlertRaise(tenant, position.deviceId(), "geofence-" + (entered ? "enter" : "exit") + ":" + fence.id(),
                 AlertSource.CLOUD, fence.severity(), position.deviceId() + " " + verb + " " + fence.name(), "gps",
                 null, null, position.ts(), null, backfilled));

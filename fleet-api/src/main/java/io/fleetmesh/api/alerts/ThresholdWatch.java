@@ -77,7 +77,7 @@ class ThresholdWatch {
         }
         boolean open = alerts.findOpen(tenant, reading.deviceId(), rule).isPresent();
         if (!open && threshold.crossed(value.doubleValue())) {
-            boolean backfilled = reading.ts().isBefore(clock.instant().minus(properties.backfillAfter()));
+            boolean backfilled = properties.backfilled(reading.ts(), clock.instant());
             book.raise(new AlertRaise(tenant, reading.deviceId(), rule, AlertSource.CLOUD, threshold.severity(),
                     threshold.channel() + "." + threshold.metric() + " " + value.doubleValue() + " crossed "
                             + threshold.threshold(), threshold.channel() + "." + threshold.metric(), value.doubleValue(),
