@@ -4,8 +4,6 @@ import io.fleetmesh.api.identity.CurrentTenant;
 import io.fleetmesh.api.refusals.Refusal;
 import io.fleetmesh.api.web.FormChecks;
 import jakarta.validation.Validator;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,12 +38,11 @@ class DriverPages {
                   @RequestParam(defaultValue = "") String licenceExpires, @RequestParam(defaultValue = "") String phone,
                   RedirectAttributes redirect) {
         try {
-            NewDriver driver = new NewDriver(name, identifier, date(licenceExpires), phone);
+            NewDriver driver = new NewDriver(name, identifier, FormChecks.date(licenceExpires), phone);
             DriverView created = drivers.create(tenant.id(), FormChecks.valid(validator, driver));
             redirect.addFlashAttribute("notice", "Driver " + created.name() + " added.");
         } catch (IllegalArgumentException | Refusal invalid) {
-            redirect.addFlashAttribute("problem", "Not added: "
-                    + (invalid instanceof Refusal refusal ? refusal.detail() : invalid.getMessage()));
+            redirect.addFlashAttribute("problem", "Not added: " + FormChecks.reason(invalid));
         }
         return "redirect:/drivers";
     }
@@ -59,13 +56,5 @@ class DriverPages {
             redirect.addFlashAttribute("problem", "Not removed: " + gone.detail());
         }
         return "redirect:/drivers";
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value.isBlank() ? null : LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("dates are YYYY-MM-DD, such as 2028-06-30");
-        }
     }
 }

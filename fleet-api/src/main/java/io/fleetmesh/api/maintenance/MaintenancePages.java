@@ -5,11 +5,10 @@ import io.fleetmesh.api.refusals.Refusal;
 import io.fleetmesh.api.web.FormChecks;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,9 +53,10 @@ class MaintenancePages {
                   @RequestParam(defaultValue = "") String onDate, @RequestParam(defaultValue = "10") int soonPercent,
                   RedirectAttributes redirect) {
         return outcome(redirect, "/maintenance", "Not created: ", () -> {
-            NewSchedule schedule = new NewSchedule(name, blankToNull(device), blankToNull(tag), number(everyKm),
-                    number(everyEngineHours), everyDays.isBlank() ? null : (int) Math.floor(number(everyDays)),
-                    date(onDate), soonPercent);
+            Double days = number(everyDays, Double::valueOf);
+            NewSchedule schedule = new NewSchedule(name, FormChecks.blankToNull(device), FormChecks.blankToNull(tag),
+                    number(everyKm, Double::valueOf), number(everyEngineHours, Double::valueOf),
+                    days == null ? null : (int) Math.floor(days), FormChecks.date(onDate), soonPercent);
             return "Schedule " + maintenance.create(tenant.caller(), FormChecks.valid(validator, schedule)).name() + " created.";
         });
     }
@@ -77,8 +77,8 @@ class MaintenancePages {
                     RedirectAttributes redirect) {
         String to = back.equals("device") ? "/devices/" + deviceId : "/maintenance";
         return outcome(redirect, to, "Not recorded: ", () -> {
-            ServiceDone done = new ServiceDone(date(date), number(odometerKm), null, blankToNull(note),
-                    cost.isBlank() ? null : new BigDecimal(cost.strip()));
+            ServiceDone done = new ServiceDone(FormChecks.date(date), number(odometerKm, Double::valueOf), null,
+                    FormChecks.blankToNull(note), number(cost, BigDecimal::new));
             DeviceMaintenance after = maintenance.recordService(tenant.caller(), deviceId, id, FormChecks.valid(validator, done));
             return "Service recorded: " + after.schedule() + " for " + deviceId + " is " + after.state() + " now.";
         });
@@ -92,31 +92,16 @@ class MaintenancePages {
         try {
             redirect.addFlashAttribute("notice", step.run());
         } catch (IllegalArgumentException | Refusal invalid) {
-            redirect.addFlashAttribute("problem", failed + reason(invalid));
+            redirect.addFlashAttribute("problem", failed + FormChecks.reason(invalid));
         }
         return "redirect:" + to;
     }
 
-    private static String reason(RuntimeException e) {
-        if (e instanceof Refusal refusal) {
-            return refusal.detail() + (refusal.properties().isEmpty() ? "" : " " + refusal.properties().values());
-        }
-        return e instanceof NumberFormatException ? "numbers are digits with a point, such as 15000 or 12.5" : e.getMessage();
-    }
-
-    private static Double number(String value) {
-        return value.isBlank() ? null : Double.valueOf(value.strip());
-    }
-
-    private static LocalDate date(String value) {
+    private static <T> T number(String value, Function<String, T> parse) {
         try {
-            return value.isBlank() ? null : LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("dates are YYYY-MM-DD, such as 2027-03-31");
+            return value.isBlank() ? null : parse.apply(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("numbers are digits with a point, such as 15000 or 12.5");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value.isBlank() ? null : value.strip();
     }
 }

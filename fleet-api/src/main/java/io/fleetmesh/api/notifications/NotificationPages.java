@@ -55,12 +55,12 @@ class NotificationPages {
                   @RequestParam(defaultValue = "") String recipients, RedirectAttributes redirect) {
         try {
             NewNotificationRule rule = new NewNotificationRule(name, events == null ? List.of() : events, minSeverity,
-                    blankToNull(device), blankToNull(tag), "email", time(quietFrom), time(quietTo), zone,
+                    FormChecks.blankToNull(device), FormChecks.blankToNull(tag), "email", time(quietFrom), time(quietTo), zone,
                     rateWindowMinutes * 60, usernames(recipients));
             rules.create(tenant.caller(), FormChecks.valid(validator, rule));
             redirect.addFlashAttribute("notice", "Rule " + name + " created.");
         } catch (IllegalArgumentException | Refusal invalid) {
-            redirect.addFlashAttribute("problem", "Not created: " + reason(invalid));
+            redirect.addFlashAttribute("problem", "Not created: " + FormChecks.reason(invalid));
         }
         return "redirect:/notifications";
     }
@@ -76,13 +76,6 @@ class NotificationPages {
         return "redirect:/notifications";
     }
 
-    private static String reason(RuntimeException e) {
-        if (e instanceof Refusal refusal) {
-            return refusal.detail() + (refusal.properties().isEmpty() ? "" : " " + refusal.properties().values());
-        }
-        return e.getMessage();
-    }
-
     private static List<String> usernames(String recipients) {
         return List.of(recipients.split("[,\\s]+")).stream().filter(name -> !name.isBlank()).toList();
     }
@@ -93,9 +86,5 @@ class NotificationPages {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("times are HH:MM, such as 22:00");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value.isBlank() ? null : value.strip();
     }
 }
