@@ -186,6 +186,9 @@ class DeviceDashboardTest {
         JsonNode trip = await().atMost(Platform.patience()).until(() -> platform.call("GET",
                 "/api/v1/devices/%s/trips".formatted(DELIVERY_VAN), null).body(), trips -> trips.size() == 1).get(0);
         assertThat(trip.get("distanceMeters").doubleValue()).isBetween(2_900.0, 3_100.0);
+        // the stop after the trip is written once the parked fixes after it are read, which may be a later batch
+        await().atMost(Platform.patience()).until(() -> platform.call("GET",
+                "/api/v1/devices/%s/stops".formatted(DELIVERY_VAN), null).body(), stops -> stops.size() == 2);
 
         browser.open("/devices/" + DELIVERY_VAN);
         assertThat(browser.all("#trips tbody tr")).hasSize(1);
