@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The body of {@code POST /api/v1/notification-rules}. {@code events}: alert, geofence, offline, command-failed,
- * maintenance;
+ * maintenance, fuel-drain;
  * {@code minSeverity} (default INFO); {@code device} or {@code tag} (neither: the whole fleet); {@code channel}
  * (default email); {@code quietFrom}/{@code quietTo} ("22:00", "06:00") in {@code zone} (default UTC);
  * {@code rateWindowSeconds} (default 300, 0 for none); {@code recipients}: usernames of the tenant's operators

@@ -5,6 +5,7 @@ import io.fleetmesh.api.alerts.AlertState;
 import io.fleetmesh.api.alerts.Severity;
 import io.fleetmesh.api.commands.CommandEvents.CommandTransitioned;
 import io.fleetmesh.api.commands.CommandState;
+import io.fleetmesh.api.fuel.FuelEvents.FuelDrained;
 import io.fleetmesh.api.maintenance.MaintenanceEvents.MaintenanceBecameDue;
 import io.fleetmesh.api.maintenance.MaintenanceState;
 import java.util.EnumSet;
@@ -47,6 +48,14 @@ final class Notices {
         return new Notice(NotificationEvent.MAINTENANCE, "maintenance:%s:%s:%s:%s".formatted(due.scheduleId(),
                 due.deviceId(), due.state(), due.since()), due.deviceId(), overdue ? Severity.WARNING : Severity.INFO,
                 due.schedule() + (overdue ? " overdue" : " due soon"), "/devices/" + due.deviceId(), due.at());
+    }
+
+    /** Fuel that left a parked vehicle's tank: a warning, once per drain (its device and start identify it). */
+    static Notice of(FuelDrained drained) {
+        String title = "Fuel drain of %d l".formatted(Math.round(drained.litres()));
+        return new Notice(NotificationEvent.FUEL_DRAIN, "fuel-drain:%s:%s".formatted(drained.deviceId(),
+                drained.startedAt()), drained.deviceId(), Severity.WARNING, title, "/devices/" + drained.deviceId(),
+                drained.endedAt());
     }
 
     private static NotificationEvent eventOf(String ruleId) {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /** What a rule can ask to be told of, by the names the API uses. */
 public enum NotificationEvent {
-    ALERT("alert"), GEOFENCE("geofence"), OFFLINE("offline"), COMMAND_FAILED("command-failed"), MAINTENANCE("maintenance");
+    ALERT("alert"), GEOFENCE("geofence"), OFFLINE("offline"), COMMAND_FAILED("command-failed"), MAINTENANCE("maintenance"),
+    FUEL_DRAIN("fuel-drain");
 
     private final String apiName;
 
@@ -21,6 +22,6 @@ public enum NotificationEvent {
     static NotificationEvent named(String name) {
         return Arrays.stream(values()).filter(e -> e.apiName.equals(name)).findFirst()
                 .orElseThrow(() -> new InvalidInput("Unknown event", "events may be alert, geofence, offline,"
-                        + " command-failed and maintenance.", Map.of("event", String.valueOf(name))));
+                        + " command-failed, maintenance and fuel-drain.", Map.of("event", String.valueOf(name))));
     }
 }

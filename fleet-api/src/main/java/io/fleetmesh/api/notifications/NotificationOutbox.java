@@ -2,6 +2,7 @@ package io.fleetmesh.api.notifications;
 
 import io.fleetmesh.api.alerts.AlertEvents.AlertChanged;
 import io.fleetmesh.api.commands.CommandEvents.CommandTransitioned;
+import io.fleetmesh.api.fuel.FuelEvents.FuelDrained;
 import io.fleetmesh.api.maintenance.MaintenanceEvents.MaintenanceBecameDue;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -58,6 +59,11 @@ class NotificationOutbox {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void maintenance(MaintenanceBecameDue due) {
         queue(due.tenantId(), Notices.of(due));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void fuelDrain(FuelDrained drained) {
+        queue(drained.tenantId(), Notices.of(drained));
     }
 
     private void queue(UUID tenantId, Notice notice) {

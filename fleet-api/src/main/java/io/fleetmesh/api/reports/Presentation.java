@@ -17,6 +17,7 @@ public record Presentation(ZoneId zone, Units units) {
             case DISTANCE -> column.title() + " (" + units.distanceUnit() + ")";
             case SPEED -> column.title() + " (" + units.speedUnit() + ")";
             case HOURS -> column.title() + " (h)";
+            case LITRES -> column.title() + " (l)";
             default -> column.title();
         };
     }
@@ -30,7 +31,7 @@ public record Presentation(ZoneId zone, Units units) {
             case TIME -> TIME.format(local((Instant) value));
             case DAY -> value.toString();
             case COORDINATE -> String.format(Locale.ROOT, "%.6f", (Double) value);
-            case DISTANCE, SPEED, HOURS -> String.format(Locale.ROOT, "%.2f", number(column, value));
+            case DISTANCE, SPEED, HOURS, LITRES -> String.format(Locale.ROOT, "%.2f", number(column, value));
             case DURATION -> duration(((Number) value).longValue());
             default -> value.toString();
         };

@@ -29,7 +29,7 @@ class ReportController {
     }
 
     @GetMapping({"/api/v1/reports/route", "/api/v1/reports/trips", "/api/v1/reports/stops", "/api/v1/reports/summary",
-            "/api/v1/reports/drivers", "/api/v1/reports/events"})
+            "/api/v1/reports/drivers", "/api/v1/reports/fuel", "/api/v1/reports/events"})
     ResponseEntity<StreamingResponseBody> report(HttpServletRequest request,
                                                  @RequestParam(required = false) String device,
                                                  @RequestParam(required = false) String tag,

@@ -2,7 +2,8 @@ package io.fleetmesh.api.reports;
 
 /** The reports an operator can ask for; each has one {@link ReportSource}. */
 public enum ReportKind {
-    ROUTE("Route"), TRIPS("Trips"), STOPS("Stops"), SUMMARY("Summary"), DRIVERS("Drivers"), EVENTS("Events");
+    ROUTE("Route"), TRIPS("Trips"), STOPS("Stops"), SUMMARY("Summary"), DRIVERS("Drivers"), FUEL("Fuel"),
+    EVENTS("Events");
 
     private final String title;
 

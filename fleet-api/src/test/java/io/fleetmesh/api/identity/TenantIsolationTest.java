@@ -109,7 +109,7 @@ class TenantIsolationTest extends IntegrationTest {
 
     @Test
     void aReportOnAnotherTenantsDeviceIsNotFoundInAnyFormat() {
-        for (String report : List.of("route", "trips", "stops", "summary", "drivers", "events")) {
+        for (String report : List.of("route", "trips", "stops", "summary", "drivers", "fuel", "events")) {
             for (String format : List.of("json", "csv", "xlsx", "pdf")) {
                 String path = "/api/v1/reports/%s?device=%s&format=%s".formatted(report, device, format);
                 assertThat(as(otherTenantAdmin).get(path).status()).as("other tenant %s", path).isEqualTo(404);
