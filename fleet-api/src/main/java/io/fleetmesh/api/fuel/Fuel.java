@@ -5,6 +5,7 @@ import io.fleetmesh.api.refusals.NotFound;
 import io.fleetmesh.api.reports.Period;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +43,11 @@ public class Fuel {
         if (!log.deleteSettings(tenant, device)) {
             throw new NotFound("This device has no fuel settings.");
         }
+    }
+
+    /** The devices whose fuel is analysed (they have settings). */
+    public Set<String> analysed(UUID tenant) {
+        return log.analysed(tenant);
     }
 
     /** The device's fuel over the period (the last day unless said, at most 31 days). */

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,11 @@ class FuelLog {
                 .param("tenant", tenant).param("device", device)
                 .query((rs, row) -> new FuelSettings(rs.getDouble(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional();
+    }
+
+    Set<String> analysed(UUID tenant) {
+        return Set.copyOf(jdbc.sql("SELECT device_id FROM fuel_settings WHERE tenant_id = :tenant").param("tenant", tenant)
+                .query(String.class).list());
     }
 
     /** New settings read the device's readings again from the first: levels and changes in litres of the old tank go. */

@@ -3,6 +3,7 @@ package io.fleetmesh.api.trips;
 import static io.fleetmesh.api.reports.Column.of;
 
 import io.fleetmesh.api.drivers.Drivers;
+import io.fleetmesh.api.fuel.Fuel;
 import io.fleetmesh.api.reports.Cell;
 import io.fleetmesh.api.reports.Column;
 import io.fleetmesh.api.reports.ReportKind;
@@ -13,10 +14,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
-/** The trips report: each stored trip that started in the period, by device and start (odometers with the offset). */
+/**
+ * The trips report: each stored trip that started in the period, by device and start (odometers with the offset),
+ * and the fuel it used where the device's fuel is analysed.
+ */
 @Component
 class TripReport implements ReportSource {
 
@@ -37,14 +42,16 @@ class TripReport implements ReportSource {
             of("maxSpeedKmh", "Max speed", Cell.SPEED), of("averageSpeedKmh", "Average speed", Cell.SPEED),
             of("engineSeconds", "Engine", Cell.DURATION), of("odometerStartMeters", "Odometer start", Cell.DISTANCE),
             of("odometerEndMeters", "Odometer end", Cell.DISTANCE), of("driverId", "Driver id", Cell.TEXT),
-            of("driver", "Driver", Cell.TEXT));
+            of("driver", "Driver", Cell.TEXT), of("fuelUsedLitres", "Fuel used", Cell.LITRES));
 
     private final ReportRows rows;
     private final Drivers drivers;
+    private final Fuel fuel;
 
-    TripReport(ReportRows rows, Drivers drivers) {
+    TripReport(ReportRows rows, Drivers drivers, Fuel fuel) {
         this.rows = rows;
         this.drivers = drivers;
+        this.fuel = fuel;
     }
 
     @Override
@@ -60,10 +67,19 @@ class TripReport implements ReportSource {
     @Override
     public Stream<Object[]> rows(ReportQuery query) {
         Map<String, String> names = drivers.names(query.tenant());
-        return rows.sql(SQL.formatted(query.deviceFilter("t.device_id")), query).query((rs, row) -> trip(rs, names)).stream();
+        Set<String> fuelled = fuel.analysed(query.tenant());
+        return rows.sql(SQL.formatted(query.deviceFilter("t.device_id")), query)
+                .query((rs, row) -> trip(rs, names, fuelUsed(query, fuelled, rs))).stream();
     }
 
-    private static Object[] trip(ResultSet rs, Map<String, String> names) throws SQLException {
+    /** A trip's fuel, for a device whose fuel is analysed: one look-up a trip, only for those. */
+    private Double fuelUsed(ReportQuery query, Set<String> fuelled, ResultSet rs) throws SQLException {
+        String device = rs.getString("device_id");
+        return fuelled.contains(device) ? fuel.between(query.tenant(), device, ReportRows.time(rs, "started_at"),
+                ReportRows.time(rs, "ended_at")).consumedLitres() : null;
+    }
+
+    private static Object[] trip(ResultSet rs, Map<String, String> names, Double fuelUsed) throws SQLException {
         long seconds = Math.round(rs.getDouble("seconds"));
         double distance = rs.getDouble("distance_m");
         return new Object[] {rs.getString("device_id"), ReportRows.time(rs, "started_at"), ReportRows.time(rs, "ended_at"),
@@ -71,6 +87,6 @@ class TripReport implements ReportSource {
                 ReportRows.number(rs, "end_lat"), ReportRows.number(rs, "end_lon"), distance,
                 rs.getDouble("max_speed_kmh"), seconds == 0 ? 0.0 : distance / seconds * 3.6,
                 Math.round(rs.getDouble("engine_seconds")), rs.getDouble("odometer_start"), rs.getDouble("odometer_end"),
-                rs.getString("driver_id"), names.get(rs.getString("driver_id"))};
+                rs.getString("driver_id"), names.get(rs.getString("driver_id")), fuelUsed};
     }
 }

@@ -48,9 +48,12 @@ class FuelTest extends IntegrationTest {
         String device = uniqueId("fuel-day");
         createDevice(device);
         Instant start = Instant.now().minus(Duration.ofHours(11)).truncatedTo(ChronoUnit.MINUTES);
+        double lat = 52.5;
         for (FuelDetectorTest.Row row : FuelDetectorTest.recorded()) {
             Instant at = start.plus(Duration.between(Instant.parse("2026-12-01T06:00:00Z"), row.at()));
-            publish(device, "gps", "{\"ts\": \"%s\", \"lat\": 52.5, \"lon\": 13.4, \"speed\": %s}".formatted(at, row.speedKmh()));
+            lat += row.speedKmh() * 10 / 3600 / 111; // northwards at its speed for the 10 s to the next row
+            publish(device, "gps", "{\"ts\": \"%s\", \"lat\": %s, \"lon\": 13.4, \"speed\": %s}"
+                    .formatted(at, lat, row.speedKmh()));
             publish(device, "engine", "{\"ts\": \"%s\", \"fuel\": %s}".formatted(at, row.percent()));
         }
         put("/api/v1/devices/%s/fuel-settings".formatted(device), "{\"tankLitres\": 400}");
@@ -67,6 +70,10 @@ class FuelTest extends IntegrationTest {
 
         String report = get("/api/v1/reports/fuel?device=%s&%s&format=csv".formatted(device, period)).body();
         assertThat(report).contains("Consumed (l)", device);
+        // the two drives: 70 % to 65 % and 95 % to 88 % of the tank
+        await().atMost(Duration.ofSeconds(30)).until(() -> fuelUsed(device, period).size() == 2);
+        assertThat(fuelUsed(device, period).get(0)).isCloseTo(20, within(6.0));
+        assertThat(fuelUsed(device, period).get(1)).isCloseTo(28, within(6.0));
         String events = get("/api/v1/reports/events?device=%s&%s&format=csv".formatted(device, period)).body();
         assertThat(events).contains("refuel", "fuel drain");
         assertThat(infrastructure.mail().all().stream().filter(m -> subject(m).contains("Fuel drain") && body(m).contains(device)))
@@ -99,6 +106,14 @@ class FuelTest extends IntegrationTest {
             assertThat(change.get("litres").doubleValue()).isCloseTo(100, within(4.0));
         });
         assertThat(mailsFor(operator)).hasSize(1);
+    }
+
+    /** The trips report's fuel used, trip by trip. */
+    private List<Double> fuelUsed(String device, String period) {
+        List<String> lines = get("/api/v1/reports/trips?device=%s&%s&format=csv".formatted(device, period)).body().lines().toList();
+        int column = List.of(lines.get(0).split(",")).indexOf("Fuel used (l)");
+        return lines.subList(1, lines.size()).stream().map(line -> line.split(",", -1)[column])
+                .filter(cell -> !cell.isEmpty()).map(Double::parseDouble).toList();
     }
 
     private Response put(String path, String body) {
