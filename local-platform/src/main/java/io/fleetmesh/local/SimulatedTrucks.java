@@ -35,6 +35,7 @@ final class SimulatedTrucks implements AutoCloseable {
             String id = "truck-" + i;
             Api api = new Api(apiUrl, adminPassword);
             api.register(id);
+            api.equip(id, Simulator.drivers(i - 1));
             AgentConfig config = config(home, hubUrl, hubLeafUrl, id, i, api.credentials(home, id));
             EdgeAgent agent = EdgeAgent.create(config, rules());
             agent.start();
@@ -68,6 +69,9 @@ final class SimulatedTrucks implements AutoCloseable {
     /** fleet-api's REST API as the quick start's administrator. */
     private record Api(String url, String adminPassword) {
 
+        private static final List<String> NAMES = List.of("Ana Petrova", "Jonas Berg", "Mara Lind", "Piotr Nowak",
+                "Lea Fischer", "Omar Haddad", "Ines Costa", "Tomas Novak");
+
         /** 201 the first time, 409 on later starts: both mean the truck is registered. */
         void register(String id) throws Exception {
             int status = send("POST", "/api/v1/devices",
@@ -75,6 +79,25 @@ final class SimulatedTrucks implements AutoCloseable {
                             .formatted(id, id)).statusCode();
             if (status != 201 && status != 409) {
                 throw new IllegalStateException("registering " + id + " answered " + status);
+            }
+        }
+
+        /** Its 400 l tank's level analysed (once), its drivers registered by name (409 on later starts: registered already). */
+        void equip(String id, List<String> cards) throws Exception {
+            String fuel = "/api/v1/devices/" + id + "/fuel-settings";
+            if (send("GET", fuel, null).statusCode() == 404) { // set again, they would have its history read again
+                expect(send("PUT", fuel, "{\"tankLitres\": 400}"), 200, id);
+            }
+            for (String card : cards) {
+                String name = NAMES.get(Math.floorMod(card.hashCode(), NAMES.size()));
+                expect(send("POST", "/api/v1/drivers", "{\"name\": \"%s\", \"identifier\": \"%s\"}".formatted(name, card)),
+                        201, id);
+            }
+        }
+
+        private static void expect(HttpResponse<String> response, int status, String id) {
+            if (response.statusCode() != status && response.statusCode() != 409) {
+                throw new IllegalStateException("equipping " + id + " answered " + response.statusCode() + " " + response.body());
             }
         }
 

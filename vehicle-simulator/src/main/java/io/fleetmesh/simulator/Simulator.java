@@ -46,6 +46,11 @@ public final class Simulator implements AutoCloseable {
         return simulator;
     }
 
+    /** The RFID cards of the drivers of the {@code vehicle}-th truck started (from 0): they badge in and out in shifts. */
+    public static List<String> drivers(int vehicle) {
+        return VehicleModel.drivers(vehicle);
+    }
+
     public static void main(String[] args) throws InterruptedException {
         JsonLogFormatter.install(System.getenv().getOrDefault("FLEETMESH_AGENT_LOG_FORMAT", "json"));
         SimulatorArguments arguments = SimulatorArguments.parse(args);

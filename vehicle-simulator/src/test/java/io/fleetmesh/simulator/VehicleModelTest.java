@@ -51,6 +51,42 @@ class VehicleModelTest {
     }
 
     @Test
+    void twoDriversShareTheTruckInShiftsWithABreakParkedAndRefuelledBetween() {
+        VehicleModel truck = new VehicleModel(5, T0);
+        List<String> drivers = VehicleModel.drivers(5);
+        List<String> badges = new ArrayList<>();
+        List<Instant> badgedAt = new ArrayList<>();
+        double fuelBeforeBreak = 0;
+        double fuelAfterBreak = 0;
+        Instant breakStarts = T0.plus(VehicleModel.SHIFT);
+        Instant breakEnds = breakStarts.plus(VehicleModel.BREAK);
+        for (int s = 10; s <= 5 * 3600; s += 10) {
+            Instant now = T0.plusSeconds(s);
+            for (VehicleModel.Reading reading : truck.next(now)) {
+                Map<String, Object> metrics = reading.metrics();
+                switch (reading.channel()) {
+                    case "driver" -> {
+                        badges.add((String) metrics.get("id"));
+                        badgedAt.add(now);
+                    }
+                    case "gps" -> assertThat((double) metrics.get("speed") == 0)
+                            .as("parked at %s", now).isEqualTo(!now.isBefore(breakStarts) && now.isBefore(breakEnds));
+                    case "engine" -> {
+                        double fuel = (double) metrics.get("fuel");
+                        fuelBeforeBreak = now.isBefore(breakStarts) ? fuel : fuelBeforeBreak;
+                        fuelAfterBreak = now.isBefore(breakEnds) ? fuel : fuelAfterBreak;
+                    }
+                    default -> { }
+                }
+            }
+        }
+        assertThat(drivers).doesNotHaveDuplicates().allMatch(id -> id.matches("[0-9A-F]{8}"));
+        assertThat(badges).containsExactly(drivers.get(0), "", drivers.get(1));
+        assertThat(badgedAt).containsExactly(T0.plusSeconds(10), breakStarts, breakEnds);
+        assertThat(fuelAfterBreak - fuelBeforeBreak).as("refuelled in the break").isGreaterThan(30);
+    }
+
+    @Test
     void theSameSeedReplaysTheSameTruck() {
         assertThat(new VehicleModel(3, T0).next(T0.plusSeconds(5)))
                 .isEqualTo(new VehicleModel(3, T0).next(T0.plusSeconds(5)));
