@@ -5,6 +5,7 @@ import io.fleetmesh.api.catalogue.MetricCatalogue;
 import io.fleetmesh.api.commands.CommandHistory;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.drivers.Drivers;
+import io.fleetmesh.api.fuel.Fuel;
 import io.fleetmesh.api.identity.CurrentTenant;
 import io.fleetmesh.api.maintenance.Maintenance;
 import io.fleetmesh.api.telemetry.LatestValues;
@@ -38,14 +39,16 @@ class DashboardPages {
     private final Places places;
     private final Maintenance maintenance;
     private final Drivers drivers;
+    private final Fuel fuel;
     private final CurrentTenant tenant;
 
     DashboardPages(FleetOverviews overviews, DeviceDirectory directory, TelemetryQueries telemetry,
                    OpenAlerts alerts, CommandHistory commands, MetricCatalogue catalogue, Trips trips, Places places,
-                   Maintenance maintenance, Drivers drivers, CurrentTenant tenant) {
+                   Maintenance maintenance, Drivers drivers, Fuel fuel, CurrentTenant tenant) {
         this.places = places;
         this.maintenance = maintenance;
         this.drivers = drivers;
+        this.fuel = fuel;
         this.overviews = overviews;
         this.directory = directory;
         this.telemetry = telemetry;
@@ -79,7 +82,9 @@ class DashboardPages {
                 .addAttribute("driverNames", drivers.names(tenantId))
                 .addAttribute("stops", stops)
                 .addAttribute("maintenance", maintenance.forDevice(tenantId, deviceId))
-                .addAttribute("services", maintenance.services(tenantId, deviceId, LATEST));
+                .addAttribute("services", maintenance.services(tenantId, deviceId, LATEST))
+                .addAttribute("fuelSettings", fuel.settingsOf(tenantId, deviceId).orElse(null))
+                .addAttribute("fuel", fuel.usage(tenantId, deviceId, null, null));
         return page(model, "device");
     }
 

@@ -5,6 +5,7 @@ import io.fleetmesh.api.refusals.NotFound;
 import io.fleetmesh.api.reports.Period;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,11 @@ public class Fuel {
     FuelSettings settings(UUID tenant, String device) {
         directory.requireRegistered(tenant, device);
         return log.settings(tenant, device).orElseThrow(() -> new NotFound("This device has no fuel settings."));
+    }
+
+    /** The device's settings, if its fuel is analysed (for a device known to be the tenant's, as a page shows it). */
+    public Optional<FuelSettings> settingsOf(UUID tenant, String device) {
+        return log.settings(tenant, device);
     }
 
     @Transactional
