@@ -1,6 +1,7 @@
 -- Scheduled reports: a report of the reports feature over the last complete day, week (Monday to Monday) or month
 -- in a zone, mailed as XLSX or PDF. report_runs is both the idempotency key and the run log: one row per schedule and
--- period, whichever replica inserts it first, and a row that is SENT is never sent again.
+-- period, whichever replica inserts it first, and a row that is SENT is never sent again. A period is its start and
+-- end: a schedule changed from daily to monthly still gets the month that starts on the day it last reported.
 CREATE TABLE report_schedules (
     id            uuid        PRIMARY KEY,
     tenant_id     uuid        NOT NULL REFERENCES tenants (id),
@@ -44,7 +45,7 @@ CREATE TABLE report_runs (
     bytes         int,
     created_at    timestamptz NOT NULL DEFAULT now(),
     sent_at       timestamptz,
-    UNIQUE (schedule_id, period_start),
+    UNIQUE (schedule_id, period_start, period_end),
     CHECK ((state = 'PENDING') = (due_at IS NOT NULL))
 );
 

@@ -44,9 +44,9 @@ class ReportRuns {
     void due(ReportSchedule schedule, Period period, Instant now) {
         jdbc.update("""
                 INSERT INTO report_runs (schedule_id, tenant_id, period_start, period_end, state, due_at, message_id)
-                VALUES (?, ?, ?, ?, 'PENDING', ?, ?) ON CONFLICT (schedule_id, period_start) DO NOTHING""",
+                VALUES (?, ?, ?, ?, 'PENDING', ?, ?) ON CONFLICT (schedule_id, period_start, period_end) DO NOTHING""",
                 schedule.id(), schedule.tenantId(), Timestamp.from(period.from()), Timestamp.from(period.to()),
-                Timestamp.from(now), "report." + schedule.id() + "." + period.from().getEpochSecond());
+                Timestamp.from(now), "report." + schedule.id() + "." + period.from().getEpochSecond() + "-" + period.to().getEpochSecond());
     }
 
     /** Up to {@code limit} runs of enabled schedules that are due: theirs for a lease, which another tick respects. */
@@ -56,8 +56,9 @@ class ReportRuns {
 
     /** This period's run of the schedule, if it is due (not SENT, not held by a replica, not waiting to retry). */
     Optional<Claimed> claim(UUID scheduleId, Period period, Instant now) {
-        return jdbc.query(CLAIM.formatted("AND schedule_id = ? AND period_start = ?"), ReportRuns::claimed, lease(now),
-                Timestamp.from(now), scheduleId, Timestamp.from(period.from()), 1).stream().findFirst();
+        return jdbc.query(CLAIM.formatted("AND schedule_id = ? AND period_start = ? AND period_end = ?"),
+                ReportRuns::claimed, lease(now), Timestamp.from(now), scheduleId, Timestamp.from(period.from()),
+                Timestamp.from(period.to()), 1).stream().findFirst();
     }
 
     void sent(Claimed run, int recipients, int bytes, Instant now) {
@@ -81,20 +82,21 @@ class ReportRuns {
         if (limit < 1 || limit > 500) {
             throw new InvalidInput("Invalid limit", "limit must be 1 to 500.", Map.of("limit", limit));
         }
-        return jdbc.query("SELECT * FROM report_runs WHERE schedule_id = ? ORDER BY period_start DESC LIMIT ?",
+        return jdbc.query("SELECT * FROM report_runs WHERE schedule_id = ? ORDER BY period_start DESC, id DESC LIMIT ?",
                 ReportRuns::view, scheduleId, limit);
     }
 
     Optional<ReportRunView> find(UUID scheduleId, Period period) {
-        return jdbc.query("SELECT * FROM report_runs WHERE schedule_id = ? AND period_start = ?", ReportRuns::view,
-                scheduleId, Timestamp.from(period.from())).stream().findFirst();
+        return jdbc.query("SELECT * FROM report_runs WHERE schedule_id = ? AND period_start = ? AND period_end = ?",
+                ReportRuns::view, scheduleId, Timestamp.from(period.from()), Timestamp.from(period.to())).stream()
+                .findFirst();
     }
 
     /** Each of the tenant's schedules' latest run. */
     Map<UUID, ReportRunView> latest(UUID tenantId) {
         Map<UUID, ReportRunView> latest = new HashMap<>();
         jdbc.query("SELECT DISTINCT ON (schedule_id) * FROM report_runs WHERE tenant_id = ?"
-                + " ORDER BY schedule_id, period_start DESC", rs -> {
+                + " ORDER BY schedule_id, period_start DESC, id DESC", rs -> {
                     latest.put(rs.getObject("schedule_id", UUID.class), view(rs, 0));
                 }, tenantId);
         return latest;

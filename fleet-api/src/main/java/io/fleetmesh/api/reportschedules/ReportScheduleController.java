@@ -23,13 +23,11 @@ class ReportScheduleController {
 
     private final ReportSchedules schedules;
     private final ReportScheduler scheduler;
-    private final ReportRuns runs;
     private final CurrentTenant tenant;
 
-    ReportScheduleController(ReportSchedules schedules, ReportScheduler scheduler, ReportRuns runs, CurrentTenant tenant) {
+    ReportScheduleController(ReportSchedules schedules, ReportScheduler scheduler, CurrentTenant tenant) {
         this.schedules = schedules;
         this.scheduler = scheduler;
-        this.runs = runs;
         this.tenant = tenant;
     }
 
@@ -63,7 +61,7 @@ class ReportScheduleController {
     /** Newest period first. */
     @GetMapping("/{id}/runs")
     List<ReportRunView> runs(@PathVariable UUID id, @RequestParam(defaultValue = "50") int limit) {
-        return runs.list(schedules.find(tenant.id(), id).id(), limit);
+        return schedules.runs(tenant.id(), id, limit);
     }
 
     /** The last complete period, mailed now unless it was already: the run as it stands afterwards. */

@@ -94,6 +94,11 @@ class ReportSchedules {
                 tenantId, id).stream().findFirst().orElseThrow(() -> new NotFound(NOT_FOUND));
     }
 
+    /** The schedule's run log, newest period first. */
+    List<ReportRunView> runs(UUID tenantId, UUID id, int limit) {
+        return runs.list(find(tenantId, id).id(), limit);
+    }
+
     /** Every tenant's enabled schedules, for the scheduler. */
     List<ReportSchedule> enabled() {
         return jdbc.query("SELECT * FROM report_schedules WHERE enabled", ReportSchedules::schedule);
@@ -105,6 +110,21 @@ class ReportSchedules {
     }
 
     private ReportSchedule schedule(Caller caller, UUID id, NewReportSchedule body) {
+        List<UUID> recipients = recipients(caller.tenantId(), body.recipients() == null ? List.of() : body.recipients());
+        List<String> emails = emails(body.emails());
+        if (recipients.isEmpty() && emails.isEmpty()) {
+            throw new InvalidInput("No recipient", "Name at least one recipient (an operator of this tenant) or e-mail"
+                    + " address.", Map.of());
+        }
+        return new ReportSchedule(id, caller.tenantId(), body.name().strip(), kind(body.kind()), scope(caller, body),
+                body.tag(), ReportFrequency.named(body.frequency()),
+                TimeZones.named(body.zone() == null ? "UTC" : body.zone()), format(body.format()),
+                Units.named(body.units() == null ? "metric" : body.units()), recipients, emails,
+                body.enabled() == null || body.enabled(), caller.name(), clock.instant());
+    }
+
+    /** The devices, each of the caller's tenant (another's is not found); null for a tag or the whole fleet. */
+    private List<String> scope(Caller caller, NewReportSchedule body) {
         if (body.devices() != null && body.tag() != null) {
             throw new InvalidInput("Invalid report scope", "Give devices or a tag, not both.", Map.of());
         }
@@ -112,16 +132,7 @@ class ReportSchedules {
         if (scope != null) {
             scope.forEach(device -> devices.requireRegistered(caller.tenantId(), device));
         }
-        List<UUID> recipients = recipients(caller.tenantId(), body.recipients() == null ? List.of() : body.recipients());
-        List<String> emails = emails(body.emails());
-        if (recipients.isEmpty() && emails.isEmpty()) {
-            throw new InvalidInput("No recipient", "Name at least one recipient (an operator of this tenant) or e-mail"
-                    + " address.", Map.of());
-        }
-        return new ReportSchedule(id, caller.tenantId(), body.name().strip(), kind(body.kind()), scope, body.tag(),
-                ReportFrequency.named(body.frequency()), TimeZones.named(body.zone() == null ? "UTC" : body.zone()),
-                format(body.format()), Units.named(body.units() == null ? "metric" : body.units()), recipients, emails,
-                body.enabled() == null || body.enabled(), caller.name(), clock.instant());
+        return scope;
     }
 
     private static List<String> emails(List<String> emails) {
