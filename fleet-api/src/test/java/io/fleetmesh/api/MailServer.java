@@ -46,6 +46,14 @@ public final class MailServer {
         return Arrays.stream(server.getReceivedMessages()).filter(m -> addressedTo(m, address)).toList();
     }
 
+    /** What was put in this address's mailbox: one copy of each message, however many other recipients it had. */
+    public synchronized List<MimeMessage> deliveredTo(String address) {
+        if (server == null) {
+            return List.of();
+        }
+        return server.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), message -> true).toList();
+    }
+
     public synchronized List<MimeMessage> all() {
         return server == null ? List.of() : List.of(server.getReceivedMessages());
     }

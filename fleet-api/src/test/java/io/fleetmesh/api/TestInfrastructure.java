@@ -83,6 +83,8 @@ public final class TestInfrastructure {
                 Map.entry("fleetmesh.security.admin-password", ADMIN_PASSWORD),
                 Map.entry("fleetmesh.alerts.offline-check", "500ms"),
                 Map.entry("fleetmesh.maintenance.check", "2s"),
+                // tests run scheduled reports at the moments they choose (ScheduledReportsTest)
+                Map.entry("fleetmesh.report-schedules.tick", "6h"),
                 Map.entry("fleetmesh.webhooks.allow-private", "true"),
                 Map.entry("fleetmesh.mail.host", "127.0.0.1"),
                 Map.entry("fleetmesh.mail.port", String.valueOf(mail.port())),

@@ -115,7 +115,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // the dashboard's forms act on the fleet: as in the API, viewers only look
                         .requestMatchers(HttpMethod.POST, "/devices/**", "/alerts/**", "/rules/**", "/geofences/**", "/imports",
-                                "/notifications/**", "/maintenance/**", "/drivers", "/drivers/**", "/commands/**")
+                                "/notifications/**", "/maintenance/**", "/drivers", "/drivers/**", "/commands/**",
+                                "/reports/schedules", "/reports/schedules/**")
                                 .hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").permitAll())

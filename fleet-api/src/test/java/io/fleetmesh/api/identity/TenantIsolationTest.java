@@ -28,6 +28,9 @@ class TenantIsolationTest extends IntegrationTest {
     private static final String GEOFENCE = "{\"name\": \"Probe\", \"alertOn\": \"BOTH\","
             + " \"shape\": {\"circle\": {\"lat\": 52.5, \"lon\": 13.4, \"radiusMeters\": 100}}}";
 
+    private static final String REPORT_SCHEDULE = "{\"name\": \"Probe\", \"kind\": \"trips\", \"frequency\": \"DAILY\","
+            + " \"emails\": [\"probe@example.org\"]}";
+
     private static final String MAINTENANCE = "{\"name\": \"Probe\", \"device\": \"%s\", \"everyDays\": 30}";
 
     private static final String TRIP_SETTINGS = "{\"speedThresholdKmh\": 5, \"minTripDistanceM\": 500,"
@@ -46,6 +49,7 @@ class TenantIsolationTest extends IntegrationTest {
     private String notificationRuleId;
     private String scheduleId;
     private String driverId;
+    private String reportScheduleId;
     private String importId;
     private String keyId;
     private String otherTenantAdmin;
@@ -65,6 +69,7 @@ class TenantIsolationTest extends IntegrationTest {
         scheduleId = postJson("/api/v1/maintenance/schedules", MAINTENANCE.formatted(device)).json().get("id").stringValue();
         postJson("/api/v1/rules", RULE);
         driverId = postJson("/api/v1/drivers", driver()).json().get("id").stringValue();
+        reportScheduleId = postJson("/api/v1/report-schedules", REPORT_SCHEDULE).json().get("id").stringValue();
         importId = send("POST", "/api/v1/device-imports", IMPORT, CSV).location().getPath().replaceAll(".*/", "");
         alertId = UUID.randomUUID().toString();
         jdbc.update("INSERT INTO alerts (id, tenant_id, device_id, rule_id, source, severity, state, message,"
@@ -94,12 +99,15 @@ class TenantIsolationTest extends IntegrationTest {
                 "post /api/v1/devices/{deviceId}/commands", "get /api/v1/fanouts/{id}", "post /api/v1/device-imports",
                 "get /api/v1/device-imports/{id}", "get /api/v1/devices/{deviceId}/telemetry/live", "get /api/v1/overview",
                 "put /api/v1/metric-catalogue/{channel}/{metric}", "get /api/v1/devices/{deviceId}/telemetry/series.csv",
-                "get /api/v1/reports/trips", "get /api/v1/reports/events");
+                "get /api/v1/reports/trips", "get /api/v1/reports/events",
+                "post /api/v1/report-schedules/{id}/send-now", "get /api/v1/report-schedules/{id}/runs");
         assertThat(get("/api/v1/commands/" + commandId).json().get("state").stringValue()).isNotEqualTo("CANCELLED");
         assertThat(get("/api/v1/alerts/" + alertId).json().get("state").stringValue()).isEqualTo("ACTIVE");
         assertThat(get("/api/v1/geofences/" + geofenceId).json().get("name").stringValue()).isEqualTo("Probe");
         assertThat(get("/api/v1/rules").body()).contains("isolation-probe");
         assertThat(get("/api/v1/drivers/" + driverId).json().get("name").stringValue()).isEqualTo("Probe");
+        assertThat(get("/api/v1/report-schedules/" + reportScheduleId).json().get("name").stringValue()).isEqualTo("Probe");
+        assertThat(get("/api/v1/report-schedules/%s/runs".formatted(reportScheduleId)).json()).isEmpty();
         assertThat(get("/api/v1/notification-rules").body()).contains(notificationRuleId);
         assertThat(get("/api/v1/operators").body()).doesNotContain("@");
         assertThat(get("/api/v1/metric-catalogue").body()).doesNotContain("Isolation probe");
@@ -182,6 +190,9 @@ class TenantIsolationTest extends IntegrationTest {
         if (template.startsWith("/api/v1/drivers")) {
             return driverId;
         }
+        if (template.startsWith("/api/v1/report-schedules")) {
+            return reportScheduleId;
+        }
         if (template.startsWith("/api/v1/device-imports")) {
             return importId;
         }
@@ -214,6 +225,9 @@ class TenantIsolationTest extends IntegrationTest {
         }
         if (template.startsWith("/api/v1/drivers")) {
             return driver();
+        }
+        if (template.startsWith("/api/v1/report-schedules")) {
+            return REPORT_SCHEDULE;
         }
         if (template.startsWith("/api/v1/maintenance")) {
             return MAINTENANCE.formatted(device);
