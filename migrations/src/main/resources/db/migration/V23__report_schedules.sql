@@ -6,7 +6,7 @@ CREATE TABLE report_schedules (
     id            uuid        PRIMARY KEY,
     tenant_id     uuid        NOT NULL REFERENCES tenants (id),
     name          text        NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
-    kind          text        NOT NULL CHECK (kind IN ('ROUTE', 'TRIPS', 'STOPS', 'SUMMARY', 'DRIVERS', 'EVENTS')),
+    kind          text        NOT NULL CHECK (kind IN ('ROUTE', 'TRIPS', 'STOPS', 'SUMMARY', 'DRIVERS', 'FUEL', 'EVENTS')),
     -- neither: the whole fleet; a tag is resolved to its devices at each run
     device_ids    text[],
     tag           text,

@@ -8,6 +8,7 @@ import io.fleetmesh.api.commands.CommandState;
 import io.fleetmesh.api.fuel.FuelEvents.FuelDrained;
 import io.fleetmesh.api.maintenance.MaintenanceEvents.MaintenanceBecameDue;
 import io.fleetmesh.api.maintenance.MaintenanceState;
+import io.fleetmesh.api.trips.TripEvents.TripStarted;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -56,6 +57,13 @@ final class Notices {
         return new Notice(NotificationEvent.FUEL_DRAIN, "fuel-drain:%s:%s".formatted(drained.deviceId(),
                 drained.startedAt()), drained.deviceId(), Severity.WARNING, title, "/devices/" + drained.deviceId(),
                 drained.endedAt());
+    }
+
+    /** A trip begun; whether it is outside working hours is each rule's to say ({@link WorkingHours}). */
+    static Notice of(TripStarted trip) {
+        return new Notice(NotificationEvent.TRIP_OUTSIDE_HOURS, "trip:%s:%s".formatted(trip.deviceId(), trip.startedAt()),
+                trip.deviceId(), Severity.WARNING, "Trip started outside working hours", "/devices/" + trip.deviceId(),
+                trip.startedAt());
     }
 
     private static NotificationEvent eventOf(String ruleId) {

@@ -7,7 +7,7 @@ import java.util.Map;
 /** What a rule can ask to be told of, by the names the API uses. */
 public enum NotificationEvent {
     ALERT("alert"), GEOFENCE("geofence"), OFFLINE("offline"), COMMAND_FAILED("command-failed"), MAINTENANCE("maintenance"),
-    FUEL_DRAIN("fuel-drain");
+    FUEL_DRAIN("fuel-drain"), TRIP_OUTSIDE_HOURS("trip-outside-hours");
 
     private final String apiName;
 
@@ -22,6 +22,6 @@ public enum NotificationEvent {
     static NotificationEvent named(String name) {
         return Arrays.stream(values()).filter(e -> e.apiName.equals(name)).findFirst()
                 .orElseThrow(() -> new InvalidInput("Unknown event", "events may be alert, geofence, offline,"
-                        + " command-failed, maintenance and fuel-drain.", Map.of("event", String.valueOf(name))));
+                        + " command-failed, maintenance, fuel-drain and trip-outside-hours.", Map.of("event", String.valueOf(name))));
     }
 }

@@ -4,6 +4,7 @@ import io.fleetmesh.api.alerts.AlertEvents.AlertChanged;
 import io.fleetmesh.api.commands.CommandEvents.CommandTransitioned;
 import io.fleetmesh.api.fuel.FuelEvents.FuelDrained;
 import io.fleetmesh.api.maintenance.MaintenanceEvents.MaintenanceBecameDue;
+import io.fleetmesh.api.trips.TripEvents.TripStarted;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -64,6 +65,11 @@ class NotificationOutbox {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void fuelDrain(FuelDrained drained) {
         queue(drained.tenantId(), Notices.of(drained));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void tripStarted(TripStarted trip) {
+        queue(trip.tenantId(), Notices.of(trip));
     }
 
     private void queue(UUID tenantId, Notice notice) {

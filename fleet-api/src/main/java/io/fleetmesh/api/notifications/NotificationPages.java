@@ -52,11 +52,13 @@ class NotificationPages {
                   @RequestParam(defaultValue = "") String tag, @RequestParam(defaultValue = "") String quietFrom,
                   @RequestParam(defaultValue = "") String quietTo, @RequestParam(defaultValue = "UTC") String zone,
                   @RequestParam(defaultValue = "5") int rateWindowMinutes,
-                  @RequestParam(defaultValue = "") String recipients, RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "") String recipients, @RequestParam(defaultValue = "email") String channel,
+                  @RequestParam(defaultValue = "") String workFrom, @RequestParam(defaultValue = "") String workTo,
+                  RedirectAttributes redirect) {
         try {
             NewNotificationRule rule = new NewNotificationRule(name, events == null ? List.of() : events, minSeverity,
-                    FormChecks.blankToNull(device), FormChecks.blankToNull(tag), "email", time(quietFrom), time(quietTo), zone,
-                    rateWindowMinutes * 60, usernames(recipients));
+                    FormChecks.blankToNull(device), FormChecks.blankToNull(tag), channel, time(quietFrom), time(quietTo), zone,
+                    rateWindowMinutes * 60, usernames(recipients), time(workFrom), time(workTo), null);
             rules.create(tenant.caller(), FormChecks.valid(validator, rule));
             redirect.addFlashAttribute("notice", "Rule " + name + " created.");
         } catch (IllegalArgumentException | Refusal invalid) {

@@ -11,17 +11,23 @@ import java.util.UUID;
 /**
  * A subscription: which events (at or above a severity, for a device, a tag or the whole fleet) reach which
  * operators, over which channel, when (quiet hours), and how often at most ({@code rateWindow}: one message per
- * recipient per window, the rest in the next one as a digest). {@code quietHours} may be null.
+ * recipient per window, the rest in the next one as a digest). {@code quietHours} may be null; {@code workingHours}
+ * (null: {@link WorkingHours#OFFICE}) are when a trip start is no news.
  */
 record NotificationRule(UUID id, String name, Set<NotificationEvent> events, Severity minSeverity, String deviceId,
                         String tag, String channel, QuietHours quietHours, ZoneId zone, Duration rateWindow, List<String> recipients,
-                        String createdBy, Instant createdAt) {
+                        String createdBy, Instant createdAt, WorkingHours workingHours) {
 
     /** Whether this rule wants the notice of a device with these tags. */
     boolean wants(Notice notice, List<String> deviceTags) {
         return events.contains(notice.event()) && notice.severity().compareTo(minSeverity) >= 0
                 && (deviceId == null || deviceId.equals(notice.deviceId()))
-                && (tag == null || deviceTags.contains(tag));
+                && (tag == null || deviceTags.contains(tag))
+                && (notice.event() != NotificationEvent.TRIP_OUTSIDE_HOURS || !hours().cover(notice.at(), zone));
+    }
+
+    WorkingHours hours() {
+        return workingHours == null ? WorkingHours.OFFICE : workingHours;
     }
 
     /** When the next message may go, given the last one: after the window, and outside the quiet hours. */

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -51,12 +53,13 @@ class NotificationRules {
         Map<String, UUID> recipients = recipients(caller, rule.recipients());
         jdbc.update("""
                 INSERT INTO notification_rules (id, tenant_id, name, events, min_severity, device_id, tag, channel,
-                    quiet_from, quiet_to, zone, rate_window, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, make_interval(secs => ?), ?, ?)""", rule.id(), caller.tenantId(),
+                    quiet_from, quiet_to, zone, rate_window, created_by, created_at, work_from, work_to, work_days)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, make_interval(secs => ?), ?, ?, ?, ?, ?)""", rule.id(), caller.tenantId(),
                 rule.name(), rule.events().stream().map(NotificationEvent::apiName).toArray(String[]::new),
                 rule.minSeverity().name(), rule.deviceId(), rule.tag(), rule.channel(), time(rule, true),
                 time(rule, false), rule.zone().getId(), rule.rateWindow().toSeconds(), caller.name(),
-                Timestamp.from(rule.createdAt()));
+                Timestamp.from(rule.createdAt()), work(rule, WorkingHours::from), work(rule, WorkingHours::to),
+                workDays(rule));
         recipients.values().forEach(id -> jdbc.update("INSERT INTO notification_recipients (rule_id, operator_id)"
                 + " VALUES (?, ?)", rule.id(), id));
         return NotificationRuleView.of(rule);
@@ -103,7 +106,27 @@ class NotificationRules {
                 body.minSeverity() == null ? Severity.INFO : body.minSeverity(), body.device(), body.tag(),
                 body.channel() == null ? "email" : body.channel(), quietHours(body, zone), zone,
                 Duration.ofSeconds(body.rateWindowSeconds() == null ? 300 : body.rateWindowSeconds()), recipients,
-                caller.name(), clock.instant());
+                caller.name(), clock.instant(), workingHours(body));
+    }
+
+    private static WorkingHours workingHours(NewNotificationRule body) {
+        if (body.workFrom() == null && body.workTo() == null && body.workDays() == null) {
+            return null;
+        }
+        if (body.workFrom() == null || body.workTo() == null || body.workFrom().equals(body.workTo())) {
+            throw new InvalidInput("Working hours need workFrom and workTo, and they differ.");
+        }
+        return new WorkingHours(body.workFrom(), body.workTo(), body.workDays() == null
+                ? WorkingHours.OFFICE.days() : Set.copyOf(body.workDays()));
+    }
+
+    private static LocalTime work(NotificationRule rule, Function<WorkingHours, LocalTime> end) {
+        return rule.workingHours() == null ? null : end.apply(rule.workingHours());
+    }
+
+    private static Integer[] workDays(NotificationRule rule) {
+        return rule.workingHours() == null ? null
+                : rule.workingHours().days().stream().map(DayOfWeek::getValue).sorted().toArray(Integer[]::new);
     }
 
     private static QuietHours quietHours(NewNotificationRule body, ZoneId zone) {
@@ -142,7 +165,14 @@ class NotificationRules {
         return new NotificationRule(rs.getObject("id", UUID.class), rs.getString("name"), events,
                 Severity.valueOf(rs.getString("min_severity")), rs.getString("device_id"), rs.getString("tag"),
                 rs.getString("channel"), quiet, zone, duration(rs), recipients, rs.getString("created_by"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), workingHours(rs));
+    }
+
+    private static WorkingHours workingHours(ResultSet rs) throws SQLException {
+        LocalTime from = rs.getObject("work_from", LocalTime.class);
+        return from == null ? null : new WorkingHours(from, rs.getObject("work_to", LocalTime.class),
+                Arrays.stream((Object[]) rs.getArray("work_days").getArray())
+                        .map(day -> DayOfWeek.of(((Number) day).intValue())).collect(Collectors.toSet()));
     }
 
     private static Duration duration(ResultSet rs) throws SQLException {

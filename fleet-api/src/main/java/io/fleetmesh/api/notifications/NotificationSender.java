@@ -126,7 +126,7 @@ class NotificationSender {
             if (recipient == null) {
                 throw new NotificationChannel.NotDelivered("not an operator of this tenant", true);
             }
-            channel(rule).send(new OutgoingMessage(id, recipient, rule.name(), waiting.stream().map(Waiting::notice).toList()));
+            channel(rule).send(new OutgoingMessage(id, batch.tenantId(), recipient, rule.name(), waiting.stream().map(Waiting::notice).toList()));
             sent(batch, rule, waiting, id);
         } catch (NotificationChannel.NotDelivered e) {
             failed(batch, waiting, e);

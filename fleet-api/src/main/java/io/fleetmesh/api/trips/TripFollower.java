@@ -4,6 +4,8 @@ import io.fleetmesh.api.telemetry.DeviceReadings;
 import io.fleetmesh.api.telemetry.ReadingsStored;
 import io.fleetmesh.api.telemetry.TelemetryChanges;
 import io.fleetmesh.api.telemetry.TelemetryChanges.Changed;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for), and per device, in one repeatable-read transaction holding its tracker, takes its changes, feeds the
  * readings after its checkpoint to the detector and stores the segments closed with the new state (ADR 0010).
  * A change older than the checkpoint (a late reading, a recompute) starts detection again at the last stop before it.
- * Replicas share the work: a tracker another one holds is skipped.
+ * Replicas share the work: a tracker another one holds is skipped. A stop closed is a trip begun: told as
+ * {@link TripEvents.TripStarted} when its departure is recent (a backfill or recompute only stores its trips).
  */
 @Component
 class TripFollower {
@@ -33,6 +37,7 @@ class TripFollower {
     private static final Logger log = LoggerFactory.getLogger(TripFollower.class);
     static final int CHUNK = 5_000;
     private static final int DEVICES_PER_ROUND = 200;
+    private static final Duration TOLD_WITHIN = Duration.ofHours(1);
 
     private final TelemetryChanges changes;
     private final DeviceReadings readings;
@@ -41,9 +46,12 @@ class TripFollower {
     private final TripThresholds thresholds;
     private final TripMetrics metrics;
     private final TransactionTemplate repeatableRead;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     TripFollower(TelemetryChanges changes, DeviceReadings readings, Trackers trackers, TripLog trips,
-                 TripThresholds thresholds, TripMetrics metrics, PlatformTransactionManager transactions) {
+                 TripThresholds thresholds, TripMetrics metrics, PlatformTransactionManager transactions,
+                 ApplicationEventPublisher events, Clock clock) {
         this.changes = changes;
         this.readings = readings;
         this.trackers = trackers;
@@ -52,6 +60,8 @@ class TripFollower {
         this.metrics = metrics;
         this.repeatableRead = new TransactionTemplate(transactions);
         this.repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.events = events;
+        this.clock = clock;
     }
 
     /** What one device's round did, counted once it committed. */
@@ -132,6 +142,7 @@ class TripFollower {
         }
         List<Segment> closed = detector.drain();
         trips.save(device.tenantId(), device.deviceId(), closed);
+        started(device, closed);
         Instant checkpoint = taken.isEmpty() ? start.after() : taken.get(taken.size() - 1).ts();
         trackers.save(device.tenantId(), device.deviceId(), detector.state(), checkpoint, behind,
                 added(tracker.skipped(), detector.skipped()));
@@ -153,6 +164,14 @@ class TripFollower {
             end--;
         }
         return batch.subList(0, end == 0 && batch.size() > CHUNK ? batch.size() : end);
+    }
+
+    private void started(Changed device, List<Segment> closed) {
+        Instant recent = clock.instant().minus(TOLD_WITHIN);
+        closed.stream().filter(Segment.Stop.class::isInstance).map(stop -> ((Segment.Stop) stop).departure())
+                .filter(departure -> departure.at().isAfter(recent))
+                .forEach(departure -> events.publishEvent(new TripEvents.TripStarted(device.tenantId(), device.deviceId(),
+                        departure.at(), departure.lat(), departure.lon())));
     }
 
     private static Map<Skip, Integer> added(Map<Skip, Integer> before, Map<Skip, Integer> now) {

@@ -15,12 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Queues a delivery for every webhook of the tenant that wants the event: alert changes, and commands' results
- * (their final states). Queued in the transaction of the change itself (an outbox), so a change is never without
- * its deliveries, and by the replica that made it, so each is delivered once.
+ * Queues a delivery for every webhook of the tenant that wants the event: alert changes, commands' results
+ * (their final states), and notifications that rules send by webhook. Queued in the transaction of the change
+ * itself (an outbox), so a change is never without its deliveries, and by the replica that made it, so each is
+ * delivered once.
  */
 @Component
-class WebhookOutbox {
+public class WebhookOutbox {
 
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final Set<CommandState> RESULTS = EnumSet.of(CommandState.SUCCEEDED, CommandState.FAILED,
@@ -44,10 +45,15 @@ class WebhookOutbox {
         }
     }
 
-    private void queue(UUID tenant, String kind, JsonNode data) {
+    /** A notification for the tenant's webhooks that take them; how many do (none: nobody was told). */
+    public int notification(UUID tenant, JsonNode notification) {
+        return queue(tenant, "notification", notification);
+    }
+
+    private int queue(UUID tenant, String kind, JsonNode data) {
         ObjectNode payload = json.createObjectNode().put("kind", kind);
         payload.set("data", data);
-        jdbc.update("INSERT INTO webhook_deliveries (webhook_id, kind, payload, state) SELECT id, ?, ?::jsonb, 'PENDING'"
+        return jdbc.update("INSERT INTO webhook_deliveries (webhook_id, kind, payload, state) SELECT id, ?, ?::jsonb, 'PENDING'"
                 + " FROM webhooks WHERE tenant_id = ? AND ? = ANY (events)", kind, json.writeValueAsString(payload), tenant, kind);
     }
 }

@@ -94,6 +94,17 @@ class NotificationRuleTest {
     }
 
     @Test
+    void aTripStartIsWantedOutsideTheRulesWorkingHoursOnly() {
+        NotificationRule rule = rule(Set.of(NotificationEvent.TRIP_OUTSIDE_HOURS), null, null, null, Duration.ZERO);
+        Notice sundayNoon = new Notice(NotificationEvent.TRIP_OUTSIDE_HOURS, "trip:a", "truck-1", Severity.WARNING,
+                "Trip", "/devices/truck-1", Instant.parse("2026-12-06T11:00:00Z"));
+        Notice mondayNoon = new Notice(NotificationEvent.TRIP_OUTSIDE_HOURS, "trip:b", "truck-1", Severity.WARNING,
+                "Trip", "/devices/truck-1", Instant.parse("2026-12-07T11:00:00Z"));
+        assertThat(rule.wants(sundayNoon, List.of())).isTrue();
+        assertThat(rule.wants(mondayNoon, List.of())).as("office hours by default").isFalse();
+    }
+
+    @Test
     void aSubjectIsOneLine() {
         assertThat(MailTemplates.oneLine("Door\r\nBcc: x@evil.example\ttab")).isEqualTo("Door  Bcc: x@evil.example tab");
     }
@@ -101,7 +112,7 @@ class NotificationRuleTest {
     private static NotificationRule rule(Set<NotificationEvent> events, String device, String tag, QuietHours quiet,
                                          Duration window) {
         return new NotificationRule(UUID.randomUUID(), "rule", events, Severity.WARNING, device, tag, "email", quiet,
-                BERLIN, window, List.of("ops"), "ops", NOW);
+                BERLIN, window, List.of("ops"), "ops", NOW, null);
     }
 
     private static Notice notice(NotificationEvent event, Severity severity, String device) {
