@@ -11,12 +11,14 @@ CREATE TABLE fuel_settings (
     FOREIGN KEY (tenant_id, device_id) REFERENCES devices (tenant_id, id) ON DELETE CASCADE
 );
 
--- The detector's state after the last reading it took (checkpoint); replicas take a device with FOR UPDATE SKIP LOCKED.
+-- The detector's state after the last reading it took (checkpoint); replicas take a device with FOR UPDATE SKIP LOCKED,
+-- the one looked at longest ago first (polled_at), so that idle devices never crowd out those with news.
 CREATE TABLE fuel_trackers (
     tenant_id   uuid        NOT NULL,
     device_id   text        NOT NULL,
     checkpoint  timestamptz,
     state       jsonb,
+    polled_at   timestamptz,
     PRIMARY KEY (tenant_id, device_id),
     FOREIGN KEY (tenant_id, device_id) REFERENCES fuel_settings (tenant_id, device_id) ON DELETE CASCADE
 );
@@ -45,4 +47,6 @@ CREATE TABLE fuel_events (
     FOREIGN KEY (tenant_id, device_id) REFERENCES devices (tenant_id, id) ON DELETE CASCADE
 );
 
-CREATE INDEX fuel_events_by_time ON fuel_events (tenant_id, started_at);
+-- a change counts on the day its new level held (ended_at): the day whose levels show it
+CREATE INDEX fuel_events_by_time ON fuel_events (tenant_id, ended_at);
+CREATE INDEX fuel_trackers_by_poll ON fuel_trackers (polled_at NULLS FIRST);

@@ -4,6 +4,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,5 +75,37 @@ public final class MailServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A message's subject (a test's shorthand: messaging errors are failures). */
+    public static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Part attachment(MimeMessage message) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+                return parts.getBodyPart(i);
+            }
+        }
+        throw new AssertionError("no attachment");
+    }
+
+    public static String text(MimeMessage message) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                text.append(parts.getBodyPart(i).getContent());
+            } else if (parts.getBodyPart(i).getContent() instanceof Multipart inner) {
+                text.append(inner.getBodyPart(0).getContent());
+            }
+        }
+        return text.toString();
     }
 }

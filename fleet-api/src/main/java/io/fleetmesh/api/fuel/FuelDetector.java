@@ -43,11 +43,11 @@ final class FuelDetector {
         return new FuelState(List.copyOf(recent), moving, base, nearAt, change, levelAt);
     }
 
-    /** The vehicle's speed at {@code at}: driving ends a change under way, as it stands then. */
+    /** The vehicle's speed at {@code at}: driving off ends a change under way, at the level it last reached. */
     void speed(Instant at, double kmh) {
         boolean drives = kmh > thresholds.movingKmh();
         if (drives && !moving && change != null) {
-            endChange(at, change.anchor());
+            endChange(change.anchorAt(), change.anchor());
         }
         moving = drives;
     }

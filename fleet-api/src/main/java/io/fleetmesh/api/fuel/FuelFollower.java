@@ -80,6 +80,7 @@ class FuelFollower {
 
     private int read(FuelLog.Tracker held) {
         FuelSettings settings = held.settings();
+        fuel.polled(held.tenantId(), held.deviceId());
         List<ReadingsStored.Stored> batch = readings.after(held.tenantId(), held.deviceId(),
                 List.of(settings.channel(), "gps").stream().distinct().toList(), held.checkpoint(), CHUNK);
         if (batch.isEmpty()) {

@@ -60,14 +60,16 @@ class FuelLog {
         forget(tenant, device);
     }
 
+    /** The settings first: the tracker goes with them once a follower holding it is done, then what it kept. */
     boolean deleteSettings(UUID tenant, String device) {
+        boolean deleted = deviceSql("DELETE FROM fuel_settings", tenant, device).update() > 0;
         forget(tenant, device);
-        return deviceSql("DELETE FROM fuel_settings", tenant, device).update() > 0;
+        return deleted;
     }
 
-    /** Devices to read on, the longest unread first. */
+    /** Devices to read on, the one looked at longest ago first. */
     List<Tracker> trackers(int limit) {
-        return jdbc.sql(TRACKER + " ORDER BY t.checkpoint NULLS FIRST LIMIT :limit").param("limit", limit)
+        return jdbc.sql(TRACKER + " ORDER BY t.polled_at NULLS FIRST LIMIT :limit").param("limit", limit)
                 .query(FuelLog::tracker).list();
     }
 
@@ -75,6 +77,11 @@ class FuelLog {
     Optional<Tracker> lock(UUID tenant, String device) {
         return jdbc.sql(TRACKER + " WHERE t.tenant_id = :tenant AND t.device_id = :device FOR UPDATE OF t SKIP LOCKED")
                 .param("tenant", tenant).param("device", device).query(FuelLog::tracker).optional();
+    }
+
+    /** Looked at now, whether or not it had readings (held, so by this replica alone). */
+    void polled(UUID tenant, String device) {
+        deviceSql("UPDATE fuel_trackers SET polled_at = now()", tenant, device).update();
     }
 
     void save(UUID tenant, String device, Instant checkpoint, FuelState state) {
@@ -105,8 +112,8 @@ class FuelLog {
     List<FuelChange> changes(UUID tenant, String device, Instant from, Instant to) {
         return jdbc.sql("""
                         SELECT kind, started_at, ended_at, litres_before, litres_after FROM fuel_events
-                        WHERE tenant_id = :tenant AND device_id = :device AND started_at >= :from AND started_at < :to
-                        ORDER BY started_at""")
+                        WHERE tenant_id = :tenant AND device_id = :device AND ended_at >= :from AND ended_at < :to
+                        ORDER BY ended_at""")
                 .param("tenant", tenant).param("device", device).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((rs, row) -> new FuelChange(FuelChange.Kind.valueOf(rs.getString(1).toUpperCase()),
                         rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(), rs.getDouble(4), rs.getDouble(5)))

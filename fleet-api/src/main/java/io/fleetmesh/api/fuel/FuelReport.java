@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The fuel report: one device's day a row, in the operator's zone: its filtered level at the day's first and last
- * minute, refuels and drains begun that day, and consumption (the fall in level with refuels added and drains
+ * minute, refuels and drains whose new level held that day, and consumption (the fall in level with refuels added and drains
  * taken out). Only devices with fuel settings have rows.
  */
 @Component
@@ -29,12 +29,12 @@ class FuelReport implements ReportSource {
                        (array_agg(litres ORDER BY at DESC))[1] AS last_litres
                 FROM fuel_levels WHERE tenant_id = :tenant AND at >= :from AND at < :to %1$s GROUP BY 1, 2),
             e AS (
-                SELECT device_id, (started_at AT TIME ZONE :zone)::date AS day,
+                SELECT device_id, (ended_at AT TIME ZONE :zone)::date AS day,
                        sum(litres_after - litres_before) FILTER (WHERE kind = 'refuel') AS refuelled,
                        count(*) FILTER (WHERE kind = 'refuel') AS refuels,
                        sum(litres_before - litres_after) FILTER (WHERE kind = 'drain') AS drained,
                        count(*) FILTER (WHERE kind = 'drain') AS drains
-                FROM fuel_events WHERE tenant_id = :tenant AND started_at >= :from AND started_at < :to %1$s GROUP BY 1, 2)
+                FROM fuel_events WHERE tenant_id = :tenant AND ended_at >= :from AND ended_at < :to %1$s GROUP BY 1, 2)
             SELECT device_id, day, first_litres, last_litres, coalesce(refuelled, 0) AS refuelled,
                    coalesce(refuels, 0) AS refuels, coalesce(drained, 0) AS drained, coalesce(drains, 0) AS drains,
                    greatest(0, first_litres - last_litres + coalesce(refuelled, 0) - coalesce(drained, 0)) AS consumed

@@ -36,7 +36,10 @@ class ReportRuns {
         this.properties = properties;
     }
 
-    /** A run that a replica holds until it is settled or its lease ends. */
+    /**
+     * A run that a replica holds until it is settled or its lease ends; {@code attempt} is its claim's fence: a
+     * replica whose lease ran out and was claimed again settles nothing.
+     */
     record Claimed(long id, UUID scheduleId, UUID tenantId, Period period, int attempt, String messageId) {
     }
 
@@ -64,16 +67,17 @@ class ReportRuns {
     void sent(Claimed run, int recipients, int bytes, Instant now) {
         jdbc.update("""
                 UPDATE report_runs SET state = 'SENT', due_at = NULL, sent_at = ?, last_error = NULL, recipients = ?,
-                    bytes = ? WHERE id = ?""", Timestamp.from(now), recipients, bytes, run.id());
+                    bytes = ? WHERE id = ? AND state = 'PENDING' AND attempts = ?""", Timestamp.from(now), recipients,
+                bytes, run.id(), run.attempt());
     }
 
     /** Retried after the back-off, unless trying again cannot help or this was the last attempt. */
     boolean failed(Claimed run, String reason, boolean permanent, Instant now) {
         boolean exhausted = permanent || properties.backoff().exhausted(run.attempt());
         Instant next = now.plus(properties.backoff().after(run.attempt()));
-        jdbc.update("UPDATE report_runs SET state = ?, due_at = ?, last_error = ? WHERE id = ? AND state = 'PENDING'",
-                exhausted ? "FAILED" : "PENDING", exhausted ? null : Timestamp.from(next),
-                reason.length() > 500 ? reason.substring(0, 500) : reason, run.id());
+        jdbc.update("UPDATE report_runs SET state = ?, due_at = ?, last_error = ? WHERE id = ? AND state = 'PENDING'"
+                        + " AND attempts = ?", exhausted ? "FAILED" : "PENDING", exhausted ? null : Timestamp.from(next),
+                reason.length() > 500 ? reason.substring(0, 500) : reason, run.id(), run.attempt());
         return exhausted;
     }
 

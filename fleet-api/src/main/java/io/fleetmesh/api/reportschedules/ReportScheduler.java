@@ -8,6 +8,7 @@ import io.fleetmesh.api.reportschedules.ReportMail.Attachment;
 import io.fleetmesh.api.reportschedules.ReportRuns.Claimed;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +38,6 @@ import org.springframework.stereotype.Component;
 class ReportScheduler implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ReportScheduler.class);
-    private static final int BATCH = 10;
 
     private final ReportSchedules schedules;
     private final ReportRuns runs;
@@ -71,12 +71,23 @@ class ReportScheduler implements SchedulingConfigurer {
         }
     }
 
-    /** As a tick at {@code now}: the periods that ended by then, and every run due by then. */
+    /**
+     * As a tick at {@code now}: the periods that ended by then, and every run due by then. Runs are claimed one at a
+     * time, at {@code now} moved on by the time this tick has taken, so that each lease starts when its own delivery
+     * does: a long burst never sends with a lease that has run out (another replica would send it too).
+     */
     void runDue(Instant now) {
+        Instant started = clock.instant();
         schedules.enabled().forEach(schedule -> runs.due(schedule, schedule.due(now), now));
-        for (List<Claimed> claimed = runs.claim(now, BATCH); !claimed.isEmpty(); claimed = runs.claim(now, BATCH)) {
-            claimed.forEach(run -> deliver(run, now));
+        for (Instant at = now; deliveredOne(at); at = now.plus(Duration.between(started, clock.instant()))) {
+            log.debug("report runs go on");
         }
+    }
+
+    private boolean deliveredOne(Instant at) {
+        List<Claimed> claimed = runs.claim(at, 1);
+        claimed.forEach(run -> deliver(run, at));
+        return !claimed.isEmpty();
     }
 
     /** The schedule's last complete period, now, unless it went already or another replica holds it. */

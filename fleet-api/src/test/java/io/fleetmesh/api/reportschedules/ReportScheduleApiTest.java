@@ -3,6 +3,7 @@ package io.fleetmesh.api.reportschedules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetmesh.api.IntegrationTest;
+import io.fleetmesh.api.reports.ReportKind;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,16 @@ class ReportScheduleApiTest extends IntegrationTest {
 
         assertThat(delete("/api/v1/report-schedules/" + id).status()).isEqualTo(204);
         assertThat(get("/api/v1/report-schedules/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void everyReportKindCanBeScheduled() {
+        for (ReportKind kind : ReportKind.values()) {
+            Response created = postJson("/api/v1/report-schedules", ("{\"name\": \"every %s\", \"kind\": \"%s\","
+                    + " \"frequency\": \"WEEKLY\", \"recipients\": [\"admin\"], \"enabled\": false}")
+                    .formatted(kind.path(), kind.path()));
+            assertThat(created.status()).as(kind + ": " + created.body()).isEqualTo(201);
+        }
     }
 
     @Test
