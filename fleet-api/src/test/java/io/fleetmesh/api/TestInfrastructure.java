@@ -86,6 +86,8 @@ public final class TestInfrastructure {
                 // tests run scheduled reports at the moments they choose (ScheduledReportsTest)
                 Map.entry("fleetmesh.report-schedules.tick", "6h"),
                 Map.entry("fleetmesh.webhooks.allow-private", "true"),
+                // PackagesTest sends one byte too many
+                Map.entry("fleetmesh.packages.max-size", "4MB"),
                 Map.entry("fleetmesh.mail.host", "127.0.0.1"),
                 Map.entry("fleetmesh.mail.port", String.valueOf(mail.port())),
                 Map.entry("fleetmesh.http.port", "0"));

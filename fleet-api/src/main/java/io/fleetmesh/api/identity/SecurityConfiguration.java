@@ -90,6 +90,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/metric-catalogue/**").hasRole("ADMIN")
                         // so do the fleet's trip thresholds
                         .requestMatchers(HttpMethod.PUT, "/api/v1/trip-settings").hasRole("ADMIN")
+                        // what runs on the trucks: only administrators upload it or take it away
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/packages/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/packages/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .anyRequest().hasRole("OPERATOR"))
                 .addFilterBefore(new BearerTokenFilter(authentication, problems), BasicAuthenticationFilter.class)

@@ -5,6 +5,8 @@ import io.fleetmesh.api.refusals.InvalidInput;
 import io.fleetmesh.api.refusals.NotAllowed;
 import io.fleetmesh.api.refusals.NotFound;
 import io.fleetmesh.api.refusals.Refusal;
+import io.fleetmesh.api.refusals.TooLarge;
+import io.fleetmesh.api.refusals.Unavailable;
 import io.fleetmesh.api.refusals.Unprocessable;
 import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLException;
@@ -43,7 +45,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final Map<Class<?>, HttpStatus> REFUSALS = Map.of(NotFound.class, HttpStatus.NOT_FOUND,
             Conflict.class, HttpStatus.CONFLICT, InvalidInput.class, HttpStatus.BAD_REQUEST,
-            Unprocessable.class, HttpStatus.UNPROCESSABLE_CONTENT, NotAllowed.class, HttpStatus.FORBIDDEN);
+            Unprocessable.class, HttpStatus.UNPROCESSABLE_CONTENT, NotAllowed.class, HttpStatus.FORBIDDEN,
+            TooLarge.class, HttpStatus.CONTENT_TOO_LARGE, Unavailable.class, HttpStatus.SERVICE_UNAVAILABLE);
     // also the OpenAPI document's examples (ErrorResponseDocumentation)
     static final String INVALID = "Invalid request";
     static final String MALFORMED_BODY = "The request body is missing or is not well-formed JSON of the expected shape.";

@@ -1,0 +1,148 @@
+package io.fleetmesh.api.packages;
+
+import io.fleetmesh.api.identity.Caller;
+import io.fleetmesh.api.mesh.MeshLinks;
+import io.fleetmesh.api.mesh.TenantLink;
+import io.fleetmesh.api.refusals.Conflict;
+import io.fleetmesh.api.refusals.NotFound;
+import io.fleetmesh.api.refusals.TooLarge;
+import io.fleetmesh.api.refusals.Unavailable;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.ObjectStore;
+import io.nats.client.api.ObjectInfo;
+import io.nats.client.api.ObjectMeta;
+import io.nats.client.api.ObjectStoreConfiguration;
+import io.nats.client.api.StorageType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tenant's packages, in its account's Object Store bucket on the hub (chunks with a SHA-256 digest; never in
+ * PostgreSQL): an upload is streamed into it chunk by chunk, up to the size limit, and what it says of the package
+ * is the object's metadata. One package per name and version: a new build is a new version.
+ */
+@Component
+@EnableConfigurationProperties(PackageProperties.class)
+public class Packages {
+
+    private static final Logger log = LoggerFactory.getLogger(Packages.class);
+    private static final Comparator<PackageView> BY_NAME = Comparator.comparing(PackageView::name)
+            .thenComparing(PackageView::uploadedAt);
+
+    private final MeshLinks links;
+    private final PackageProperties properties;
+
+    Packages(MeshLinks links, PackageProperties properties) {
+        this.links = links;
+        this.properties = properties;
+    }
+
+    PackageView upload(Caller caller, NewPackage upload, InputStream body) {
+        ObjectStore store = store(caller.tenantId());
+        if (info(store, upload.objectName()) != null) {
+            throw new Conflict("Package exists", "Version %s of %s is uploaded already: a new build is a new version."
+                    .formatted(upload.version(), upload.name()), Map.of("name", upload.name(), "version", upload.version()));
+        }
+        ObjectMeta meta = ObjectMeta.builder(upload.objectName()).description(upload.description())
+                .metadata(metadata(caller, upload)).build();
+        try {
+            PackageView stored = PackageView.of(store.put(meta, new SizeLimitedInput(body, properties.maxSize().toBytes())));
+            log.info("package uploaded: tenant={} name={} version={} bytes={} by={}", caller.tenantId(), stored.name(),
+                    stored.version(), stored.sizeBytes(), caller.name());
+            return stored;
+        } catch (SizeLimitedInput.Exceeded e) {
+            forget(store, upload);
+            throw new TooLarge("Package too large", "A package has at most %d bytes.".formatted(properties.maxSize().toBytes()),
+                    Map.of("maxBytes", properties.maxSize().toBytes()));
+        } catch (Exception e) {
+            forget(store, upload);
+            throw new Unavailable("The package was not stored whole (" + e.getClass().getSimpleName() + "): upload it again.");
+        }
+    }
+
+    public List<PackageView> list(UUID tenant) {
+        try {
+            return store(tenant).getList().stream().filter(info -> !info.isDeleted()).map(PackageView::of).sorted(BY_NAME)
+                    .toList();
+        } catch (IOException | JetStreamApiException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(e);
+        }
+    }
+
+    /** The package (404 if the tenant has none of that name and version). */
+    public PackageView find(UUID tenant, String name, String version) {
+        ObjectInfo info = info(store(tenant), name + "@" + version);
+        if (info == null) {
+            throw new NotFound("There is no package %s of version %s.".formatted(name, version));
+        }
+        return PackageView.of(info);
+    }
+
+    void delete(Caller caller, String name, String version) {
+        find(caller.tenantId(), name, version);
+        try {
+            store(caller.tenantId()).delete(name + "@" + version);
+            log.info("package deleted: tenant={} name={} version={} by={}", caller.tenantId(), name, version, caller.name());
+        } catch (IOException | JetStreamApiException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private ObjectStore store(UUID tenant) {
+        TenantLink link = links.of(tenant).orElseThrow(() -> new Unavailable("This tenant is not linked to the hub now."));
+        try {
+            // creating a bucket that exists with the same configuration changes nothing
+            link.connection().objectStoreManagement().create(ObjectStoreConfiguration.builder(properties.bucket())
+                    .storageType(StorageType.File).description("Fleetmesh packages").build());
+            return link.connection().objectStore(properties.bucket());
+        } catch (IOException | JetStreamApiException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private static ObjectInfo info(ObjectStore store, String objectName) {
+        try {
+            ObjectInfo info = store.getInfo(objectName);
+            return info == null || info.isDeleted() ? null : info;
+        } catch (IOException | JetStreamApiException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private static Map<String, String> metadata(Caller caller, NewPackage upload) {
+        Map<String, String> meta = new HashMap<>(Map.of("name", upload.name(), "version", upload.version(),
+                "kind", upload.kind().apiName(), "uploadedBy", caller.name()));
+        if (upload.target() != null) {
+            meta.put("target", upload.target());
+        }
+        if (upload.signature() != null) {
+            meta.put("signature", upload.signature());
+        }
+        return meta;
+    }
+
+    /** A failed upload leaves nothing: its chunks go with the object (the metadata may not exist yet). */
+    private static void forget(ObjectStore store, NewPackage upload) {
+        try {
+            store.delete(upload.objectName());
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
+            log.debug("nothing of {} to forget: {}", upload.objectName(), e.toString());
+        }
+    }
+
+    private static Unavailable unreachable(Exception e) {
+        return new Unavailable("The hub's Object Store did not answer (" + e.getClass().getSimpleName() + ").");
+    }
+}
