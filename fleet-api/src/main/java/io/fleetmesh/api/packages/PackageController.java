@@ -1,6 +1,10 @@
 package io.fleetmesh.api.packages;
 
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
@@ -29,6 +33,8 @@ class PackageController {
     }
 
     @PutMapping(path = "/api/v1/packages/{name}/{version}", consumes = "application/octet-stream")
+    @Operation(requestBody = @RequestBody(required = true, description = "the package's bytes",
+            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))))
     ResponseEntity<PackageView> upload(@PathVariable String name, @PathVariable String version, @RequestParam String kind,
                                        @RequestParam(required = false) String target,
                                        @RequestParam(required = false) String signature,

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,8 @@ public class Packages {
     }
 
     PackageView upload(Caller caller, NewPackage upload, InputStream body) {
-        ObjectStore store = store(caller.tenantId());
+        ObjectStore store = store(links.of(caller.tenantId()).orElseThrow(
+                () -> new Unavailable("This tenant is not linked to the hub now: the package cannot be stored.")));
         if (info(store, upload.objectName()) != null) {
             throw new Conflict("Package exists", "Version %s of %s is uploaded already: a new build is a new version."
                     .formatted(upload.version(), upload.name()), Map.of("name", upload.name(), "version", upload.version()));
@@ -69,9 +71,14 @@ public class Packages {
         }
     }
 
+    /** The tenant's packages; none for a tenant without a link to the hub (it cannot have stored any). */
     public List<PackageView> list(UUID tenant) {
+        Optional<TenantLink> link = links.of(tenant);
+        if (link.isEmpty()) {
+            return List.of();
+        }
         try {
-            return store(tenant).getList().stream().filter(info -> !info.isDeleted()).map(PackageView::of).sorted(BY_NAME)
+            return store(link.get()).getList().stream().filter(info -> !info.isDeleted()).map(PackageView::of).sorted(BY_NAME)
                     .toList();
         } catch (IOException | JetStreamApiException e) {
             throw unreachable(e);
@@ -81,11 +88,11 @@ public class Packages {
         }
     }
 
-    /** The package (404 if the tenant has none of that name and version). */
+    /** The package (404 if the tenant has none of that name and version: "id" as the API documents its 404s). */
     public PackageView find(UUID tenant, String name, String version) {
-        ObjectInfo info = info(store(tenant), name + "@" + version);
+        ObjectInfo info = links.of(tenant).map(link -> info(store(link), name + "@" + version)).orElse(null);
         if (info == null) {
-            throw new NotFound("There is no package %s of version %s.".formatted(name, version));
+            throw new NotFound("There is no package with this id.");
         }
         return PackageView.of(info);
     }
@@ -93,15 +100,14 @@ public class Packages {
     void delete(Caller caller, String name, String version) {
         find(caller.tenantId(), name, version);
         try {
-            store(caller.tenantId()).delete(name + "@" + version);
+            store(links.of(caller.tenantId()).orElseThrow()).delete(name + "@" + version);
             log.info("package deleted: tenant={} name={} version={} by={}", caller.tenantId(), name, version, caller.name());
         } catch (IOException | JetStreamApiException e) {
             throw unreachable(e);
         }
     }
 
-    private ObjectStore store(UUID tenant) {
-        TenantLink link = links.of(tenant).orElseThrow(() -> new Unavailable("This tenant is not linked to the hub now."));
+    private ObjectStore store(TenantLink link) {
         try {
             // creating a bucket that exists with the same configuration changes nothing
             link.connection().objectStoreManagement().create(ObjectStoreConfiguration.builder(properties.bucket())

@@ -21,6 +21,7 @@ class TenantIsolationTest extends IntegrationTest {
 
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
     private static final String COMMAND = "{\"type\": \"ping\"}";
+    private static final String PACKAGE = "isolation-probe";
     private static final String IMPORT = "id,name,kind\nisolation-import-probe,Probe,van\n";
     private static final MediaType CSV = MediaType.valueOf("text/csv");
     private static final String RULE = "{\"key\": \"isolation-probe\", \"expression\": \"reefer.temp > 40\"}";
@@ -69,6 +70,7 @@ class TenantIsolationTest extends IntegrationTest {
         scheduleId = postJson("/api/v1/maintenance/schedules", MAINTENANCE.formatted(device)).json().get("id").stringValue();
         postJson("/api/v1/rules", RULE);
         driverId = postJson("/api/v1/drivers", driver()).json().get("id").stringValue();
+        uploadPackage();
         reportScheduleId = postJson("/api/v1/report-schedules", REPORT_SCHEDULE).json().get("id").stringValue();
         importId = send("POST", "/api/v1/device-imports", IMPORT, CSV).location().getPath().replaceAll(".*/", "");
         alertId = UUID.randomUUID().toString();
@@ -113,6 +115,14 @@ class TenantIsolationTest extends IntegrationTest {
         assertThat(get("/api/v1/metric-catalogue").body()).doesNotContain("Isolation probe");
         assertThat(get("/api/v1/devices/" + device).json().get("name").stringValue()).isEqualTo("Truck " + device);
         assertThat(as(viewer).get("/api/v1/devices").status()).isEqualTo(200);
+        assertThat(get("/api/v1/packages/%s/1".formatted(PACKAGE)).json().get("sizeBytes").longValue()).isEqualTo(5);
+    }
+
+    /** A package of tenant A that the checks find, try to replace and delete. */
+    private void uploadPackage() {
+        Response stored = send("PUT", "/api/v1/packages/%s/1?kind=file".formatted(PACKAGE), "probe",
+                MediaType.APPLICATION_OCTET_STREAM);
+        assertThat(stored.status()).as(stored.body()).isIn(201, 409);
     }
 
     @Test
@@ -130,7 +140,9 @@ class TenantIsolationTest extends IntegrationTest {
     private void check(String method, String template) {
         String path = template.replace("{deviceId}", device).replace("{id}", idIn(template))
                 .replace("{key}", "isolation-probe").replace("{username}", "admin").replace("{channel}", "reefer").replace("{metric}", "isolation-probe")
-                + (template.endsWith("/series") || template.endsWith("/series.csv") ? "?channel=reefer" : "");
+                .replace("{name}", PACKAGE).replace("{version}", "1")
+                + (template.endsWith("/series") || template.endsWith("/series.csv") ? "?channel=reefer" : "")
+                + (template.startsWith("/api/v1/packages/") ? "?kind=file" : "");
         if (template.equals("/api/v1/events") || template.endsWith("/telemetry/live")) {
             // streams that never end: their refusal is checked here, their isolation in EventStreamTest and
             // DashboardApiTest (a stranger's device is not found)
@@ -138,10 +150,14 @@ class TenantIsolationTest extends IntegrationTest {
             return;
         }
         String body = body(template);
-        MediaType type = template.equals("/api/v1/device-imports") ? CSV : MediaType.APPLICATION_JSON;
+        MediaType type = template.equals("/api/v1/device-imports") ? CSV
+                : template.startsWith("/api/v1/packages/") ? MediaType.APPLICATION_OCTET_STREAM : MediaType.APPLICATION_JSON;
         assertThat(as(null).send(method, path, body, type).status()).as("anonymous %s %s", method, path).isEqualTo(401);
         Response stranger = as(otherTenantAdmin).send(method, path, body, type);
-        if (template.startsWith("/api/v1/metric-catalogue/")) {
+        if (template.startsWith("/api/v1/packages/") && method.equals("PUT")) {
+            // an upload goes into the uploader's own bucket; the test's other tenant has no link to the hub at all
+            assertThat(stranger.status()).as("other tenant %s %s", method, path).isEqualTo(503);
+        } else if (template.startsWith("/api/v1/metric-catalogue/")) {
             // every tenant has a catalogue of its own: the stranger changes only theirs (MetricCatalogueApiTest)
             assertThat(stranger.status()).as("other tenant %s %s", method, path).isLessThan(300);
         } else if (template.contains("{")) {
