@@ -57,6 +57,7 @@ class DashboardTest {
                 "--fleetmesh.alerts.offline-after=8s", "--fleetmesh.alerts.offline-check=1s");
         truck = platform.truck(TRUCK, new Properties());
         platform.jdbc.update("UPDATE devices SET tags = '{dashboard}' WHERE id = ?", TRUCK);
+        platform.registerDrivers(0);
         simulator = Simulator.start(List.of(TRUCK + "=" + truck.localUrl()), Duration.ofMillis(500));
         browser = new Browser(platform.baseUrl());
     }
@@ -231,12 +232,13 @@ class DashboardTest {
     void theFleetListShowsEachTrucksStatusSpeedAndPosition() throws Exception {
         browser.open("/devices?status=online");
         String row = "tr[data-device=\"" + TRUCK + "\"]";
-        assertThat(browser.text(row + " .status")).startsWith("online");
+        // the row is drawn again as readings come in: each cell is read whole, from the row as it is then
+        browser.waitFor(driver -> String.valueOf(text(row + " .status")).startsWith("online"));
         browser.waitFor(driver -> String.valueOf(text(row + " .speed")).matches("\\d+ km/h"));
-        assertThat(browser.text(row + " .position")).matches("52\\.\\d{5}, 13\\.\\d{5}");
-        assertThat(browser.find(row + " .seen time").getAttribute("title")).matches("\\d+ s ago");
-        assertThat(browser.text(row + " .credentials"))
-                .isEqualTo(platform.call("GET", "/api/v1/devices/" + TRUCK, null).body().get("credentialsState").stringValue());
+        browser.waitFor(driver -> String.valueOf(text(row + " .position")).matches("52\\.\\d{5}, 13\\.\\d{5}"));
+        browser.waitFor(driver -> attribute(row + " .seen time", "title", "").matches("\\d+ s ago"));
+        String credentials = platform.call("GET", "/api/v1/devices/" + TRUCK, null).body().get("credentialsState").stringValue();
+        browser.waitFor(driver -> credentials.equals(text(row + " .credentials")));
         browser.open("/devices?status=never-seen");
         assertThat(browser.all(row)).isEmpty();
     }

@@ -56,6 +56,7 @@ class DeviceDashboardTest {
         platform = new Platform(); // assigned before fleet-api starts: @AfterAll stops it even if that fails
         platform.startApi();
         truck = platform.truck(TRUCK, new Properties());
+        platform.registerDrivers(0);
         simulator = Simulator.start(List.of(TRUCK + "=" + truck.localUrl()), Duration.ofMillis(500));
         browser = new Browser(platform.baseUrl());
     }

@@ -7,6 +7,7 @@ import io.fleetmesh.devkit.NatsServer;
 import io.fleetmesh.devkit.Ports;
 import io.fleetmesh.edge.EdgeAgent;
 import io.fleetmesh.edge.config.AgentConfig;
+import io.fleetmesh.simulator.Simulator;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Properties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -151,6 +153,14 @@ final class Platform implements AutoCloseable {
     void register(String deviceId) {
         jdbc.update("INSERT INTO devices (tenant_id, id, name, kind) VALUES (?::uuid, ?, ?, 'reefer-truck')",
                 TENANT, deviceId, "Truck " + deviceId);
+    }
+
+    /** The simulator's drivers of its {@code vehicle}-th truck, registered (else their badges raise driver-unknown). */
+    void registerDrivers(int vehicle) {
+        for (String card : Simulator.drivers(vehicle)) {
+            jdbc.update("INSERT INTO drivers (id, tenant_id, name, identifier) VALUES (?, ?::uuid, ?, ?)", UUID.randomUUID(),
+                    TENANT, "Driver " + card, card);
+        }
     }
 
     /** The messages the hub's streams hold on these subjects now, oldest first (not those that arrive meanwhile). */
