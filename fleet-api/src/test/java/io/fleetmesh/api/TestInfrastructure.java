@@ -85,6 +85,8 @@ public final class TestInfrastructure {
                 Map.entry("fleetmesh.maintenance.check", "2s"),
                 // tests run scheduled reports at the moments they choose (ScheduledReportsTest)
                 Map.entry("fleetmesh.report-schedules.tick", "6h"),
+                // and rollouts' steps (RolloutsTest)
+                Map.entry("fleetmesh.rollouts.tick", "6h"),
                 Map.entry("fleetmesh.webhooks.allow-private", "true"),
                 // PackagesTest sends one byte too many
                 Map.entry("fleetmesh.packages.max-size", "4MB"),

@@ -93,6 +93,7 @@ class SecurityConfiguration {
                         // what runs on the trucks: only administrators upload it or take it away
                         .requestMatchers(HttpMethod.PUT, "/api/v1/packages/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/packages/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rollouts", "/api/v1/rollouts/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .anyRequest().hasRole("OPERATOR"))
                 .addFilterBefore(new BearerTokenFilter(authentication, problems), BasicAuthenticationFilter.class)

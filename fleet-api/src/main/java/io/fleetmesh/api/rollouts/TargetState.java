@@ -20,4 +20,18 @@ public enum TargetState {
     boolean released() {
         return this != WAITING && this != SKIPPED;
     }
+
+    /**
+     * Whether a truck's report may move it here: forwards only (a late or repeated report never undoes a newer one),
+     * never out of an end, and back from an install only by a rollback.
+     */
+    boolean canBecome(TargetState next) {
+        if (finished() || next == WAITING || next == PENDING) {
+            return false;
+        }
+        if (next == ROLLED_BACK || next == ROLLING_BACK) {
+            return this == ROLLING_BACK || this == INSTALLING || this == VERIFIED;
+        }
+        return next.ordinal() > ordinal() || next == FAILED;
+    }
 }

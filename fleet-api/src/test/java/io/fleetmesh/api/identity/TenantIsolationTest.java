@@ -51,6 +51,7 @@ class TenantIsolationTest extends IntegrationTest {
     private String scheduleId;
     private String driverId;
     private String reportScheduleId;
+    private String rolloutId;
     private String importId;
     private String keyId;
     private String otherTenantAdmin;
@@ -71,6 +72,7 @@ class TenantIsolationTest extends IntegrationTest {
         postJson("/api/v1/rules", RULE);
         driverId = postJson("/api/v1/drivers", driver()).json().get("id").stringValue();
         uploadPackage();
+        rolloutId = postJson("/api/v1/rollouts", rollout()).json().get("id").stringValue();
         reportScheduleId = postJson("/api/v1/report-schedules", REPORT_SCHEDULE).json().get("id").stringValue();
         importId = send("POST", "/api/v1/device-imports", IMPORT, CSV).location().getPath().replaceAll(".*/", "");
         alertId = UUID.randomUUID().toString();
@@ -116,6 +118,12 @@ class TenantIsolationTest extends IntegrationTest {
         assertThat(get("/api/v1/devices/" + device).json().get("name").stringValue()).isEqualTo("Truck " + device);
         assertThat(as(viewer).get("/api/v1/devices").status()).isEqualTo(200);
         assertThat(get("/api/v1/packages/%s/1".formatted(PACKAGE)).json().get("sizeBytes").longValue()).isEqualTo(5);
+    }
+
+    /** A rollout of tenant A's package to its device. */
+    private String rollout() {
+        return "{\"name\": \"probe\", \"packageName\": \"%s\", \"packageVersion\": \"1\", \"devices\": [\"%s\"]}"
+                .formatted(PACKAGE, device);
     }
 
     /** A package of tenant A that the checks find, try to replace and delete. */
@@ -164,6 +172,8 @@ class TenantIsolationTest extends IntegrationTest {
             assertThat(stranger.status()).as("other tenant %s %s", method, path).isEqualTo(404);
         } else if (template.equals("/api/v1/fanouts")) {
             assertThat(stranger.status()).as("a fan-out to another tenant's device matches none").isEqualTo(422);
+        } else if (template.equals("/api/v1/rollouts") && method.equals("POST")) {
+            assertThat(stranger.status()).as("a rollout of another tenant's package").isEqualTo(404);
         } else if (template.equals("/api/v1/maintenance/schedules") && method.equals("POST")) {
             assertThat(stranger.status()).as("a schedule for another tenant's device").isEqualTo(404);
         } else if (template.equals("/api/v1/notification-rules") && method.equals("POST")) {
@@ -209,6 +219,9 @@ class TenantIsolationTest extends IntegrationTest {
         if (template.startsWith("/api/v1/report-schedules")) {
             return reportScheduleId;
         }
+        if (template.startsWith("/api/v1/rollouts")) {
+            return rolloutId;
+        }
         if (template.startsWith("/api/v1/device-imports")) {
             return importId;
         }
@@ -238,6 +251,9 @@ class TenantIsolationTest extends IntegrationTest {
         }
         if (template.startsWith("/api/v1/geofences")) {
             return GEOFENCE;
+        }
+        if (template.startsWith("/api/v1/rollouts")) {
+            return rollout();
         }
         if (template.startsWith("/api/v1/drivers")) {
             return driver();

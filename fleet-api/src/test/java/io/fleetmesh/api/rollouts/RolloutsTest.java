@@ -1,0 +1,152 @@
+package io.fleetmesh.api.rollouts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetmesh.api.IntegrationTest;
+import io.fleetmesh.api.identity.CurrentTenant;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Rollouts over REST with real PostgreSQL and the hub's Object Store: waves released as the trucks' reports come
+ * in (reported here as the delivery will), an abort that skips the rest, pause, resume, cancel, and refusals.
+ */
+class RolloutsTest extends IntegrationTest {
+
+    private static final UUID TENANT = CurrentTenant.DEFAULT;
+
+    @Autowired
+    private RolloutScheduler scheduler;
+
+    @Autowired
+    private Rollouts rollouts;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void aCanaryGoesFirstAndTheRestFollowOnceItSucceeded() throws Exception {
+        String tag = uniqueId("ota");
+        List<String> trucks = trucks(tag, 3);
+        String pkg = upload("firmware", "tag:" + tag);
+        UUID id = start("{\"name\": \"reefer 2.4\", \"packageName\": \"%s\", \"packageVersion\": \"1.0\", \"tag\": \"%s\","
+                + " \"canary\": 1, \"percents\": [100], \"successPercent\": 100}", pkg, tag);
+
+        scheduler.step(id, Instant.now());
+        JsonNode started = get("/api/v1/rollouts/" + id).json();
+        assertThat(started.get("states").toString()).isEqualTo("{\"PENDING\":1,\"WAITING\":2}");
+        assertThat(started.get("waves").toString()).isEqualTo("[{\"PENDING\":1},{\"WAITING\":2}]");
+        String canary = trucks.get(0);
+        assertThat(state(id, canary)).isEqualTo("PENDING");
+
+        assertThat(rollouts.report(TENANT, id, canary, TargetState.DOWNLOADING, 1000L, null)).isTrue();
+        assertThat(rollouts.report(TENANT, id, canary, TargetState.SUCCEEDED, 5L, null)).isTrue();
+        assertThat(rollouts.report(TENANT, id, canary, TargetState.DOWNLOADING, 10L, null)).as("a late report").isFalse();
+        scheduler.step(id, Instant.now());
+        assertThat(state(id, trucks.get(1))).isEqualTo("PENDING");
+        assertThat(state(id, trucks.get(2))).isEqualTo("PENDING");
+
+        trucks.subList(1, 3).forEach(truck -> rollouts.report(TENANT, id, truck, TargetState.SUCCEEDED, 5L, null));
+        scheduler.step(id, Instant.now());
+        JsonNode done = get("/api/v1/rollouts/" + id).json();
+        assertThat(done.get("status").stringValue()).isEqualTo("COMPLETED");
+        assertThat(done.get("endedAt").isNull()).isFalse();
+        assertThat(get("/api/v1/rollouts/%s/targets".formatted(id)).json().get(0).get("bytes").longValue()).isEqualTo(5);
+    }
+
+    @Test
+    void aFailedCanaryAbortsTheRolloutAndTheOthersAreSkipped() throws Exception {
+        String tag = uniqueId("ota");
+        List<String> trucks = trucks(tag, 3);
+        UUID id = start("{\"name\": \"bad build\", \"packageName\": \"%s\", \"packageVersion\": \"1.0\", \"tag\": \"%s\","
+                + " \"abortFailures\": 1}", upload("agent", null), tag);
+        scheduler.step(id, Instant.now());
+        rollouts.report(TENANT, id, trucks.get(0), TargetState.FAILED, null, "digest mismatch");
+        scheduler.step(id, Instant.now());
+
+        JsonNode aborted = get("/api/v1/rollouts/" + id).json();
+        assertThat(aborted.get("status").stringValue()).isEqualTo("ABORTED");
+        assertThat(aborted.get("states").toString()).isEqualTo("{\"FAILED\":1,\"SKIPPED\":2}");
+        assertThat(get("/api/v1/rollouts/%s/targets".formatted(id)).body()).contains("digest mismatch");
+    }
+
+    @Test
+    void aRolloutIsPausedResumedAndCancelledOnlyWhenItsStatusAllows() throws Exception {
+        String tag = uniqueId("ota");
+        trucks(tag, 2);
+        UUID id = start("{\"name\": \"steered\", \"packageName\": \"%s\", \"packageVersion\": \"1.0\", \"tag\": \"%s\"}",
+                upload("file", null), tag);
+        assertThat(postJson("/api/v1/rollouts/%s/pause".formatted(id), "").json().get("status").stringValue()).isEqualTo("PAUSED");
+        scheduler.step(id, Instant.now());
+        assertThat(get("/api/v1/rollouts/" + id).json().get("states").toString()).as("paused: nothing released")
+                .isEqualTo("{\"WAITING\":2}");
+        assertThat(postJson("/api/v1/rollouts/%s/pause".formatted(id), "").status()).isEqualTo(409);
+        assertThat(postJson("/api/v1/rollouts/%s/resume".formatted(id), "").json().get("status").stringValue()).isEqualTo("RUNNING");
+        JsonNode cancelled = postJson("/api/v1/rollouts/%s/cancel".formatted(id), "").json();
+        assertThat(cancelled.get("status").stringValue()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("states").toString()).isEqualTo("{\"SKIPPED\":2}");
+        assertThat(postJson("/api/v1/rollouts/%s/cancel".formatted(id), "").status()).isEqualTo(409);
+    }
+
+    @Test
+    void aRolloutOfAnUnknownPackageToUnknownOrWrongTrucksIsRefused() throws Exception {
+        String tag = uniqueId("ota");
+        List<String> trucks = trucks(tag, 1);
+        String pkg = upload("firmware", "tag:" + tag);
+        assertThat(postJson("/api/v1/rollouts", ("{\"name\": \"x\", \"packageName\": \"nothing-%s\", \"packageVersion\": \"1\","
+                + " \"tag\": \"%s\"}").formatted(tag, tag)).status()).isEqualTo(404);
+        assertThat(postJson("/api/v1/rollouts", ("{\"name\": \"x\", \"packageName\": \"%s\", \"packageVersion\": \"1.0\","
+                + " \"devices\": [\"%s\", \"nobody-%s\"]}").formatted(pkg, trucks.get(0), tag)).body()).contains("Unknown trucks");
+        String untagged = uniqueId("plain");
+        createDevice(untagged);
+        assertThat(postJson("/api/v1/rollouts", ("{\"name\": \"x\", \"packageName\": \"%s\", \"packageVersion\": \"1.0\","
+                + " \"devices\": [\"%s\"]}").formatted(pkg, untagged)).body()).contains("Not a target");
+        assertThat(postJson("/api/v1/rollouts", ("{\"name\": \"x\", \"packageName\": \"%s\", \"packageVersion\": \"1.0\","
+                + " \"tag\": \"%s\", \"percents\": [50]}").formatted(pkg, tag)).body()).contains("percents rise");
+        String operator = "Bearer " + createKey(adminBasic(), "OPERATOR");
+        assertThat(as(operator).send("POST", "/api/v1/rollouts", "{}", org.springframework.http.MediaType.APPLICATION_JSON)
+                .status()).isEqualTo(403);
+    }
+
+    private List<String> trucks(String tag, int count) {
+        List<String> trucks = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String truck = tag + "-" + i;
+            createDevice(truck);
+            jdbc.update("UPDATE devices SET tags = ARRAY[?] WHERE id = ?", tag, truck);
+            trucks.add(truck);
+        }
+        return trucks;
+    }
+
+    private String upload(String kind, String target) throws Exception {
+        String name = "pkg-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/packages/%s/1.0?kind=%s%s"
+                        .formatted(name, kind, target == null ? "" : "&target=" + target)))
+                .header("Authorization", adminKey()).header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3})).build();
+        assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+        return name;
+    }
+
+    private UUID start(String body, Object... values) {
+        Response created = postJson("/api/v1/rollouts", body.formatted(values));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return UUID.fromString(created.json().get("id").stringValue());
+    }
+
+    private String state(UUID id, String truck) {
+        return get("/api/v1/rollouts/%s/targets".formatted(id)).json().valueStream()
+                .filter(target -> target.get("deviceId").stringValue().equals(truck)).findFirst().orElseThrow()
+                .get("state").stringValue();
+    }
+}
