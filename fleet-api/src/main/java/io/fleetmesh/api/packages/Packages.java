@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -41,10 +42,12 @@ public class Packages {
 
     private final MeshLinks links;
     private final PackageProperties properties;
+    private final List<PackageUses> uses;
 
-    Packages(MeshLinks links, PackageProperties properties) {
+    Packages(MeshLinks links, PackageProperties properties, List<PackageUses> uses) {
         this.links = links;
         this.properties = properties;
+        this.uses = uses;
     }
 
     PackageView upload(Caller caller, NewPackage upload, InputStream body) {
@@ -99,6 +102,10 @@ public class Packages {
 
     void delete(Caller caller, String name, String version) {
         find(caller.tenantId(), name, version);
+        uses.stream().map(use -> use.holds(caller.tenantId(), name, version)).filter(Objects::nonNull).findFirst()
+                .ifPresent(reason -> {
+                    throw new Conflict("Package in use", reason, Map.of("name", name, "version", version));
+                });
         try {
             store(links.of(caller.tenantId()).orElseThrow()).delete(name + "@" + version);
             log.info("package deleted: tenant={} name={} version={} by={}", caller.tenantId(), name, version, caller.name());

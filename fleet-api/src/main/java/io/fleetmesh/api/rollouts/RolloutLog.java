@@ -61,6 +61,12 @@ class RolloutLog {
                 .query(RolloutLog::rollout).list();
     }
 
+    boolean active(UUID tenant, String name, String version) {
+        return jdbc.sql(ROLLOUT + " AND package_name = :name AND package_version = :version AND status IN ('RUNNING', 'PAUSED')"
+                        + " LIMIT 1").param("tenant", tenant).param("name", name).param("version", version)
+                .query(RolloutLog::rollout).optional().isPresent();
+    }
+
     List<UUID> running(int limit) {
         return jdbc.sql("SELECT id FROM rollouts WHERE status = 'RUNNING' ORDER BY started_at LIMIT :limit")
                 .param("limit", limit).query(UUID.class).list();

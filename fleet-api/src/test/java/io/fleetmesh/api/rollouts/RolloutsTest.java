@@ -83,8 +83,12 @@ class RolloutsTest extends IntegrationTest {
     void aRolloutIsPausedResumedAndCancelledOnlyWhenItsStatusAllows() throws Exception {
         String tag = uniqueId("ota");
         trucks(tag, 2);
+        String pkg = upload("file", null);
         UUID id = start("{\"name\": \"steered\", \"packageName\": \"%s\", \"packageVersion\": \"1.0\", \"tag\": \"%s\"}",
-                upload("file", null), tag);
+                pkg, tag);
+        Response held = delete("/api/v1/packages/%s/1.0".formatted(pkg));
+        assertThat(held.status()).isEqualTo(409);
+        assertThat(held.body()).contains("cancel it first");
         assertThat(postJson("/api/v1/rollouts/%s/pause".formatted(id), "").json().get("status").stringValue()).isEqualTo("PAUSED");
         scheduler.step(id, Instant.now());
         assertThat(get("/api/v1/rollouts/" + id).json().get("states").toString()).as("paused: nothing released")
@@ -95,6 +99,7 @@ class RolloutsTest extends IntegrationTest {
         assertThat(cancelled.get("status").stringValue()).isEqualTo("CANCELLED");
         assertThat(cancelled.get("states").toString()).isEqualTo("{\"SKIPPED\":2}");
         assertThat(postJson("/api/v1/rollouts/%s/cancel".formatted(id), "").status()).isEqualTo(409);
+        assertThat(delete("/api/v1/packages/%s/1.0".formatted(pkg)).status()).as("the rollout is over").isEqualTo(204);
     }
 
     @Test
