@@ -202,7 +202,8 @@ class DashboardTest {
     @Order(70)
     void everyPageHasLabelledFieldsAndRunsWithoutScriptErrors() throws Exception {
         for (String page : List.of("/", "/devices", "/devices/" + TRUCK, "/alerts", "/commands", "/rules", "/geofences",
-                "/imports", "/devices/" + TRUCK + "/commands", "/account/password")) {
+                "/imports", "/devices/" + TRUCK + "/commands", "/rollouts", "/notifications", "/maintenance", "/drivers",
+                "/reports", "/account/password")) {
             browser.open(page);
             assertThat(browser.unlabelledFields()).as(page).isEmpty();
             browser.screenshot("page" + page.replaceAll("[^a-z0-9]+", "-"));

@@ -117,6 +117,8 @@ class SecurityConfiguration {
                                 "/swagger-ui/**", "/swagger-ui.html", "/login", "/error", "/css/**", "/js/**", "/webjars/**")
                                 .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        // what runs on the trucks is the administrators' to send, as in the API
+                        .requestMatchers(HttpMethod.POST, "/rollouts", "/rollouts/**").hasRole("ADMIN")
                         // the dashboard's forms act on the fleet: as in the API, viewers only look
                         .requestMatchers(HttpMethod.POST, "/devices/**", "/alerts/**", "/rules/**", "/geofences/**", "/imports",
                                 "/notifications/**", "/maintenance/**", "/drivers", "/drivers/**", "/commands/**",
