@@ -34,13 +34,13 @@ public record CommandReport(String id, String state, Instant at, String reason, 
         Json.requireSize(payload, MAX_BYTES, "report");
         JsonNode node = Json.tree(payload, "report");
         JsonNode result = node.get("result");
-        return new CommandReport(uuid(node), state(node), Json.instant(required(node, "at"),
+        return new CommandReport(uuid(node), state(node), Json.instant(Json.required(node, "at"),
                 "report at is not an RFC 3339 UTC time"), Json.text(node, "reason"),
                 result == null || result.isNull() ? null : result);
     }
 
     private static String uuid(JsonNode node) {
-        String id = required(node, "id");
+        String id = Json.required(node, "id");
         try {
             return UUID.fromString(id).toString();
         } catch (IllegalArgumentException e) {
@@ -49,18 +49,10 @@ public record CommandReport(String id, String state, Instant at, String reason, 
     }
 
     private static String state(JsonNode node) {
-        String state = required(node, "state").toLowerCase(Locale.ROOT);
+        String state = Json.required(node, "state").toLowerCase(Locale.ROOT);
         if (!STATES.contains(state)) {
             throw new MalformedMessage("a truck cannot report " + state.toUpperCase(Locale.ROOT));
         }
         return state;
-    }
-
-    private static String required(JsonNode node, String field) {
-        String value = Json.text(node, field);
-        if (value == null) {
-            throw new MalformedMessage("report has no " + field);
-        }
-        return value;
     }
 }

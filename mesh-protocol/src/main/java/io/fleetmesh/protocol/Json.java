@@ -28,6 +28,15 @@ final class Json {
         return value != null && value.isString() ? value.stringValue() : null;
     }
 
+    /** A string field that must be there: a report without it is malformed. */
+    static String required(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null) {
+            throw new MalformedMessage("report has no " + field);
+        }
+        return value;
+    }
+
     static Instant instant(String text, String reason) {
         try {
             return Instant.parse(text);

@@ -19,6 +19,7 @@ public final class Subjects {
     public static final String ALL_ALERT_EVENTS = "fleet.*.events.alert";
     public static final String ALL_COMMAND_EVENTS = "fleet.*.events.command";
     public static final String ALL_STATUS_EVENTS = "fleet.*.events.status";
+    public static final String ALL_OTA_EVENTS = "fleet.*.events.ota";
 
     private static final String ROOT = "fleet";
 
@@ -53,6 +54,11 @@ public final class Subjects {
     /** {@code fleet.<device>.events.command}: the truck's report on a command ({@link CommandReport}). */
     public static String commandEvents(String device) {
         return of(device, MeshSubject.EVENTS) + ".command";
+    }
+
+    /** {@code fleet.<device>.events.ota}: the truck's progress with a package of a rollout ({@link OtaReport}). */
+    public static String otaEvents(String device) {
+        return of(device, MeshSubject.EVENTS) + ".ota";
     }
 
     /** {@code fleet.<device>.events.status}: the agent's heartbeat ({@link AgentStatus}). */

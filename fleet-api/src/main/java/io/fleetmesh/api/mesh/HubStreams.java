@@ -27,6 +27,20 @@ public final class HubStreams {
         return Subjects.commandDelivery(deviceId);
     }
 
+    /** The Object Store bucket of each tenant account that holds its packages (ADR 0013), and its stream. */
+    public static final String PACKAGES_BUCKET = "packages";
+    public static final String PACKAGES = "OBJ_" + PACKAGES_BUCKET;
+
+    /** The pull consumer on {@link #PACKAGES} through which one truck downloads its released package (ADR 0013). */
+    public static String packageConsumer(String deviceId) {
+        return "ota-" + deviceId;
+    }
+
+    /** The chunks of one object of the packages bucket: that consumer's filter. */
+    public static String packageChunks(String nuid) {
+        return "$O." + PACKAGES_BUCKET + ".C." + nuid;
+    }
+
     /** fleet-api's synchronous command requests to an online agent ({@code ?wait=}). */
     public static String commandRpc(String deviceId) {
         return Subjects.commandRequests(deviceId);

@@ -93,12 +93,16 @@ public final class MeshJwts {
          * What a device's hub connections (its agent's, its leaf link, or an MQTT device's) may do: its own subjects
          * and its own inboxes (the agent uses the inbox prefix {@code _INBOX.<device>}); acknowledge what its own
          * command consumer on the hub delivers ({@link HubStreams#commandConsumer}, ADR 0006); answer fleet-api's
-         * synchronous command requests. No JetStream API.
+         * synchronous command requests; pull and acknowledge its own package consumer (ADR 0013). No other
+         * JetStream API.
          */
         public static Permissions device(String deviceId) {
             String consumer = HubStreams.commandConsumer(deviceId);
+            String packages = HubStreams.packageConsumer(deviceId);
             String own = Subjects.deviceSubjects(deviceId);
-            return new Permissions(List.of(own, "$JS.ACK." + HubStreams.COMMANDS + "." + consumer + ".>"),
+            return new Permissions(List.of(own, "$JS.ACK." + HubStreams.COMMANDS + "." + consumer + ".>",
+                    "$JS.API.CONSUMER.MSG.NEXT." + HubStreams.PACKAGES + "." + packages,
+                    "$JS.ACK." + HubStreams.PACKAGES + "." + packages + ".>"),
                     List.of(own, Subjects.inboxesOf(deviceId)), true);
         }
     }

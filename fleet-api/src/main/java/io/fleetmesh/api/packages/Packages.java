@@ -1,6 +1,7 @@
 package io.fleetmesh.api.packages;
 
 import io.fleetmesh.api.identity.Caller;
+import io.fleetmesh.api.mesh.HubStreams;
 import io.fleetmesh.api.mesh.MeshLinks;
 import io.fleetmesh.api.mesh.TenantLink;
 import io.fleetmesh.api.refusals.Conflict;
@@ -8,13 +9,18 @@ import io.fleetmesh.api.refusals.NotFound;
 import io.fleetmesh.api.refusals.TooLarge;
 import io.fleetmesh.api.refusals.Unavailable;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
 import io.nats.client.ObjectStore;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.ObjectInfo;
 import io.nats.client.api.ObjectMeta;
 import io.nats.client.api.ObjectStoreConfiguration;
 import io.nats.client.api.StorageType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +43,8 @@ import org.springframework.stereotype.Component;
 public class Packages {
 
     private static final Logger log = LoggerFactory.getLogger(Packages.class);
+    /** 128 KiB: the measured chunk of ADR 0013, well under the hub's max_payload. */
+    static final int CHUNK_BYTES = 128 * 1024;
     private static final Comparator<PackageView> BY_NAME = Comparator.comparing(PackageView::name)
             .thenComparing(PackageView::uploadedAt);
 
@@ -58,7 +66,7 @@ public class Packages {
                     .formatted(upload.version(), upload.name()), Map.of("name", upload.name(), "version", upload.version()));
         }
         ObjectMeta meta = ObjectMeta.builder(upload.objectName()).description(upload.description())
-                .metadata(metadata(caller, upload)).build();
+                .metadata(metadata(caller, upload)).chunkSize(CHUNK_BYTES).build();
         try {
             PackageView stored = PackageView.of(store.put(meta, new SizeLimitedInput(body, properties.maxSize().toBytes())));
             log.info("package uploaded: tenant={} name={} version={} bytes={} by={}", caller.tenantId(), stored.name(),
@@ -100,6 +108,38 @@ public class Packages {
         return PackageView.of(info);
     }
 
+    /**
+     * Makes the package the truck's to download (ADR 0013): its pull consumer on the package's chunks, made anew (a
+     * consumer it had for another package goes), and what the truck needs to fetch and check it.
+     */
+    public PackageDelivery deliver(UUID tenant, String name, String version, String device) {
+        TenantLink link = links.of(tenant).orElseThrow(() -> new Unavailable("This tenant is not linked to the hub now."));
+        ObjectInfo info = info(store(link), name + "@" + version);
+        if (info == null) {
+            throw new NotFound("There is no package with this id.");
+        }
+        try {
+            JetStreamManagement jsm = link.connection().jetStreamManagement();
+            removeConsumer(jsm, device);
+            jsm.addOrUpdateConsumer(HubStreams.PACKAGES, ConsumerConfiguration.builder()
+                    .durable(HubStreams.packageConsumer(device)).filterSubject(HubStreams.packageChunks(info.getNuid()))
+                    .deliverPolicy(DeliverPolicy.All).ackPolicy(AckPolicy.Explicit).ackWait(Duration.ofSeconds(10))
+                    .maxAckPending(32).build());
+            long first = jsm.getFirstMessage(HubStreams.PACKAGES, HubStreams.packageChunks(info.getNuid())).getSeq();
+            return PackageDelivery.of(PackageView.of(info), info, first, HubStreams.packageConsumer(device));
+        } catch (IOException | JetStreamApiException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private static void removeConsumer(JetStreamManagement jsm, String device) throws IOException {
+        try {
+            jsm.deleteConsumer(HubStreams.PACKAGES, HubStreams.packageConsumer(device));
+        } catch (JetStreamApiException e) {
+            log.debug("no package consumer of {} to remove: {}", device, e.getErrorDescription());
+        }
+    }
+
     void delete(Caller caller, String name, String version) {
         find(caller.tenantId(), name, version);
         uses.stream().map(use -> use.holds(caller.tenantId(), name, version)).filter(Objects::nonNull).findFirst()
@@ -117,9 +157,9 @@ public class Packages {
     private ObjectStore store(TenantLink link) {
         try {
             // creating a bucket that exists with the same configuration changes nothing
-            link.connection().objectStoreManagement().create(ObjectStoreConfiguration.builder(properties.bucket())
+            link.connection().objectStoreManagement().create(ObjectStoreConfiguration.builder(HubStreams.PACKAGES_BUCKET)
                     .storageType(StorageType.File).description("Fleetmesh packages").build());
-            return link.connection().objectStore(properties.bucket());
+            return link.connection().objectStore(HubStreams.PACKAGES_BUCKET);
         } catch (IOException | JetStreamApiException e) {
             throw unreachable(e);
         }

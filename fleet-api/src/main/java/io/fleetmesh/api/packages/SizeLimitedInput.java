@@ -4,7 +4,11 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** An upload read up to a limit: one byte more and the read fails, so that nothing larger is ever stored whole. */
+/**
+ * An upload read up to a limit: one byte more and the read fails, so that nothing larger is ever stored whole. Each
+ * read fills what it is asked for (or ends the stream): the Object Store makes a chunk of every read, and a network
+ * stream hands out a few kilobytes at a time.
+ */
 final class SizeLimitedInput extends FilterInputStream {
 
     /** Thrown from a read past the limit. */
@@ -31,8 +35,11 @@ final class SizeLimitedInput extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        counted(Math.max(n, 0));
+        int n = in.readNBytes(buffer, offset, length);
+        if (n == 0 && length > 0) {
+            return -1;
+        }
+        counted(n);
         return n;
     }
 

@@ -79,13 +79,20 @@ public class Rollouts {
      */
     @Transactional
     public boolean report(UUID tenant, UUID id, String device, TargetState state, Long bytes, String reason) {
-        require(tenant, id);
+        if (log.find(tenant, id).isEmpty()) {
+            return false;
+        }
         boolean moves = log.stateOf(id, device).map(now -> now.canBecome(state)).orElse(false);
         if (moves) {
             log.report(id, device, state, bytes, reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500),
                     clock.instant());
         }
         return moves;
+    }
+
+    /** Whether the truck is one of the rollout's (a report about another is the truck's error). */
+    boolean includes(UUID tenant, UUID id, String device) {
+        return log.find(tenant, id).isPresent() && log.targets(id).stream().anyMatch(t -> t.deviceId().equals(device));
     }
 
     private RolloutView saved(Rollout rollout) {
