@@ -108,6 +108,18 @@ class RolloutLog {
                 .param("from", from.name()).update();
     }
 
+    /** Of these trucks, those another rollout is delivering to now (one package at a time per truck, ADR 0013). */
+    List<String> busy(Rollout rollout, List<String> devices) {
+        if (devices.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT DISTINCT device_id FROM rollout_targets WHERE tenant_id = :tenant AND device_id IN (:devices)
+                        AND rollout_id <> :rollout AND state IN ('PENDING', 'DOWNLOADING', 'VERIFIED', 'INSTALLING', 'ROLLING_BACK')""")
+                .param("tenant", rollout.tenantId()).param("devices", devices).param("rollout", rollout.id())
+                .query(String.class).list();
+    }
+
     Optional<TargetState> stateOf(UUID rollout, String device) {
         return jdbc.sql("SELECT state FROM rollout_targets WHERE rollout_id = :rollout AND device_id = :device FOR UPDATE")
                 .param("rollout", rollout).param("device", device).query(String.class).optional().map(TargetState::valueOf);

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves running rollouts on, on every replica: each one in a transaction holding its row (another replica skips
- * it), the gate's step applied and told as events in that transaction. Prometheus:
+ * it), the gate's step applied and told as events in that transaction. A truck another rollout is delivering to
+ * waits for it: one package at a time per truck. Prometheus:
  * {@code fleetmesh_rollouts_released_total}, {@code fleetmesh_rollouts_ended_total{status}}.
  */
 @Component
@@ -60,14 +62,16 @@ class RolloutScheduler {
     private void apply(Rollout rollout, Instant now) {
         RolloutGate.Step step = RolloutGate.next(rollout.plan(), rollouts.targets(rollout.id()), rollout.startedAt(), now,
                 rollouts.releasedSince(rollout.id(), now.minus(Duration.ofMinutes(1))), rollout.canRollBack());
-        rollouts.move(rollout.id(), step.release(), TargetState.WAITING, TargetState.PENDING, now);
-        step.release().forEach(device -> events.publishEvent(new TargetReleased(rollout.tenantId(), rollout.id(), device,
+        List<String> busy = rollouts.busy(rollout, step.release());
+        List<String> release = step.release().stream().filter(device -> !busy.contains(device)).toList();
+        rollouts.move(rollout.id(), release, TargetState.WAITING, TargetState.PENDING, now);
+        release.forEach(device -> events.publishEvent(new TargetReleased(rollout.tenantId(), rollout.id(), device,
                 rollout.packageName(), rollout.packageVersion(), rollout.packageKind())));
         rollouts.move(rollout.id(), step.skip(), TargetState.WAITING, TargetState.SKIPPED, now);
         rollouts.move(rollout.id(), step.rollBack(), TargetState.SUCCEEDED, TargetState.ROLLING_BACK, now);
         step.rollBack().forEach(device -> events.publishEvent(new RollbackAsked(rollout.tenantId(), rollout.id(), device,
                 rollout.packageName(), rollout.packageVersion())));
-        metrics.counter("fleetmesh.rollouts.released").increment(step.release().size());
+        metrics.counter("fleetmesh.rollouts.released").increment(release.size());
         if (step.status() != RolloutStatus.RUNNING) {
             rollouts.status(rollout.ended(step.status(), now));
             metrics.counter("fleetmesh.rollouts.ended", "status", step.status().name()).increment();
@@ -75,8 +79,8 @@ class RolloutScheduler {
                     rollout.tenantId(), rollout.packageName(), rollout.packageVersion(), step.status(), step.skip().size(),
                     step.rollBack().size());
         } else if (!step.release().isEmpty()) {
-            log.info("rollout released: id={} package={}@{} trucks={}", rollout.id(), rollout.packageName(),
-                    rollout.packageVersion(), step.release().size());
+            log.info("rollout released: id={} package={}@{} trucks={} waiting for another rollout={}", rollout.id(),
+                    rollout.packageName(), rollout.packageVersion(), release.size(), busy.size());
         }
     }
 }

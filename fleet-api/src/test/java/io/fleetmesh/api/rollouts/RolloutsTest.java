@@ -64,6 +64,24 @@ class RolloutsTest extends IntegrationTest {
     }
 
     @Test
+    void aTruckGetsOnePackageAtATimeTheSecondRolloutWaitsForTheFirst() throws Exception {
+        String tag = uniqueId("ota");
+        String truck = trucks(tag, 1).get(0);
+        String body = "{\"name\": \"%s\", \"packageName\": \"%s\", \"packageVersion\": \"1.0\", \"tag\": \"%s\","
+                + " \"canary\": 0, \"percents\": [100]}";
+        UUID first = start(body, "map", upload("file", null), tag);
+        UUID second = start(body, "firmware", upload("firmware", null), tag);
+        scheduler.step(first, Instant.now());
+        scheduler.step(second, Instant.now());
+        assertThat(state(first, truck)).isEqualTo("PENDING");
+        assertThat(state(second, truck)).isEqualTo("WAITING");
+
+        rollouts.report(TENANT, first, truck, TargetState.SUCCEEDED, 3L, null);
+        scheduler.step(second, Instant.now());
+        assertThat(state(second, truck)).isEqualTo("PENDING");
+    }
+
+    @Test
     void aFailedCanaryAbortsTheRolloutAndTheOthersAreSkipped() throws Exception {
         String tag = uniqueId("ota");
         List<String> trucks = trucks(tag, 3);
