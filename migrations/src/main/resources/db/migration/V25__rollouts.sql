@@ -35,3 +35,6 @@ CREATE TABLE rollout_targets (
 );
 
 CREATE INDEX rollout_targets_device_idx ON rollout_targets (tenant_id, device_id);
+-- one package under way per truck, whichever replica releases it: a second release waits for the first, then fails
+CREATE UNIQUE INDEX rollout_targets_one_under_way ON rollout_targets (tenant_id, device_id)
+    WHERE state IN ('PENDING', 'DOWNLOADING', 'VERIFIED', 'INSTALLING', 'ROLLING_BACK');

@@ -5,6 +5,7 @@ import io.fleetmesh.api.mesh.HubStreams;
 import io.fleetmesh.api.mesh.MeshLinks;
 import io.fleetmesh.api.mesh.TenantLink;
 import io.fleetmesh.api.refusals.Conflict;
+import io.fleetmesh.api.refusals.InvalidInput;
 import io.fleetmesh.api.refusals.NotFound;
 import io.fleetmesh.api.refusals.TooLarge;
 import io.fleetmesh.api.refusals.Unavailable;
@@ -69,6 +70,10 @@ public class Packages {
                 .metadata(metadata(caller, upload)).chunkSize(CHUNK_BYTES).build();
         try {
             PackageView stored = PackageView.of(store.put(meta, new SizeLimitedInput(body, properties.maxSize().toBytes())));
+            if (stored.sizeBytes() == 0) {
+                forget(store, upload);
+                throw new InvalidInput("Empty package", "A package has at least one byte.", Map.of());
+            }
             log.info("package uploaded: tenant={} name={} version={} bytes={} by={}", caller.tenantId(), stored.name(),
                     stored.version(), stored.sizeBytes(), caller.name());
             return stored;
@@ -76,6 +81,8 @@ public class Packages {
             forget(store, upload);
             throw new TooLarge("Package too large", "A package has at most %d bytes.".formatted(properties.maxSize().toBytes()),
                     Map.of("maxBytes", properties.maxSize().toBytes()));
+        } catch (InvalidInput e) {
+            throw e;
         } catch (Exception e) {
             forget(store, upload);
             throw new Unavailable("The package was not stored whole (" + e.getClass().getSimpleName() + "): upload it again.");
@@ -130,6 +137,17 @@ public class Packages {
         } catch (IOException | JetStreamApiException e) {
             throw unreachable(e);
         }
+    }
+
+    /** The truck's package consumer goes (its rollout ended before it began); nothing if there is none. */
+    public void undeliver(UUID tenant, String device) {
+        links.of(tenant).ifPresent(link -> {
+            try {
+                removeConsumer(link.connection().jetStreamManagement(), device);
+            } catch (IOException e) {
+                log.warn("package consumer of {} not removed: {}", device, e.toString());
+            }
+        });
     }
 
     private static void removeConsumer(JetStreamManagement jsm, String device) throws IOException {

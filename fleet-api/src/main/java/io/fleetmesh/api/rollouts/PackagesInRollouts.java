@@ -4,7 +4,7 @@ import io.fleetmesh.api.packages.PackageUses;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** A package that a running or paused rollout sends stays until the rollout is over. */
+/** A package stays while a running or paused rollout sends it, and while a truck is still downloading or installing it. */
 @Component
 class PackagesInRollouts implements PackageUses {
 
@@ -16,6 +16,7 @@ class PackagesInRollouts implements PackageUses {
 
     @Override
     public String holds(UUID tenant, String name, String version) {
-        return log.active(tenant, name, version) ? "A rollout that is not over sends this package: cancel it first." : null;
+        return log.inUse(tenant, name, version)
+                ? "A rollout that is not over sends this package, or a truck is still taking it in." : null;
     }
 }

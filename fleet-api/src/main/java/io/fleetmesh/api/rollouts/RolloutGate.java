@@ -2,12 +2,13 @@ package io.fleetmesh.api.rollouts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What a running rollout does next, given where its trucks stand (pure; the scheduler applies it). In order: past
- * its deadline it expires (trucks not reached are skipped); past its abort threshold it aborts (those not reached
- * are skipped, those that installed are rolled back where the package kind can); every truck finished, it is
- * complete; else the first wave with waiting trucks is released, within the rate, once the waves before it
+ * What a running rollout does next, given where its trucks stand (pure; the scheduler applies it). In order: every
+ * truck finished, it is complete; past its deadline it expires (trucks not reached or not begun are skipped); past
+ * its abort threshold it aborts (the same are skipped, those that installed are rolled back where the package kind
+ * can); else the first wave with waiting trucks is released, within the rate, once the waves before it
  * succeeded well enough. A truck released but offline does not hold up the next wave beyond that ratio.
  */
 final class RolloutGate {
@@ -27,29 +28,31 @@ final class RolloutGate {
     private RolloutGate() {
     }
 
+    /** {@code busy}: trucks another rollout is delivering to now; they wait, and those after them go first. */
     static Step next(RolloutPlan plan, List<Target> targets, Instant startedAt, Instant now, int releasedThisMinute,
-                     boolean canRollBack) {
-        if (now.isAfter(startedAt.plus(plan.deadline()))) {
-            return new Step(List.of(), waiting(targets), List.of(), RolloutStatus.EXPIRED);
-        }
-        if (aborting(plan, targets)) {
-            return new Step(List.of(), waiting(targets), canRollBack ? in(targets, TargetState.SUCCEEDED) : List.of(),
-                    RolloutStatus.ABORTED);
-        }
+                     boolean canRollBack, Set<String> busy) {
         if (targets.stream().allMatch(target -> target.state().finished())) {
             return new Step(List.of(), List.of(), List.of(), RolloutStatus.COMPLETED);
         }
-        return release(plan, targets, Math.max(0, plan.perMinute() - releasedThisMinute));
+        if (now.isAfter(startedAt.plus(plan.deadline()))) {
+            return new Step(List.of(), unstarted(targets), List.of(), RolloutStatus.EXPIRED);
+        }
+        if (aborting(plan, targets)) {
+            return new Step(List.of(), unstarted(targets), canRollBack ? in(targets, TargetState.SUCCEEDED) : List.of(),
+                    RolloutStatus.ABORTED);
+        }
+        return release(plan, targets, Math.max(0, plan.perMinute() - releasedThisMinute), busy);
     }
 
-    private static Step release(RolloutPlan plan, List<Target> targets, int room) {
+    private static Step release(RolloutPlan plan, List<Target> targets, int room, Set<String> busy) {
         int wave = targets.stream().filter(target -> target.state() == TargetState.WAITING).mapToInt(Target::wave).min()
                 .orElse(-1);
         if (wave < 0 || room == 0 || !open(plan, targets, wave)) {
             return Step.nothing();
         }
         List<String> release = targets.stream().filter(target -> target.wave() == wave
-                && target.state() == TargetState.WAITING).map(Target::deviceId).limit(room).toList();
+                && target.state() == TargetState.WAITING && !busy.contains(target.deviceId())).map(Target::deviceId)
+                .limit(room).toList();
         return new Step(release, List.of(), List.of(), RolloutStatus.RUNNING);
     }
 
@@ -65,7 +68,9 @@ final class RolloutGate {
     }
 
     private static boolean aborting(RolloutPlan plan, List<Target> targets) {
-        long failed = targets.stream().filter(target -> target.state() == TargetState.FAILED).count();
+        // a truck that rolled itself back failed to take the package as much as one that reported FAILED
+        long failed = targets.stream().filter(target -> target.state() == TargetState.FAILED
+                || target.state() == TargetState.ROLLED_BACK).count();
         long finished = targets.stream().filter(target -> target.state().finished()
                 && target.state() != TargetState.SKIPPED).count();
         boolean byCount = plan.abortFailures() != null && failed >= plan.abortFailures();
@@ -73,8 +78,10 @@ final class RolloutGate {
         return byCount || byShare;
     }
 
-    private static List<String> waiting(List<Target> targets) {
-        return in(targets, TargetState.WAITING);
+    /** Trucks not reached, or released and not begun (offline): they are skipped when the rollout ends. */
+    private static List<String> unstarted(List<Target> targets) {
+        return targets.stream().filter(target -> target.state() == TargetState.WAITING
+                || target.state() == TargetState.PENDING).map(Target::deviceId).toList();
     }
 
     private static List<String> in(List<Target> targets, TargetState state) {

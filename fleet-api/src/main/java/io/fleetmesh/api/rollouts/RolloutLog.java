@@ -50,6 +50,12 @@ class RolloutLog {
                 .optional();
     }
 
+    /** The rollout held for this transaction, waiting for a replica that holds it (an operator's pause or cancel). */
+    Optional<Rollout> findForUpdate(UUID tenant, UUID id) {
+        return jdbc.sql(ROLLOUT + " AND id = :id FOR UPDATE").param("tenant", tenant).param("id", id)
+                .query(RolloutLog::rollout).optional();
+    }
+
     /** The rollout held for this transaction, if no other replica holds it. */
     Optional<Rollout> lock(UUID id) {
         return jdbc.sql("SELECT * FROM rollouts WHERE id = :id FOR UPDATE SKIP LOCKED").param("id", id)
@@ -59,12 +65,6 @@ class RolloutLog {
     List<Rollout> list(UUID tenant, int limit) {
         return jdbc.sql(ROLLOUT + " ORDER BY started_at DESC LIMIT :limit").param("tenant", tenant).param("limit", limit)
                 .query(RolloutLog::rollout).list();
-    }
-
-    boolean active(UUID tenant, String name, String version) {
-        return jdbc.sql(ROLLOUT + " AND package_name = :name AND package_version = :version AND status IN ('RUNNING', 'PAUSED')"
-                        + " LIMIT 1").param("tenant", tenant).param("name", name).param("version", version)
-                .query(RolloutLog::rollout).optional().isPresent();
     }
 
     List<UUID> running(int limit) {
@@ -108,16 +108,30 @@ class RolloutLog {
                 .param("from", from.name()).update();
     }
 
-    /** Of these trucks, those another rollout is delivering to now (one package at a time per truck, ADR 0013). */
-    List<String> busy(Rollout rollout, List<String> devices) {
-        if (devices.isEmpty()) {
-            return List.of();
-        }
+    /** The rollout's waiting trucks that another rollout is delivering to now (one package at a time per truck). */
+    List<String> busy(Rollout rollout) {
         return jdbc.sql("""
-                        SELECT DISTINCT device_id FROM rollout_targets WHERE tenant_id = :tenant AND device_id IN (:devices)
-                        AND rollout_id <> :rollout AND state IN ('PENDING', 'DOWNLOADING', 'VERIFIED', 'INSTALLING', 'ROLLING_BACK')""")
-                .param("tenant", rollout.tenantId()).param("devices", devices).param("rollout", rollout.id())
-                .query(String.class).list();
+                        SELECT DISTINCT o.device_id FROM rollout_targets t
+                        JOIN rollout_targets o ON o.tenant_id = t.tenant_id AND o.device_id = t.device_id
+                        WHERE t.rollout_id = :rollout AND t.state = 'WAITING' AND o.rollout_id <> :rollout
+                        AND o.state IN ('PENDING', 'DOWNLOADING', 'VERIFIED', 'INSTALLING', 'ROLLING_BACK')""")
+                .param("rollout", rollout.id()).query(String.class).list();
+    }
+
+    /** Every truck of the rollout in {@code from} moves to {@code to} (no list: a rollout may have 100,000). */
+    void moveAll(UUID rollout, TargetState from, TargetState to, Instant at) {
+        jdbc.sql("UPDATE rollout_targets SET state = :to, updated_at = :at WHERE rollout_id = :rollout AND state = :from")
+                .param("to", to.name()).param("at", Timestamp.from(at)).param("rollout", rollout).param("from", from.name())
+                .update();
+    }
+
+    /** Whether a rollout that is not over sends the package, or a truck is still taking it in. */
+    boolean inUse(UUID tenant, String name, String version) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM rollouts r JOIN rollout_targets t ON t.rollout_id = r.id
+                            WHERE r.tenant_id = :tenant AND r.package_name = :name AND r.package_version = :version
+                            AND (r.status IN ('RUNNING', 'PAUSED') OR t.state IN ('DOWNLOADING', 'VERIFIED', 'INSTALLING')))""")
+                .param("tenant", tenant).param("name", name).param("version", version).query(Boolean.class).single();
     }
 
     Optional<TargetState> stateOf(UUID rollout, String device) {

@@ -4,6 +4,7 @@ import io.fleetmesh.api.identity.CurrentTenant;
 import io.fleetmesh.api.packages.Packages;
 import io.fleetmesh.api.refusals.Refusal;
 import io.fleetmesh.api.web.FormChecks;
+import jakarta.validation.Validator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -26,11 +27,13 @@ class RolloutPages {
     private final Rollouts rollouts;
     private final Packages packages;
     private final CurrentTenant tenant;
+    private final Validator validator;
 
-    RolloutPages(Rollouts rollouts, Packages packages, CurrentTenant tenant) {
+    RolloutPages(Rollouts rollouts, Packages packages, CurrentTenant tenant, Validator validator) {
         this.rollouts = rollouts;
         this.packages = packages;
         this.tenant = tenant;
+        this.validator = validator;
     }
 
     @GetMapping("/rollouts")
@@ -50,7 +53,7 @@ class RolloutPages {
             String[] pkg = chosen.split("@", 2);
             NewRollout body = new NewRollout(name, pkg[0], pkg.length > 1 ? pkg[1] : "", list(devices, Function.identity()),
                     FormChecks.blankToNull(tag), canary, list(percents, Integer::valueOf), null, null, null, null, null);
-            return "Rollout " + rollouts.create(tenant.caller(), body).name() + " started.";
+            return "Rollout " + rollouts.create(tenant.caller(), FormChecks.valid(validator, body)).name() + " started.";
         });
     }
 

@@ -25,7 +25,7 @@ public record RolloutPlan(int canary, List<Integer> percents, int successPercent
         require(successPercent >= 0 && successPercent <= 100, "successPercent", "successPercent is 0 to 100");
         require(abortFailures == null || abortFailures >= 1, "abortFailures", "abortFailures is at least 1");
         require(abortPercent == null || abortPercent >= 1 && abortPercent <= 100, "abortPercent", "abortPercent is 1 to 100");
-        require(perMinute >= 1 && perMinute <= 100_000, "perMinute", "perMinute is 1 to 100,000");
+        require(perMinute >= 1 && perMinute <= 10_000, "perMinute", "perMinute is 1 to 10,000");
         require(!deadline.isNegative() && !deadline.isZero() && deadline.compareTo(Duration.ofDays(366)) <= 0, "deadline",
                 "the deadline is a duration up to a year, e.g. P14D");
         return this;

@@ -1,16 +1,14 @@
 package io.fleetmesh.api.rollouts;
 
-import io.fleetmesh.api.rollouts.RolloutEvents.RollbackAsked;
-import io.fleetmesh.api.rollouts.RolloutEvents.TargetReleased;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves running rollouts on, on every replica: each one in a transaction holding its row (another replica skips
- * it), the gate's step applied and told as events in that transaction. A truck another rollout is delivering to
- * waits for it: one package at a time per truck. Prometheus:
+ * it), the gate's step applied in that transaction: released trucks get their package, and a rollout that ends
+ * skips the trucks that had not begun. A truck another rollout is delivering to waits (one package at a time; the
+ * database refuses a second one under way, whichever replica tries). Prometheus:
  * {@code fleetmesh_rollouts_released_total}, {@code fleetmesh_rollouts_ended_total{status}}.
  */
 @Component
@@ -28,15 +27,15 @@ class RolloutScheduler {
     private static final Logger log = LoggerFactory.getLogger(RolloutScheduler.class);
 
     private final RolloutLog rollouts;
-    private final ApplicationEventPublisher events;
+    private final RolloutDelivery delivery;
     private final TransactionTemplate transaction;
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    RolloutScheduler(RolloutLog rollouts, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+    RolloutScheduler(RolloutLog rollouts, RolloutDelivery delivery, PlatformTransactionManager transactions,
                      MeterRegistry metrics, Clock clock) {
         this.rollouts = rollouts;
-        this.events = events;
+        this.delivery = delivery;
         this.transaction = new TransactionTemplate(transactions);
         this.metrics = metrics;
         this.clock = clock;
@@ -44,7 +43,7 @@ class RolloutScheduler {
 
     @Scheduled(fixedDelayString = "${fleetmesh.rollouts.tick:5s}", initialDelayString = "${fleetmesh.rollouts.tick:5s}")
     void tick() {
-        rollouts.running(100).forEach(id -> {
+        rollouts.running(1_000).forEach(id -> {
             try {
                 step(id, clock.instant());
             } catch (RuntimeException e) {
@@ -60,27 +59,36 @@ class RolloutScheduler {
     }
 
     private void apply(Rollout rollout, Instant now) {
-        RolloutGate.Step step = RolloutGate.next(rollout.plan(), rollouts.targets(rollout.id()), rollout.startedAt(), now,
-                rollouts.releasedSince(rollout.id(), now.minus(Duration.ofMinutes(1))), rollout.canRollBack());
-        List<String> busy = rollouts.busy(rollout, step.release());
-        List<String> release = step.release().stream().filter(device -> !busy.contains(device)).toList();
-        rollouts.move(rollout.id(), release, TargetState.WAITING, TargetState.PENDING, now);
-        release.forEach(device -> events.publishEvent(new TargetReleased(rollout.tenantId(), rollout.id(), device,
-                rollout.packageName(), rollout.packageVersion(), rollout.packageKind())));
-        rollouts.move(rollout.id(), step.skip(), TargetState.WAITING, TargetState.SKIPPED, now);
-        rollouts.move(rollout.id(), step.rollBack(), TargetState.SUCCEEDED, TargetState.ROLLING_BACK, now);
-        step.rollBack().forEach(device -> events.publishEvent(new RollbackAsked(rollout.tenantId(), rollout.id(), device,
-                rollout.packageName(), rollout.packageVersion())));
-        metrics.counter("fleetmesh.rollouts.released").increment(release.size());
+        List<RolloutGate.Target> targets = rollouts.targets(rollout.id());
+        RolloutGate.Step step = RolloutGate.next(rollout.plan(), targets, rollout.startedAt(), now,
+                rollouts.releasedSince(rollout.id(), now.minus(Duration.ofMinutes(1))), rollout.canRollBack(),
+                Set.copyOf(rollouts.busy(rollout)));
+        release(rollout, step.release(), now);
         if (step.status() != RolloutStatus.RUNNING) {
-            rollouts.status(rollout.ended(step.status(), now));
-            metrics.counter("fleetmesh.rollouts.ended", "status", step.status().name()).increment();
-            log.info("rollout ended: id={} tenant={} package={}@{} status={} skipped={} rolledBack={}", rollout.id(),
-                    rollout.tenantId(), rollout.packageName(), rollout.packageVersion(), step.status(), step.skip().size(),
-                    step.rollBack().size());
-        } else if (!step.release().isEmpty()) {
-            log.info("rollout released: id={} package={}@{} trucks={} waiting for another rollout={}", rollout.id(),
-                    rollout.packageName(), rollout.packageVersion(), release.size(), busy.size());
+            end(rollout, step, targets, now);
         }
+    }
+
+    private void release(Rollout rollout, List<String> trucks, Instant now) {
+        rollouts.move(rollout.id(), trucks, TargetState.WAITING, TargetState.PENDING, now);
+        trucks.forEach(truck -> delivery.deliver(rollout, truck));
+        metrics.counter("fleetmesh.rollouts.released").increment(trucks.size());
+        if (!trucks.isEmpty()) {
+            log.info("rollout released: id={} package={}@{} trucks={}", rollout.id(), rollout.packageName(),
+                    rollout.packageVersion(), trucks.size());
+        }
+    }
+
+    /** Trucks not reached or not begun are skipped, their consumers go; the rollback of installed ones is to come. */
+    private void end(Rollout rollout, RolloutGate.Step step, List<RolloutGate.Target> targets, Instant now) {
+        targets.stream().filter(target -> target.state() == TargetState.PENDING)
+                .forEach(target -> delivery.withdraw(rollout, target.deviceId()));
+        rollouts.moveAll(rollout.id(), TargetState.WAITING, TargetState.SKIPPED, now);
+        rollouts.moveAll(rollout.id(), TargetState.PENDING, TargetState.SKIPPED, now);
+        rollouts.status(rollout.ended(step.status(), now));
+        metrics.counter("fleetmesh.rollouts.ended", "status", step.status().name()).increment();
+        log.info("rollout ended: id={} tenant={} package={}@{} status={} skipped={} installedToRollBack={}", rollout.id(),
+                rollout.tenantId(), rollout.packageName(), rollout.packageVersion(), step.status(), step.skip().size(),
+                step.rollBack().size());
     }
 }

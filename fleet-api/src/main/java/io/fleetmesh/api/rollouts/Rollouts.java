@@ -21,12 +21,14 @@ public class Rollouts {
     private final RolloutLog log;
     private final Packages packages;
     private final DeviceDirectory devices;
+    private final RolloutDelivery delivery;
     private final Clock clock;
 
-    Rollouts(RolloutLog log, Packages packages, DeviceDirectory devices, Clock clock) {
+    Rollouts(RolloutLog log, Packages packages, DeviceDirectory devices, RolloutDelivery delivery, Clock clock) {
         this.log = log;
         this.packages = packages;
         this.devices = devices;
+        this.delivery = delivery;
         this.clock = clock;
     }
 
@@ -55,21 +57,22 @@ public class Rollouts {
 
     @Transactional
     RolloutView pause(UUID tenant, UUID id) {
-        return saved(require(tenant, id).paused());
+        return saved(held(tenant, id).paused());
     }
 
     @Transactional
     RolloutView resume(UUID tenant, UUID id) {
-        return saved(require(tenant, id).resumed());
+        return saved(held(tenant, id).resumed());
     }
 
-    /** Trucks it has not reached are skipped; those under way finish what they began. */
+    /** Trucks it has not reached, or that have not begun, are skipped; those under way finish what they began. */
     @Transactional
     RolloutView cancel(UUID tenant, UUID id) {
-        Rollout cancelled = require(tenant, id).cancelled(clock.instant());
-        List<String> waiting = log.targets(id).stream().filter(target -> target.state() == TargetState.WAITING)
-                .map(RolloutGate.Target::deviceId).toList();
-        log.move(id, waiting, TargetState.WAITING, TargetState.SKIPPED, clock.instant());
+        Rollout cancelled = held(tenant, id).cancelled(clock.instant());
+        log.targets(id).stream().filter(target -> target.state() == TargetState.PENDING)
+                .forEach(target -> delivery.withdraw(cancelled, target.deviceId()));
+        log.moveAll(id, TargetState.WAITING, TargetState.SKIPPED, clock.instant());
+        log.moveAll(id, TargetState.PENDING, TargetState.SKIPPED, clock.instant());
         return saved(cancelled);
     }
 
@@ -78,7 +81,7 @@ public class Rollouts {
      * go forwards, {@link TargetState#canBecome}).
      */
     @Transactional
-    public boolean report(UUID tenant, UUID id, String device, TargetState state, Long bytes, String reason) {
+    boolean report(UUID tenant, UUID id, String device, TargetState state, Long bytes, String reason) {
         if (log.find(tenant, id).isEmpty()) {
             return false;
         }
@@ -98,6 +101,11 @@ public class Rollouts {
     private RolloutView saved(Rollout rollout) {
         log.status(rollout);
         return view(rollout);
+    }
+
+    /** The rollout, locked until the operator's change commits: the scheduler's step waits, or went first. */
+    private Rollout held(UUID tenant, UUID id) {
+        return log.findForUpdate(tenant, id).orElseThrow(() -> new NotFound("There is no rollout with this id."));
     }
 
     private Rollout require(UUID tenant, UUID id) {

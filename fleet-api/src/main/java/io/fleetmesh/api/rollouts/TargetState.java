@@ -22,12 +22,16 @@ public enum TargetState {
     }
 
     /**
-     * Whether a truck's report may move it here: forwards only (a late or repeated report never undoes a newer one),
-     * never out of an end, and back from an install only by a rollback.
+     * Whether a truck's report may move it here: only once released, forwards only (a late or repeated report never
+     * undoes a newer one; a download's progress repeats DOWNLOADING), never out of an end, and back from an install
+     * only by a rollback.
      */
     boolean canBecome(TargetState next) {
-        if (finished() || next == WAITING || next == PENDING) {
+        if (this == WAITING || finished() || next == WAITING || next == PENDING) {
             return false;
+        }
+        if (next == DOWNLOADING && this == DOWNLOADING) {
+            return true; // progress: more bytes
         }
         if (next == ROLLED_BACK || next == ROLLING_BACK) {
             return this == ROLLING_BACK || this == INSTALLING || this == VERIFIED;

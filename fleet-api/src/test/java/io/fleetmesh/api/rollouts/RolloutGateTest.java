@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class RolloutGateTest {
         List<Target> targets = targets(plan.waves(trucks(8)));
         List.of("t00", "t01", "t02").forEach(truck -> set(targets, truck, SUCCEEDED));
         set(targets, "t03", PENDING); // offline: it gets the package when it returns
-        Step step = RolloutGate.next(plan, targets, START, START.plusSeconds(60), 0, true);
+        Step step = RolloutGate.next(plan, targets, START, START.plusSeconds(60), 0, true, Set.of());
         assertThat(step.release()).containsExactly("t04", "t05", "t06", "t07");
         assertThat(step.status()).isEqualTo(RolloutStatus.RUNNING);
     }
@@ -59,9 +60,9 @@ class RolloutGateTest {
     void releasesStayWithinTheRatePerMinute() {
         RolloutPlan plan = new RolloutPlan(0, List.of(100), 90, null, null, 5, Duration.ofDays(1));
         List<Target> targets = targets(plan.waves(trucks(12)));
-        assertThat(RolloutGate.next(plan, targets, START, START, 0, false).release()).hasSize(5);
-        assertThat(RolloutGate.next(plan, targets, START, START, 3, false).release()).hasSize(2);
-        assertThat(RolloutGate.next(plan, targets, START, START, 5, false).release()).isEmpty();
+        assertThat(RolloutGate.next(plan, targets, START, START, 0, false, Set.of()).release()).hasSize(5);
+        assertThat(RolloutGate.next(plan, targets, START, START, 3, false, Set.of()).release()).hasSize(2);
+        assertThat(RolloutGate.next(plan, targets, START, START, 5, false, Set.of()).release()).isEmpty();
     }
 
     @Test
@@ -70,14 +71,14 @@ class RolloutGateTest {
         List<Target> targets = targets(plan.waves(trucks(6)));
         set(targets, "t00", SUCCEEDED);
         set(targets, "t01", FAILED);
-        assertThat(RolloutGate.next(plan, targets, START, START, 0, true).status()).isEqualTo(RolloutStatus.RUNNING);
+        assertThat(RolloutGate.next(plan, targets, START, START, 0, true, Set.of()).status()).isEqualTo(RolloutStatus.RUNNING);
         set(targets, "t02", FAILED);
-        Step aborted = RolloutGate.next(plan, targets, START, START, 0, true);
+        Step aborted = RolloutGate.next(plan, targets, START, START, 0, true, Set.of());
         assertThat(aborted.status()).isEqualTo(RolloutStatus.ABORTED);
         assertThat(aborted.release()).isEmpty();
         assertThat(aborted.skip()).containsExactly("t03", "t04", "t05");
         assertThat(aborted.rollBack()).containsExactly("t00");
-        assertThat(RolloutGate.next(plan, targets, START, START, 0, false).rollBack()).as("a file is not rolled back").isEmpty();
+        assertThat(RolloutGate.next(plan, targets, START, START, 0, false, Set.of()).rollBack()).as("a file is not rolled back").isEmpty();
     }
 
     @Test
@@ -91,12 +92,39 @@ class RolloutGateTest {
     void pastItsDeadlineTheTrucksNotReachedAreSkippedAndEveryTruckFinishedCompletesIt() {
         List<Target> targets = targets(PLAN.waves(trucks(3)));
         set(targets, "t00", SUCCEEDED);
-        Step late = RolloutGate.next(PLAN, targets, START, START.plus(Duration.ofDays(2)), 0, true);
+        Step late = RolloutGate.next(PLAN, targets, START, START.plus(Duration.ofDays(2)), 0, true, Set.of());
         assertThat(late.status()).isEqualTo(RolloutStatus.EXPIRED);
         assertThat(late.skip()).containsExactly("t01", "t02");
 
         List.of("t01", "t02").forEach(truck -> set(targets, truck, SUCCEEDED));
         assertThat(step(targets, 0).status()).isEqualTo(RolloutStatus.COMPLETED);
+    }
+
+    @Test
+    void aTruckAnotherRolloutIsDeliveringToWaitsAndThoseAfterItGoFirst() {
+        RolloutPlan plan = new RolloutPlan(0, List.of(100), 90, null, null, 2, Duration.ofDays(1));
+        List<Target> targets = targets(plan.waves(trucks(4)));
+        assertThat(RolloutGate.next(plan, targets, START, START, 0, false, Set.of("t00")).release())
+                .containsExactly("t01", "t02");
+    }
+
+    @Test
+    void aTruckThatRolledItselfBackCountsAsAFailure() {
+        List<Target> targets = targets(PLAN.waves(trucks(20)));
+        set(targets, "t00", TargetState.ROLLED_BACK);
+        assertThat(step(targets, 0).status()).isEqualTo(RolloutStatus.ABORTED);
+    }
+
+    @Test
+    void anEndedRolloutSkipsTheTrucksThatHadNotBegunAndAFinishedOneCompletesEvenLate() {
+        List<Target> targets = targets(PLAN.waves(trucks(3)));
+        set(targets, "t00", SUCCEEDED);
+        set(targets, "t01", PENDING);
+        Step late = RolloutGate.next(PLAN, targets, START, START.plus(Duration.ofDays(2)), 0, true, Set.of());
+        assertThat(late.skip()).containsExactly("t01", "t02");
+        List.of("t01", "t02").forEach(truck -> set(targets, truck, SUCCEEDED));
+        assertThat(RolloutGate.next(PLAN, targets, START, START.plus(Duration.ofDays(2)), 0, true, Set.of()).status())
+                .isEqualTo(RolloutStatus.COMPLETED);
     }
 
     @Test
@@ -111,7 +139,7 @@ class RolloutGateTest {
     }
 
     private static Step step(List<Target> targets, int releasedThisMinute) {
-        return RolloutGate.next(PLAN, targets, START, START.plusSeconds(30), releasedThisMinute, true);
+        return RolloutGate.next(PLAN, targets, START, START.plusSeconds(30), releasedThisMinute, true, Set.of());
     }
 
     private static List<String> trucks(int count) {

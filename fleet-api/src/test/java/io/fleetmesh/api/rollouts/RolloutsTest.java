@@ -106,16 +106,19 @@ class RolloutsTest extends IntegrationTest {
                 pkg, tag);
         Response held = delete("/api/v1/packages/%s/1.0".formatted(pkg));
         assertThat(held.status()).isEqualTo(409);
-        assertThat(held.body()).contains("cancel it first");
+        assertThat(held.body()).contains("sends this package");
         assertThat(postJson("/api/v1/rollouts/%s/pause".formatted(id), "").json().get("status").stringValue()).isEqualTo("PAUSED");
         scheduler.step(id, Instant.now());
         assertThat(get("/api/v1/rollouts/" + id).json().get("states").toString()).as("paused: nothing released")
                 .isEqualTo("{\"WAITING\":2}");
         assertThat(postJson("/api/v1/rollouts/%s/pause".formatted(id), "").status()).isEqualTo(409);
         assertThat(postJson("/api/v1/rollouts/%s/resume".formatted(id), "").json().get("status").stringValue()).isEqualTo("RUNNING");
+        scheduler.step(id, Instant.now());
+        assertThat(get("/api/v1/rollouts/" + id).json().get("states").toString()).isEqualTo("{\"PENDING\":1,\"WAITING\":1}");
         JsonNode cancelled = postJson("/api/v1/rollouts/%s/cancel".formatted(id), "").json();
         assertThat(cancelled.get("status").stringValue()).isEqualTo("CANCELLED");
-        assertThat(cancelled.get("states").toString()).isEqualTo("{\"SKIPPED\":2}");
+        assertThat(cancelled.get("states").toString()).as("not begun: skipped, and free for another rollout")
+                .isEqualTo("{\"SKIPPED\":2}");
         assertThat(postJson("/api/v1/rollouts/%s/cancel".formatted(id), "").status()).isEqualTo(409);
         assertThat(delete("/api/v1/packages/%s/1.0".formatted(pkg)).status()).as("the rollout is over").isEqualTo(204);
     }
