@@ -19,6 +19,8 @@ import io.nats.client.Options;
 import io.nats.client.Subscription;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.ObjectMeta;
+import io.nats.client.api.ObjectStoreConfiguration;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfoOptions;
 import io.nats.client.support.JwtUtils;
@@ -141,6 +143,52 @@ class MeshSecurityTest {
         }
         assertThat(refused).anyMatch(e -> e.contains("Subscription") && e.contains("truck-6"))
                 .anyMatch(e -> e.contains("Publish") && e.contains("cmd-truck-6"));
+    }
+
+    /**
+     * ADR 0013: a released truck pulls its package's chunks through the consumer fleet-api made for it, and acks
+     * them; another truck's consumer, and making a consumer of its own (which 2.9.10 would not scope to a filter),
+     * are refused.
+     */
+    @Test
+    void aDevicePullsAndAcknowledgesOnlyItsOwnPackageConsumer() throws Exception {
+        List<String> refused = new CopyOnWriteArrayList<>();
+        byte[] ours = new byte[300_000];
+        random.nextBytes(ours);
+        try (Connection service = connect(tenantA, "fleet-api", null, null);
+             Connection truck = connect(tenantA, "truck-7", MeshJwts.Permissions.device("truck-7"), refused::add)) {
+            service.objectStoreManagement().create(ObjectStoreConfiguration.builder(HubStreams.PACKAGES_BUCKET).build());
+            var store = service.objectStore(HubStreams.PACKAGES_BUCKET);
+            var jsm = service.jetStreamManagement();
+            for (String device : List.of("truck-7", "truck-8")) {
+                var info = store.put(ObjectMeta.builder(device + "-fw@1").chunkSize(128 * 1024).build(),
+                        new java.io.ByteArrayInputStream(device.equals("truck-7") ? ours : new byte[1000]));
+                jsm.addOrUpdateConsumer(HubStreams.PACKAGES, ConsumerConfiguration.builder()
+                        .durable(HubStreams.packageConsumer(device)).filterSubject(HubStreams.packageChunks(info.getNuid()))
+                        .ackPolicy(AckPolicy.Explicit).build());
+            }
+            Subscription replies = truck.subscribe("_INBOX.truck-7.pkg");
+            truck.publish("$JS.API.CONSUMER.MSG.NEXT." + HubStreams.PACKAGES + "." + HubStreams.packageConsumer("truck-7"),
+                    "_INBOX.truck-7.pkg", "{\"batch\": 3, \"expires\": 2000000000}".getBytes(StandardCharsets.UTF_8));
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < 3; i++) {
+                Message chunk = replies.nextMessage(Duration.ofSeconds(5));
+                got.writeBytes(chunk.getData());
+                truck.publish(chunk.getReplyTo(), "+ACK".getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(got.toByteArray()).isEqualTo(ours);
+            truck.publish("$JS.API.CONSUMER.MSG.NEXT." + HubStreams.PACKAGES + "." + HubStreams.packageConsumer("truck-8"),
+                    "_INBOX.truck-7.pkg", "{\"batch\": 1}".getBytes(StandardCharsets.UTF_8));
+            truck.publish("$JS.API.CONSUMER.CREATE." + HubStreams.PACKAGES, "_INBOX.truck-7.pkg",
+                    "{\"stream_name\": \"OBJ_packages\", \"config\": {}}".getBytes(StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(5)).until(() -> jsm.getConsumerInfo(HubStreams.PACKAGES,
+                    HubStreams.packageConsumer("truck-7")).getAckFloor().getStreamSequence() > 0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> refused.size() >= 2);
+            assertThat(jsm.getConsumerInfo(HubStreams.PACKAGES, HubStreams.packageConsumer("truck-8")).getDelivered()
+                    .getStreamSequence()).isZero();
+        }
+        assertThat(refused).anyMatch(e -> e.contains("Publish") && e.contains("ota-truck-8"))
+                .anyMatch(e -> e.contains("Publish") && e.contains("CONSUMER.CREATE"));
     }
 
     @Test
