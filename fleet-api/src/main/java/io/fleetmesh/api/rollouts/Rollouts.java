@@ -82,13 +82,14 @@ public class Rollouts {
      */
     @Transactional
     boolean report(UUID tenant, UUID id, String device, TargetState state, Long bytes, String reason) {
-        if (log.find(tenant, id).isEmpty()) {
-            return false;
-        }
-        boolean moves = log.stateOf(id, device).map(now -> now.canBecome(state)).orElse(false);
+        Rollout rollout = log.find(tenant, id).orElse(null);
+        boolean moves = rollout != null && log.stateOf(id, device).map(now -> now.canBecome(state)).orElse(false);
         if (moves) {
             log.report(id, device, state, bytes, reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500),
                     clock.instant());
+        }
+        if (moves && state.finished()) {
+            delivery.withdraw(rollout, device); // the truck is done with it: its consumer goes (again, if redelivered)
         }
         return moves;
     }

@@ -74,6 +74,8 @@ class RolloutDeliveryTest extends IntegrationTest {
                 .get("state").stringValue().equals("SUCCEEDED"));
         scheduler.step(id, Instant.now());
         assertThat(get("/api/v1/rollouts/" + id).json().get("status").stringValue()).isEqualTo("COMPLETED");
+        assertThat(nats.jetStreamManagement().getConsumerNames("OBJ_packages")).as("the truck is done with its consumer")
+                .doesNotContain("ota-" + truck);
     }
 
     /** Pulls in batches of 16 from the truck's consumer on a connection of its own, acking what it keeps. */
