@@ -10,6 +10,8 @@ import io.fleetmesh.edge.config.AgentConfig;
 import io.fleetmesh.edge.leaf.DiskBudget;
 import io.fleetmesh.edge.leaf.LeafServer;
 import io.fleetmesh.edge.mqtt.MqttBridge;
+import io.fleetmesh.edge.ota.AgentJarInstaller;
+import io.fleetmesh.edge.ota.PackageInstaller;
 import io.fleetmesh.edge.rollout.AppliedConfig;
 import io.fleetmesh.edge.rollout.SamplingService;
 import io.fleetmesh.edge.rules.LatestReadings;
@@ -23,6 +25,7 @@ import io.fleetmesh.edge.sync.Forwarder;
 import io.fleetmesh.edge.sync.Outbox;
 import io.fleetmesh.edge.sync.Overflow;
 import io.fleetmesh.edge.sync.SyncState;
+import io.fleetmesh.protocol.PackageOrder;
 import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
@@ -62,6 +65,8 @@ public final class EdgeAgent implements AutoCloseable {
     private CommandReceiver receiver;
     private SamplingService sampling;
     private AgentEndpoints endpoints;
+    private PackageInstaller packages;
+    private Runnable restart = () -> log.warning("this embedded agent cannot restart itself");
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
 
     EdgeAgent(AgentConfig config, List<Rule> rules) {
@@ -76,6 +81,7 @@ public final class EdgeAgent implements AutoCloseable {
 
     /** What {@code restart-agent} does for an agent embedded in another program (tests, the quick start). */
     public EdgeAgent withRestart(Runnable restart) {
+        this.restart = restart;
         return withHandler(BuiltInHandlers.restartAgent(restart));
     }
 
@@ -91,7 +97,7 @@ public final class EdgeAgent implements AutoCloseable {
         AgentConfig config = AgentConfig.load(file, System.getenv());
         EdgeAgent agent = new EdgeAgent(config, Rules.load(file));
         // restart-agent: exit; systemd (Restart=always) starts the agent again, and the shutdown hook closes it first
-        agent.withHandler(BuiltInHandlers.restartAgent(() -> System.exit(0)));
+        agent.withRestart(() -> System.exit(0));
         Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "agent-shutdown"));
         agent.start();
         log.info("fleetmesh edge agent " + StatusHeartbeat.VERSION + " running for " + config.deviceId());
@@ -132,6 +138,7 @@ public final class EdgeAgent implements AutoCloseable {
         if (config.http() != null) {
             endpoints = AgentEndpoints.start(config.http(), local, hub, sync, this::backlog);
         }
+        packages.start(); // last: an agent update counts as up once everything else is
     }
 
     /** -1 while the leaf's JetStream cannot say (it is restarting). */
@@ -153,6 +160,9 @@ public final class EdgeAgent implements AutoCloseable {
             throws Exception {
         Map<String, CommandHandler> all = new LinkedHashMap<>();
         BuiltInHandlers.all(local, engine, applied, alerts).forEach(handler -> all.put(handler.type(), handler));
+        packages = new PackageInstaller(local, hub, config.deviceId(), latest, config.ota(),
+                () -> disk.unclaimed(config.dataDir()), new AgentJarInstaller(config.ota().agentJar(), restart));
+        all.put(PackageOrder.COMMAND, packages.handler());
         all.putAll(handlers);
         executor = new CommandExecutor(local, config.deviceId(), latest, all);
         executor.start();
@@ -237,6 +247,9 @@ public final class EdgeAgent implements AutoCloseable {
             }
             if (executor != null) {
                 executor.close();
+            }
+            if (packages != null) {
+                packages.close();
             }
             if (bridge != null) {
                 bridge.close();

@@ -11,6 +11,10 @@ import tools.jackson.databind.JsonNode;
  */
 public record CommandMessage(String id, String type, JsonNode params, Instant expiresAt, List<String> preconditions) {
 
+    /** A precondition: {@code <channel>.<metric> <op> <number>}, e.g. {@code gps.speed <= 0}. */
+    public static final String PRECONDITION =
+            "[a-z0-9_-]{1,64}\\.[a-z0-9_-]{1,64} (<|<=|>|>=|==|!=) -?[0-9]{1,12}(\\.[0-9]{1,6})?";
+
     public byte[] toJson() {
         return Json.mapper.writeValueAsBytes(this);
     }

@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
  * A command's precondition, checked on the truck against its latest reading: {@code <channel>.<metric> <op> <value>}
  * with op one of {@code < <= > >= == !=}, e.g. {@code gps.speed <= 0} before an immobiliser.
  */
-record Precondition(String text, String channel, String metric, String op, double value) {
+public record Precondition(String text, String channel, String metric, String op, double value) {
 
     private static final Pattern SYNTAX = Pattern.compile(
             "([a-z0-9_-]{1,64})\\.([A-Za-z0-9_-]{1,64}) (<=|>=|==|!=|<|>) (-?[0-9]{1,12}(?:\\.[0-9]{1,6})?)");
 
-    static Precondition parse(String text) {
+    public static Precondition parse(String text) {
         Matcher m = SYNTAX.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException("precondition is not '<channel>.<metric> <op> <number>': " + text);
@@ -28,7 +28,7 @@ record Precondition(String text, String channel, String metric, String op, doubl
     static final Duration FRESH = Duration.ofSeconds(60);
 
     /** Why it does not hold at {@code now}, or empty if it does. No recent reading of the metric: it does not hold. */
-    Optional<String> violation(LatestReadings latest, Instant now) {
+    public Optional<String> violation(LatestReadings latest, Instant now) {
         Optional<LatestReadings.Latest> reading = latest.latest(channel, metric)
                 .filter(l -> !l.at().isBefore(now.minus(FRESH)));
         if (reading.isEmpty()) {

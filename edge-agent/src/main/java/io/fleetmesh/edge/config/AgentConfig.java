@@ -41,11 +41,13 @@ import java.util.regex.Pattern;
  *                          as {@code bin/bench sync --mode sourcing} does; no status heartbeat then)
  * @param http              where the agent serves {@code /health} and {@code /metrics} ({@code http.port}, 0 or unset:
  *                          not at all; {@code http.address}, default 127.0.0.1, 0.0.0.0 in a container), or null
+ * @param ota               how packages are installed ({@code ota.*}, {@link OtaSettings})
  */
 public record AgentConfig(String deviceId, List<String> hubUrls, List<String> hubLeafUrls, Path credentials,
                           Path dataDir, String natsServer, int natsPort, int mqttPort, Duration outboxMaxAge,
                           long outboxMaxBytes, Duration heartbeatInterval, URI bridgeBroker,
-                          long leafMemoryLimit, List<MqttSensor> sensors, boolean forward, InetSocketAddress http) {
+                          long leafMemoryLimit, List<MqttSensor> sensors, boolean forward, InetSocketAddress http,
+                          OtaSettings ota) {
 
     private static final Pattern DEVICE_ID = Pattern.compile("[a-z0-9-]{1,64}");
 
@@ -86,7 +88,8 @@ public record AgentConfig(String deviceId, List<String> hubUrls, List<String> hu
                 Units.bytes(settings.get("leaf.memory-limit", "32MiB")),
                 MqttSensor.from(settings.file()),
                 forwards(settings.get("sync", "forwarder")),
-                http(settings.get("http.address", "127.0.0.1"), Integer.parseInt(settings.get("http.port", "0"))));
+                http(settings.get("http.address", "127.0.0.1"), Integer.parseInt(settings.get("http.port", "0"))),
+                OtaSettings.from(settings));
     }
 
     private static InetSocketAddress http(String address, int port) {

@@ -40,6 +40,15 @@ public record DiskBudget(long storeBytes, long outboxBytes) {
         return of(Files.getFileStore(dataDir).getUsableSpace(), sizeOf(dataDir.resolve("jetstream")), configuredOutbox);
     }
 
+    /** What the leaf's store may still take of the disk: its limit less what it holds now. */
+    public long unclaimed(Path dataDir) {
+        try {
+            return Math.max(0, storeBytes - sizeOf(dataDir.resolve("jetstream")));
+        } catch (IOException unreadable) {
+            return storeBytes;
+        }
+    }
+
     private static long sizeOf(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;

@@ -1,5 +1,6 @@
 package io.fleetmesh.api.commands;
 
+import io.fleetmesh.protocol.CommandMessage;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -20,9 +21,7 @@ record NewCommand(
         @NotNull @Pattern(regexp = "[a-z0-9-]{1,64}") String type,
         Map<String, Object> params,
         Duration ttl,
-        @Size(max = 10) List<@NotNull @Pattern(regexp = PRECONDITION) String> preconditions) {
-
-    static final String PRECONDITION = "[a-z0-9_-]{1,64}\\.[a-z0-9_-]{1,64} (<|<=|>|>=|==|!=) -?[0-9]{1,12}(\\.[0-9]{1,6})?";
+        @Size(max = 10) List<@NotNull @Pattern(regexp = CommandMessage.PRECONDITION) String> preconditions) {
 
     Map<String, Object> paramsOrEmpty() {
         return params == null ? Map.of() : params;

@@ -1,5 +1,6 @@
 package io.fleetmesh.api.mesh;
 
+import io.fleetmesh.protocol.PackageOrder;
 import io.fleetmesh.protocol.Subjects;
 
 /** The hub's JetStream streams (DESIGN §2): names and the subjects they capture. */
@@ -28,8 +29,8 @@ public final class HubStreams {
     }
 
     /** The Object Store bucket of each tenant account that holds its packages (ADR 0013), and its stream. */
-    public static final String PACKAGES_BUCKET = "packages";
-    public static final String PACKAGES = "OBJ_" + PACKAGES_BUCKET;
+    public static final String PACKAGES_BUCKET = PackageOrder.BUCKET;
+    public static final String PACKAGES = PackageOrder.STREAM;
 
     /** The pull consumer on {@link #PACKAGES} through which one truck downloads its released package (ADR 0013). */
     public static String packageConsumer(String deviceId) {

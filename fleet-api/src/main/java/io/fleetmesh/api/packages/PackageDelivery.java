@@ -1,8 +1,10 @@
 package io.fleetmesh.api.packages;
 
 import io.nats.client.api.ObjectInfo;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.fleetmesh.protocol.PackageOrder;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * What a truck needs to download a package and check it (ADR 0013): the consumer it pulls, the object's nuid,
@@ -17,21 +19,9 @@ public record PackageDelivery(String name, String version, String kind, String c
                 view.chunks(), firstSequence, view.digest(), view.signature());
     }
 
-    /** As the install command's parameters. */
-    public Map<String, Object> params() {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("name", name);
-        params.put("version", version);
-        params.put("kind", kind);
-        params.put("consumer", consumer);
-        params.put("nuid", nuid);
-        params.put("sizeBytes", sizeBytes);
-        params.put("chunks", chunks);
-        params.put("firstSequence", firstSequence);
-        params.put("digest", digest);
-        if (signature != null) {
-            params.put("signature", signature);
-        }
-        return params;
+    /** The install command's order: this package for that rollout, installed when those hold, never after then. */
+    public PackageOrder order(UUID rollout, List<String> installWhen, Instant installBy) {
+        return new PackageOrder(rollout.toString(), name, version, kind, consumer, nuid, sizeBytes, chunks, firstSequence,
+                digest, signature, installWhen, installBy);
     }
 }

@@ -5,8 +5,8 @@ import io.fleetmesh.api.packages.PackageDelivery;
 import io.fleetmesh.api.packages.Packages;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.fleetmesh.protocol.PackageOrder;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +20,6 @@ class RolloutDelivery {
 
     /** Commands wait for an offline truck at most this long (the commands' default limit); a rollout may last longer. */
     private static final Duration LONGEST_WAIT = Duration.ofDays(7);
-    static final String INSTALL = "install-package";
 
     private final Packages packages;
     private final SystemCommands commands;
@@ -35,9 +34,10 @@ class RolloutDelivery {
     void deliver(Rollout rollout, String device) {
         PackageDelivery delivery = packages.deliver(rollout.tenantId(), rollout.packageName(), rollout.packageVersion(),
                 device);
-        Map<String, Object> params = new LinkedHashMap<>(Map.of("rollout", rollout.id().toString()));
-        params.putAll(delivery.params());
-        commands.send(rollout.tenantId(), device, INSTALL, params, waitFor(rollout), "rollout:" + rollout.id());
+        Instant deadline = rollout.startedAt().plus(rollout.plan().deadline());
+        PackageOrder order = delivery.order(rollout.id(), rollout.plan().installWhen(), deadline);
+        commands.send(rollout.tenantId(), device, PackageOrder.COMMAND, order.params(), waitFor(deadline),
+                "rollout:" + rollout.id());
     }
 
     /** The truck's consumer goes: the rollout ended before the truck began. */
@@ -45,8 +45,8 @@ class RolloutDelivery {
         packages.undeliver(rollout.tenantId(), device);
     }
 
-    private Duration waitFor(Rollout rollout) {
-        Duration left = Duration.between(clock.instant(), rollout.startedAt().plus(rollout.plan().deadline()));
+    private Duration waitFor(Instant deadline) {
+        Duration left = Duration.between(clock.instant(), deadline);
         return left.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : left.isNegative() || left.isZero() ? Duration.ofMinutes(1) : left;
     }
 }

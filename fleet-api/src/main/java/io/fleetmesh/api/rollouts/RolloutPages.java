@@ -48,11 +48,12 @@ class RolloutPages {
     String start(@RequestParam String name, @RequestParam(name = "package", defaultValue = "") String chosen,
                  @RequestParam(defaultValue = "") String tag, @RequestParam(defaultValue = "") String devices,
                  @RequestParam(defaultValue = "1") int canary, @RequestParam(defaultValue = "10, 100") String percents,
-                 RedirectAttributes redirect) {
+                 @RequestParam(defaultValue = "") String installWhen, RedirectAttributes redirect) {
         return outcome(redirect, "Not started: ", () -> {
             String[] pkg = chosen.split("@", 2);
             NewRollout body = new NewRollout(name, pkg[0], pkg.length > 1 ? pkg[1] : "", list(devices, Function.identity()),
-                    FormChecks.blankToNull(tag), canary, list(percents, Integer::valueOf), null, null, null, null, null);
+                    FormChecks.blankToNull(tag), canary, list(percents, Integer::valueOf), null, null, null, null, null,
+                    list(installWhen, Function.identity()));
             return "Rollout " + rollouts.create(tenant.caller(), FormChecks.valid(validator, body)).name() + " started.";
         });
     }

@@ -1,6 +1,7 @@
 package io.fleetmesh.api.rollouts;
 
 import io.fleetmesh.api.refusals.InvalidInput;
+import io.fleetmesh.protocol.CommandMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,19 @@ import java.util.Map;
  * of those finished, stop it; {@code deadline} after its start, the trucks it has not reached are skipped.
  */
 public record RolloutPlan(int canary, List<Integer> percents, int successPercent, Integer abortFailures,
-                          Integer abortPercent, int perMinute, Duration deadline) {
+                          Integer abortPercent, int perMinute, Duration deadline, List<String> installWhen) {
 
     public static final RolloutPlan DEFAULT = new RolloutPlan(1, List.of(10, 100), 90, null, 20, 60, Duration.ofDays(14));
+
+    /** {@code installWhen}: preconditions the truck waits for before it installs (none: at once); older plans lack it. */
+    public RolloutPlan {
+        installWhen = installWhen == null ? List.of() : List.copyOf(installWhen);
+    }
+
+    public RolloutPlan(int canary, List<Integer> percents, int successPercent, Integer abortFailures, Integer abortPercent,
+                       int perMinute, Duration deadline) {
+        this(canary, percents, successPercent, abortFailures, abortPercent, perMinute, deadline, List.of());
+    }
 
     /** This plan, if it makes sense; else a refusal naming what does not. */
     RolloutPlan checked() {
@@ -28,6 +39,8 @@ public record RolloutPlan(int canary, List<Integer> percents, int successPercent
         require(perMinute >= 1 && perMinute <= 10_000, "perMinute", "perMinute is 1 to 10,000");
         require(!deadline.isNegative() && !deadline.isZero() && deadline.compareTo(Duration.ofDays(366)) <= 0, "deadline",
                 "the deadline is a duration up to a year, e.g. P14D");
+        require(installWhen.size() <= 10 && installWhen.stream().allMatch(c -> c != null && c.matches(CommandMessage.PRECONDITION)),
+                "installWhen", "installWhen is up to 10 conditions '<channel>.<metric> <op> <number>', e.g. gps.speed <= 0");
         return this;
     }
 
