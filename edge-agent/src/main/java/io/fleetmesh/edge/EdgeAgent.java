@@ -10,7 +10,6 @@ import io.fleetmesh.edge.config.AgentConfig;
 import io.fleetmesh.edge.leaf.DiskBudget;
 import io.fleetmesh.edge.leaf.LeafServer;
 import io.fleetmesh.edge.mqtt.MqttBridge;
-import io.fleetmesh.edge.ota.AgentJarInstaller;
 import io.fleetmesh.edge.ota.PackageInstaller;
 import io.fleetmesh.edge.rollout.AppliedConfig;
 import io.fleetmesh.edge.rollout.SamplingService;
@@ -26,6 +25,7 @@ import io.fleetmesh.edge.sync.Outbox;
 import io.fleetmesh.edge.sync.Overflow;
 import io.fleetmesh.edge.sync.SyncState;
 import io.fleetmesh.protocol.PackageOrder;
+import io.fleetmesh.protocol.PackageRollback;
 import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
@@ -161,8 +161,9 @@ public final class EdgeAgent implements AutoCloseable {
         Map<String, CommandHandler> all = new LinkedHashMap<>();
         BuiltInHandlers.all(local, engine, applied, alerts).forEach(handler -> all.put(handler.type(), handler));
         packages = new PackageInstaller(local, hub, config.deviceId(), latest, config.ota(),
-                () -> disk.unclaimed(config.dataDir()), new AgentJarInstaller(config.ota().agentJar(), restart));
+                () -> disk.unclaimed(config.dataDir()), restart);
         all.put(PackageOrder.COMMAND, packages.handler());
+        all.put(PackageRollback.COMMAND, packages.rollbackHandler());
         all.putAll(handlers);
         executor = new CommandExecutor(local, config.deviceId(), latest, all);
         executor.start();

@@ -81,6 +81,13 @@ public record PackageOrder(String rollout, String name, String version, String k
         }
     }
 
+    /** A package name the truck may use as a file name. */
+    static void checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new MalformedMessage("the package name is missing or malformed");
+        }
+    }
+
     private static String rollout(JsonNode params) {
         try {
             return UUID.fromString(String.valueOf(Json.text(params, "rollout"))).toString();

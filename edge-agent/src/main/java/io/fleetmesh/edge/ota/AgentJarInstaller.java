@@ -2,6 +2,7 @@ package io.fleetmesh.edge.ota;
 
 import io.fleetmesh.protocol.OtaReport;
 import io.fleetmesh.protocol.PackageOrder;
+import io.fleetmesh.protocol.PackageRollback;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,13 +18,13 @@ import java.security.MessageDigest;
  * guard renames the file {@code <jar>.rolled-back}. The agent that then starts reports SUCCEEDED if it is the new
  * jar, ROLLED_BACK if the guard put the old one back.
  */
-public final class AgentJarInstaller implements Installer {
+final class AgentJarInstaller implements Installer {
 
     private final Path jar;
     private final Runnable restart;
 
     /** {@code jar}: where systemd runs the agent from, or null (this agent cannot be updated so). */
-    public AgentJarInstaller(Path jar, Runnable restart) {
+    AgentJarInstaller(Path jar, Runnable restart) {
         this.jar = jar;
         this.restart = restart;
     }
@@ -57,6 +58,16 @@ public final class AgentJarInstaller implements Installer {
         Files.delete(sibling(".update"));
         Files.deleteIfExists(sibling(".starts"));
         return isNew ? Ended.succeeded() : Ended.interrupted();
+    }
+
+    /** The jar kept before the update runs again after the restart this asks for. */
+    @Override
+    public boolean rollBack(PackageRollback rollback) throws IOException {
+        if (jar == null || !Files.isRegularFile(sibling(".previous"))) {
+            throw new IllegalStateException("no previous agent jar is kept to go back to");
+        }
+        DurableFiles.moveInto(sibling(".previous"), jar);
+        return true;
     }
 
     private boolean marks(String suffix, PackageOrder order) throws IOException {

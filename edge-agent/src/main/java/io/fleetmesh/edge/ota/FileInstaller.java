@@ -1,6 +1,7 @@
 package io.fleetmesh.edge.ota;
 
 import io.fleetmesh.protocol.PackageOrder;
+import io.fleetmesh.protocol.PackageRollback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,6 +34,19 @@ final class FileInstaller implements Installer {
         }
         DurableFiles.moveInto(verified, target);
         return true;
+    }
+
+    /** The file it replaced comes back; a file that was not there before goes. */
+    @Override
+    public boolean rollBack(PackageRollback rollback) throws IOException {
+        Path target = dir.resolve(rollback.name());
+        Path previous = dir.resolve(rollback.name() + ".previous");
+        if (Files.exists(previous)) {
+            DurableFiles.moveInto(previous, target);
+        } else {
+            Files.deleteIfExists(target);
+        }
+        return false;
     }
 
     /** The rename is the install: done if the file there is the package. */

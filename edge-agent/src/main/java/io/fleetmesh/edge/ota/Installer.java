@@ -2,6 +2,7 @@ package io.fleetmesh.edge.ota;
 
 import io.fleetmesh.protocol.OtaReport;
 import io.fleetmesh.protocol.PackageOrder;
+import io.fleetmesh.protocol.PackageRollback;
 import java.nio.file.Path;
 
 /** Installs one kind of package on the truck, from the verified file. */
@@ -12,6 +13,12 @@ public interface Installer {
 
     /** A restart found the install claimed and not finished: how it ended. Never by installing again. */
     Ended afterRestart(PackageOrder order) throws Exception;
+
+    /**
+     * Takes the package back off the truck (its rollout aborted); true if the agent must restart for it to take
+     * effect (the previous agent jar is back).
+     */
+    boolean rollBack(PackageRollback rollback) throws Exception;
 
     /** A final state of {@link OtaReport}, and why. */
     record Ended(String state, String reason) {

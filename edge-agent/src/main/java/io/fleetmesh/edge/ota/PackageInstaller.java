@@ -40,14 +40,18 @@ public final class PackageInstaller implements AutoCloseable {
     private final OtaReports reports;
     private final PackageJobs jobs;
     private final Map<String, Installer> installers;
+    private final Runnable restart;
     private final Semaphore wake = new Semaphore(0);
     private PublicKey signingKey;
     private volatile boolean running;
     private Thread worker;
 
-    /** {@code hub}: the agent's own hub connection, or null; {@code leafMayClaim}: store bytes the leaf may still take. */
+    /**
+     * {@code hub}: the agent's own hub connection, or null; {@code leafMayClaim}: store bytes the leaf may still take;
+     * {@code restart}: how the agent restarts (an agent update, or its rollback).
+     */
     public PackageInstaller(Connection local, Connection hub, String deviceId, LatestReadings latest, OtaSettings settings,
-                            LongSupplier leafMayClaim, Installer agentInstaller) {
+                            LongSupplier leafMayClaim, Runnable restart) {
         this.hub = hub;
         this.latest = latest;
         this.settings = settings;
@@ -55,7 +59,9 @@ public final class PackageInstaller implements AutoCloseable {
         this.reports = new OtaReports(local, deviceId);
         this.jobs = new PackageJobs(settings.dir());
         this.installers = Map.of("file", new FileInstaller(settings.filesDir()),
-                "firmware", new FirmwareInstaller(local, settings.firmwareTimeout()), "agent", agentInstaller);
+                "firmware", new FirmwareInstaller(local, settings.firmwareTimeout()),
+                "agent", new AgentJarInstaller(settings.agentJar(), restart));
+        this.restart = restart;
     }
 
     /** {@code install-package}: files the order (a repeat of it changes nothing) and wakes the worker. */
@@ -74,6 +80,11 @@ public final class PackageInstaller implements AutoCloseable {
                 return json.createObjectNode().put("rollout", order.rollout()).put("accepted", accepted);
             }
         };
+    }
+
+    /** {@code rollback-package}: an aborted rollout takes its package back off this truck. */
+    public CommandHandler rollbackHandler() {
+        return new PackageRollbacks(installers, reports, restart);
     }
 
     /** A malformed order of a rollout is reported FAILED to it, so the rollout does not wait for it in vain. */

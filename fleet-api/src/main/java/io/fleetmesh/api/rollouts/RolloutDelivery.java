@@ -6,6 +6,7 @@ import io.fleetmesh.api.packages.Packages;
 import java.time.Clock;
 import java.time.Duration;
 import io.fleetmesh.protocol.PackageOrder;
+import io.fleetmesh.protocol.PackageRollback;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,14 @@ class RolloutDelivery {
         Instant deadline = rollout.startedAt().plus(rollout.plan().deadline());
         PackageOrder order = delivery.order(rollout.id(), rollout.plan().installWhen(), deadline);
         commands.send(rollout.tenantId(), device, PackageOrder.COMMAND, order.params(), waitFor(deadline),
+                "rollout:" + rollout.id());
+    }
+
+    /** The aborted rollout's package comes back off the truck, whenever it is next online within the commands' limit. */
+    void rollBack(Rollout rollout, String device) {
+        PackageRollback rollback = new PackageRollback(rollout.id().toString(), rollout.packageName(),
+                rollout.packageVersion(), rollout.packageKind());
+        commands.send(rollout.tenantId(), device, PackageRollback.COMMAND, rollback.params(), LONGEST_WAIT,
                 "rollout:" + rollout.id());
     }
 

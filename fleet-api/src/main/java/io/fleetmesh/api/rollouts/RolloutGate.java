@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a running rollout does next, given where its trucks stand (pure; the scheduler applies it). In order: every
- * truck finished, it is complete; past its deadline it expires (trucks not reached or not begun are skipped); past
- * its abort threshold it aborts (the same are skipped, those that installed are rolled back where the package kind
- * can); else the first wave with waiting trucks is released, within the rate, once the waves before it
+ * What a running rollout does next, given where its trucks stand (pure; the scheduler applies it). In order: past
+ * its abort threshold it aborts (trucks not reached or not begun are skipped, those that installed are rolled
+ * back); every truck finished, it is complete; past its deadline it expires (the same are skipped); else the first wave with waiting trucks is released, within the rate, once the waves before it
  * succeeded well enough. A truck released but offline does not hold up the next wave beyond that ratio.
  */
 final class RolloutGate {
@@ -30,16 +29,16 @@ final class RolloutGate {
 
     /** {@code busy}: trucks another rollout is delivering to now; they wait, and those after them go first. */
     static Step next(RolloutPlan plan, List<Target> targets, Instant startedAt, Instant now, int releasedThisMinute,
-                     boolean canRollBack, Set<String> busy) {
+                     Set<String> busy) {
+        // before completion: a rollout whose last trucks pass the threshold is aborted, and rolled back, too
+        if (aborting(plan, targets)) {
+            return new Step(List.of(), unstarted(targets), in(targets, TargetState.SUCCEEDED), RolloutStatus.ABORTED);
+        }
         if (targets.stream().allMatch(target -> target.state().finished())) {
             return new Step(List.of(), List.of(), List.of(), RolloutStatus.COMPLETED);
         }
         if (now.isAfter(startedAt.plus(plan.deadline()))) {
             return new Step(List.of(), unstarted(targets), List.of(), RolloutStatus.EXPIRED);
-        }
-        if (aborting(plan, targets)) {
-            return new Step(List.of(), unstarted(targets), canRollBack ? in(targets, TargetState.SUCCEEDED) : List.of(),
-                    RolloutStatus.ABORTED);
         }
         return release(plan, targets, Math.max(0, plan.perMinute() - releasedThisMinute), busy);
     }

@@ -109,13 +109,14 @@ class RolloutLog {
     }
 
     /** The rollout's waiting trucks that another rollout is delivering to now (one package at a time per truck). */
-    List<String> busy(Rollout rollout) {
+    /** Its trucks in {@code state} that another rollout is delivering to now. */
+    List<String> busy(Rollout rollout, TargetState state) {
         return jdbc.sql("""
                         SELECT DISTINCT o.device_id FROM rollout_targets t
                         JOIN rollout_targets o ON o.tenant_id = t.tenant_id AND o.device_id = t.device_id
-                        WHERE t.rollout_id = :rollout AND t.state = 'WAITING' AND o.rollout_id <> :rollout
+                        WHERE t.rollout_id = :rollout AND t.state = :state AND o.rollout_id <> :rollout
                         AND o.state IN ('PENDING', 'DOWNLOADING', 'VERIFIED', 'INSTALLING', 'ROLLING_BACK')""")
-                .param("rollout", rollout.id()).query(String.class).list();
+                .param("rollout", rollout.id()).param("state", state.name()).query(String.class).list();
     }
 
     /** Every truck of the rollout in {@code from} moves to {@code to} (no list: a rollout may have 100,000). */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -61,8 +62,8 @@ class RolloutScheduler {
     private void apply(Rollout rollout, Instant now) {
         List<RolloutGate.Target> targets = rollouts.targets(rollout.id());
         RolloutGate.Step step = RolloutGate.next(rollout.plan(), targets, rollout.startedAt(), now,
-                rollouts.releasedSince(rollout.id(), now.minus(Duration.ofMinutes(1))), rollout.canRollBack(),
-                Set.copyOf(rollouts.busy(rollout)));
+                rollouts.releasedSince(rollout.id(), now.minus(Duration.ofMinutes(1))),
+                Set.copyOf(rollouts.busy(rollout, TargetState.WAITING)));
         release(rollout, step.release(), now);
         if (step.status() != RolloutStatus.RUNNING) {
             end(rollout, step, targets, now);
@@ -79,16 +80,23 @@ class RolloutScheduler {
         }
     }
 
-    /** Trucks not reached or not begun are skipped, their consumers go; the rollback of installed ones is to come. */
+    /**
+     * Trucks not reached or not begun are skipped, their consumers go; an aborted rollout rolls back the trucks that
+     * installed it, but for those another rollout is delivering to now (they keep what they have).
+     */
     private void end(Rollout rollout, RolloutGate.Step step, List<RolloutGate.Target> targets, Instant now) {
         targets.stream().filter(target -> target.state() == TargetState.PENDING)
                 .forEach(target -> delivery.withdraw(rollout, target.deviceId()));
+        List<String> rollBack = new ArrayList<>(step.rollBack());
+        rollBack.removeAll(rollouts.busy(rollout, TargetState.SUCCEEDED));
+        rollouts.move(rollout.id(), rollBack, TargetState.SUCCEEDED, TargetState.ROLLING_BACK, now);
+        rollBack.forEach(truck -> delivery.rollBack(rollout, truck));
         rollouts.moveAll(rollout.id(), TargetState.WAITING, TargetState.SKIPPED, now);
         rollouts.moveAll(rollout.id(), TargetState.PENDING, TargetState.SKIPPED, now);
         rollouts.status(rollout.ended(step.status(), now));
         metrics.counter("fleetmesh.rollouts.ended", "status", step.status().name()).increment();
-        log.info("rollout ended: id={} tenant={} package={}@{} status={} skipped={} installedToRollBack={}", rollout.id(),
+        log.info("rollout ended: id={} tenant={} package={}@{} status={} skipped={} rollingBack={}", rollout.id(),
                 rollout.tenantId(), rollout.packageName(), rollout.packageVersion(), step.status(), step.skip().size(),
-                step.rollBack().size());
+                rollBack.size());
     }
 }

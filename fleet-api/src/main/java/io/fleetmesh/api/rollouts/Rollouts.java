@@ -91,6 +91,10 @@ public class Rollouts {
         if (moves && state.finished()) {
             delivery.withdraw(rollout, device); // the truck is done with it: its consumer goes (again, if redelivered)
         }
+        if (moves && state == TargetState.SUCCEEDED && rollout.status() == RolloutStatus.ABORTED) {
+            log.move(id, List.of(device), TargetState.SUCCEEDED, TargetState.ROLLING_BACK, clock.instant());
+            delivery.rollBack(rollout, device); // it finished after the abort: it goes back as the others did
+        }
         return moves;
     }
 

@@ -51,7 +51,7 @@ class RolloutGateTest {
         List<Target> targets = targets(plan.waves(trucks(8)));
         List.of("t00", "t01", "t02").forEach(truck -> set(targets, truck, SUCCEEDED));
         set(targets, "t03", PENDING); // offline: it gets the package when it returns
-        Step step = RolloutGate.next(plan, targets, START, START.plusSeconds(60), 0, true, Set.of());
+        Step step = RolloutGate.next(plan, targets, START, START.plusSeconds(60), 0, Set.of());
         assertThat(step.release()).containsExactly("t04", "t05", "t06", "t07");
         assertThat(step.status()).isEqualTo(RolloutStatus.RUNNING);
     }
@@ -60,9 +60,9 @@ class RolloutGateTest {
     void releasesStayWithinTheRatePerMinute() {
         RolloutPlan plan = new RolloutPlan(0, List.of(100), 90, null, null, 5, Duration.ofDays(1));
         List<Target> targets = targets(plan.waves(trucks(12)));
-        assertThat(RolloutGate.next(plan, targets, START, START, 0, false, Set.of()).release()).hasSize(5);
-        assertThat(RolloutGate.next(plan, targets, START, START, 3, false, Set.of()).release()).hasSize(2);
-        assertThat(RolloutGate.next(plan, targets, START, START, 5, false, Set.of()).release()).isEmpty();
+        assertThat(RolloutGate.next(plan, targets, START, START, 0, Set.of()).release()).hasSize(5);
+        assertThat(RolloutGate.next(plan, targets, START, START, 3, Set.of()).release()).hasSize(2);
+        assertThat(RolloutGate.next(plan, targets, START, START, 5, Set.of()).release()).isEmpty();
     }
 
     @Test
@@ -71,14 +71,24 @@ class RolloutGateTest {
         List<Target> targets = targets(plan.waves(trucks(6)));
         set(targets, "t00", SUCCEEDED);
         set(targets, "t01", FAILED);
-        assertThat(RolloutGate.next(plan, targets, START, START, 0, true, Set.of()).status()).isEqualTo(RolloutStatus.RUNNING);
+        assertThat(RolloutGate.next(plan, targets, START, START, 0, Set.of()).status()).isEqualTo(RolloutStatus.RUNNING);
         set(targets, "t02", FAILED);
-        Step aborted = RolloutGate.next(plan, targets, START, START, 0, true, Set.of());
+        Step aborted = RolloutGate.next(plan, targets, START, START, 0, Set.of());
         assertThat(aborted.status()).isEqualTo(RolloutStatus.ABORTED);
         assertThat(aborted.release()).isEmpty();
         assertThat(aborted.skip()).containsExactly("t03", "t04", "t05");
         assertThat(aborted.rollBack()).containsExactly("t00");
-        assertThat(RolloutGate.next(plan, targets, START, START, 0, false, Set.of()).rollBack()).as("a file is not rolled back").isEmpty();
+    }
+
+    @Test
+    void aRolloutWhoseLastTruckPassesTheThresholdIsAbortedNotCompleted() {
+        RolloutPlan plan = new RolloutPlan(1, List.of(100), 0, 1, null, 60, Duration.ofDays(1));
+        List<Target> targets = targets(plan.waves(trucks(2)));
+        set(targets, "t00", SUCCEEDED);
+        set(targets, "t01", FAILED);
+        Step last = RolloutGate.next(plan, targets, START, START, 0, Set.of());
+        assertThat(last.status()).isEqualTo(RolloutStatus.ABORTED);
+        assertThat(last.rollBack()).containsExactly("t00");
     }
 
     @Test
@@ -92,7 +102,7 @@ class RolloutGateTest {
     void pastItsDeadlineTheTrucksNotReachedAreSkippedAndEveryTruckFinishedCompletesIt() {
         List<Target> targets = targets(PLAN.waves(trucks(3)));
         set(targets, "t00", SUCCEEDED);
-        Step late = RolloutGate.next(PLAN, targets, START, START.plus(Duration.ofDays(2)), 0, true, Set.of());
+        Step late = RolloutGate.next(PLAN, targets, START, START.plus(Duration.ofDays(2)), 0, Set.of());
         assertThat(late.status()).isEqualTo(RolloutStatus.EXPIRED);
         assertThat(late.skip()).containsExactly("t01", "t02");
 
@@ -104,7 +114,7 @@ class RolloutGateTest {
     void aTruckAnotherRolloutIsDeliveringToWaitsAndThoseAfterItGoFirst() {
         RolloutPlan plan = new RolloutPlan(0, List.of(100), 90, null, null, 2, Duration.ofDays(1));
         List<Target> targets = targets(plan.waves(trucks(4)));
-        assertThat(RolloutGate.next(plan, targets, START, START, 0, false, Set.of("t00")).release())
+        assertThat(RolloutGate.next(plan, targets, START, START, 0, Set.of("t00")).release())
                 .containsExactly("t01", "t02");
     }
 
@@ -120,10 +130,10 @@ class RolloutGateTest {
         List<Target> targets = targets(PLAN.waves(trucks(3)));
         set(targets, "t00", SUCCEEDED);
         set(targets, "t01", PENDING);
-        Step late = RolloutGate.next(PLAN, targets, START, START.plus(Duration.ofDays(2)), 0, true, Set.of());
+        Step late = RolloutGate.next(PLAN, targets, START, START.plus(Duration.ofDays(2)), 0, Set.of());
         assertThat(late.skip()).containsExactly("t01", "t02");
         List.of("t01", "t02").forEach(truck -> set(targets, truck, SUCCEEDED));
-        assertThat(RolloutGate.next(PLAN, targets, START, START.plus(Duration.ofDays(2)), 0, true, Set.of()).status())
+        assertThat(RolloutGate.next(PLAN, targets, START, START.plus(Duration.ofDays(2)), 0, Set.of()).status())
                 .isEqualTo(RolloutStatus.COMPLETED);
     }
 
@@ -139,7 +149,7 @@ class RolloutGateTest {
     }
 
     private static Step step(List<Target> targets, int releasedThisMinute) {
-        return RolloutGate.next(PLAN, targets, START, START.plusSeconds(30), releasedThisMinute, true, Set.of());
+        return RolloutGate.next(PLAN, targets, START, START.plusSeconds(30), releasedThisMinute, Set.of());
     }
 
     private static List<String> trucks(int count) {
