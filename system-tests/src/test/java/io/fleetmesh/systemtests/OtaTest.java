@@ -177,6 +177,35 @@ class OtaTest extends SystemTest {
         }
     }
 
+    /**
+     * A truck switched off while its rollout was cancelled finds the install command when it is back, but its
+     * consumer was withdrawn: the hub's silence ends the download, and the next package is not held up by it.
+     */
+    @Test
+    void aTruckBackAfterItsRolloutWasCancelledGivesUpTheWithdrawnDownloadAndTakesTheNext() throws Exception {
+        assertThat(platform.upload("late-map", "1.0", "kind=file", bytes(1000))).isEqualTo(201);
+        byte[] next = bytes(2000);
+        assertThat(platform.upload("next-map", "1.0", "kind=file", next)).isEqualTo(201);
+        platform.register("ota-late");
+        String cancelled = start("{\"name\": \"late\", \"packageName\": \"late-map\", \"packageVersion\": \"1.0\","
+                + " \"devices\": [\"ota-late\"], \"canary\": 0, \"percents\": [100]}");
+        awaitTarget(cancelled, "ota-late", "PENDING");
+        assertThat(platform.call("POST", "/api/v1/rollouts/%s/cancel".formatted(cancelled), null).status()).isEqualTo(200);
+        assertThat(target(cancelled, "ota-late").get("state").stringValue()).isEqualTo("SKIPPED");
+
+        Properties settings = settings("ota-late");
+        settings.setProperty("ota.silence", "3s");
+        platform.agent("ota-late", settings);
+        Path job = dataDir("ota-late").resolve("ota").resolve(cancelled).resolve("job.json");
+        await().atMost(Platform.patience()).until(() -> Files.exists(job) && Files.readString(job).contains("\"DONE\""));
+        assertThat(Files.readString(job)).contains("withdrawn");
+        String following = start("{\"name\": \"next\", \"packageName\": \"next-map\", \"packageVersion\": \"1.0\","
+                + " \"devices\": [\"ota-late\"], \"canary\": 0, \"percents\": [100]}");
+        awaitTarget(following, "ota-late", "SUCCEEDED");
+        assertThat(installed("ota-late", "next-map")).isEqualTo(next);
+        assertThat(Files.exists(dataDir("ota-late").resolve("files/late-map"))).isFalse();
+    }
+
     private static Properties settings(String truck) {
         Properties settings = new Properties();
         settings.setProperty("data-dir", dataDir(truck).toString());

@@ -17,9 +17,12 @@ import java.time.Duration;
  * @param firmwareTimeout how long the truck's firmware installer may take to answer ({@code ota.firmware-timeout})
  * @param agentJar        the jar systemd runs the agent from, replaced by {@code agent} packages, or null: this agent
  *                        cannot be updated that way ({@code ota.agent-jar})
+ * @param silence         a download the hub sends no chunk for this long while the truck is connected was withdrawn
+ *                        (its rollout ended before the truck began): FAILED, so the next package is not held up
+ *                        ({@code ota.silence}, default 10m)
  */
 public record OtaSettings(Path dir, Path filesDir, Path signingKey, long maxBytes, Duration firmwareTimeout,
-                          Path agentJar) {
+                          Path agentJar, Duration silence) {
 
     static OtaSettings from(AgentConfig.Settings settings) {
         Path data = settings.path("data-dir", "/var/lib/fleetmesh-agent");
@@ -28,6 +31,7 @@ public record OtaSettings(Path dir, Path filesDir, Path signingKey, long maxByte
                 settings.path("ota.signing-key", null),
                 Units.bytes(settings.get("ota.max-bytes", "1GiB")),
                 Units.duration(settings.get("ota.firmware-timeout", "10m")),
-                settings.path("ota.agent-jar", null));
+                settings.path("ota.agent-jar", null),
+                Units.duration(settings.get("ota.silence", "10m")));
     }
 }

@@ -24,18 +24,24 @@ final class ChunkDownload {
     private final Connection hub;
     private final ChunkSpool spool;
     private final PackageOrder order;
+    private final Duration silence;
 
-    ChunkDownload(Connection hub, ChunkSpool spool, PackageOrder order) {
+    ChunkDownload(Connection hub, ChunkSpool spool, PackageOrder order, Duration silence) {
         this.hub = hub;
         this.spool = spool;
         this.order = order;
+        this.silence = silence;
     }
 
+    /** How a download ended: every chunk held, stopped by the agent, past the deadline, or no answer from the hub. */
+    enum Result { WHOLE, STOPPED, PAST_DEADLINE, SILENT }
+
     /**
-     * Until the spool holds every chunk (true), or {@code go} turns false or the install deadline passes (false).
+     * Until the spool holds every chunk, {@code go} turns false, the install deadline passes, or the hub sends no
+     * chunk for {@code silence} while the truck is connected (its consumer was withdrawn: the rollout ended).
      * {@code progress} gets the bytes held after each new chunk.
      */
-    boolean run(BooleanSupplier go, LongConsumer progress) throws Exception {
+    Result run(BooleanSupplier go, LongConsumer progress) throws Exception {
         // fastBind: a device may not look up consumers; it may only pull and ack its own
         JetStreamSubscription pulls = hub.jetStream().subscribe(null,
                 PullSubscribeOptions.fastBind(PackageOrder.STREAM, order.consumer()));
@@ -46,13 +52,20 @@ final class ChunkDownload {
         }
     }
 
-    private boolean fetch(JetStreamSubscription pulls, BooleanSupplier go, LongConsumer progress) throws Exception {
+    private Result fetch(JetStreamSubscription pulls, BooleanSupplier go, LongConsumer progress) throws Exception {
         Held held = new Held(spool.count(), spool.bytes());
         int coming = 0;
         long pulledAt = 0;
+        long silentNanos = 0;
         while (held.chunks < order.chunks()) {
-            if (!go.getAsBoolean() || !Instant.now().isBefore(order.installBy())) {
-                return false;
+            if (!go.getAsBoolean()) {
+                return Result.STOPPED;
+            }
+            if (!Instant.now().isBefore(order.installBy())) {
+                return Result.PAST_DEADLINE;
+            }
+            if (silentNanos > silence.toNanos()) {
+                return Result.SILENT;
             }
             if (System.nanoTime() - pulledAt > PULL_EXPIRES.toNanos()) {
                 coming = 0; // the pulls sent so far have expired, or were lost with the link
@@ -62,13 +75,17 @@ final class ChunkDownload {
                 coming += BATCH;
                 pulledAt = System.nanoTime();
             }
+            long waited = System.nanoTime();
             Message chunk = pulls.nextMessage(Duration.ofSeconds(1));
             if (chunk != null) {
                 coming--;
+                silentNanos = 0;
                 keep(chunk, held, progress);
+            } else if (hub.getStatus() == Connection.Status.CONNECTED) {
+                silentNanos += System.nanoTime() - waited; // out of coverage, silence says nothing
             }
         }
-        return true;
+        return Result.WHOLE;
     }
 
     private void keep(Message chunk, Held held, LongConsumer progress) throws Exception {

@@ -157,10 +157,13 @@ public final class PackageInstaller implements AutoCloseable {
         }
         reports.send(order.rollout(), OtaReport.DOWNLOADING, spool.bytes(), null);
         Progress progress = new Progress(reports, order.rollout());
-        if (!new ChunkDownload(hub, spool, order).run(() -> running, progress::held)) {
-            return running ? finish(job, OtaReport.FAILED, "the rollout's deadline passed during the download") : job;
-        }
-        return verify(job, spool);
+        return switch (new ChunkDownload(hub, spool, order, settings.silence()).run(() -> running, progress::held)) {
+            case WHOLE -> verify(job, spool);
+            case STOPPED -> job;
+            case PAST_DEADLINE -> finish(job, OtaReport.FAILED, "the rollout's deadline passed during the download");
+            case SILENT -> finish(job, OtaReport.FAILED, "no chunk from the hub for " + settings.silence()
+                    + " while connected: the release was withdrawn (its rollout ended)");
+        };
     }
 
     /** Joined and checked; the chunks go once VERIFIED is on disk (a crash before that joins them again). */
