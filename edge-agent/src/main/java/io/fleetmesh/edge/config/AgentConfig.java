@@ -72,12 +72,13 @@ public record AgentConfig(String deviceId, List<String> hubUrls, List<String> hu
     }
 
     static AgentConfig from(Settings settings) {
+        Path dataDir = settings.path("data-dir", "/var/lib/fleetmesh-agent");
         return new AgentConfig(
                 settings.get("device-id", null),
                 settings.list("hub.urls", "nats://127.0.0.1:4222"),
                 settings.list("hub.leaf-urls", "nats-leaf://127.0.0.1:7422"),
                 settings.path("credentials", null),
-                settings.path("data-dir", "/var/lib/fleetmesh-agent"),
+                dataDir,
                 settings.get("nats-server", "/usr/sbin/nats-server"),
                 Integer.parseInt(settings.get("nats-port", "4222")),
                 Integer.parseInt(settings.get("mqtt-port", "1883")),
@@ -89,7 +90,7 @@ public record AgentConfig(String deviceId, List<String> hubUrls, List<String> hu
                 MqttSensor.from(settings.file()),
                 forwards(settings.get("sync", "forwarder")),
                 http(settings.get("http.address", "127.0.0.1"), Integer.parseInt(settings.get("http.port", "0"))),
-                OtaSettings.from(settings));
+                OtaSettings.from(settings, dataDir));
     }
 
     private static InetSocketAddress http(String address, int port) {

@@ -24,8 +24,8 @@ import java.time.Duration;
 public record OtaSettings(Path dir, Path filesDir, Path signingKey, long maxBytes, Duration firmwareTimeout,
                           Path agentJar, Duration silence) {
 
-    static OtaSettings from(AgentConfig.Settings settings) {
-        Path data = settings.path("data-dir", "/var/lib/fleetmesh-agent");
+    /** {@code data}: the agent's {@code data-dir}, under which the directories are by default. */
+    static OtaSettings from(AgentConfig.Settings settings, Path data) {
         return new OtaSettings(settings.path("ota.dir", data.resolve("ota").toString()),
                 settings.path("ota.files-dir", data.resolve("files").toString()),
                 settings.path("ota.signing-key", null),

@@ -1,7 +1,7 @@
 package io.fleetmesh.api.packages;
 
-import io.nats.client.api.ObjectInfo;
 import io.fleetmesh.protocol.PackageOrder;
+import io.nats.client.api.ObjectInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

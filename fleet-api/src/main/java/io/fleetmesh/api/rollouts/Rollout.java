@@ -28,7 +28,6 @@ record Rollout(UUID id, UUID tenantId, String name, String packageName, String p
         return with(end, at);
     }
 
-    /** Agents and firmware keep the version they replaced; a file has nothing to go back to. */
     private Rollout with(RolloutStatus next, Instant ended) {
         return new Rollout(id, tenantId, name, packageName, packageVersion, packageKind, plan, next, createdBy, startedAt,
                 ended);

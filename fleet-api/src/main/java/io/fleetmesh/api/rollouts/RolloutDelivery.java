@@ -3,10 +3,10 @@ package io.fleetmesh.api.rollouts;
 import io.fleetmesh.api.commands.SystemCommands;
 import io.fleetmesh.api.packages.PackageDelivery;
 import io.fleetmesh.api.packages.Packages;
-import java.time.Clock;
-import java.time.Duration;
 import io.fleetmesh.protocol.PackageOrder;
 import io.fleetmesh.protocol.PackageRollback;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 

@@ -108,8 +108,7 @@ class RolloutLog {
                 .param("from", from.name()).update();
     }
 
-    /** The rollout's waiting trucks that another rollout is delivering to now (one package at a time per truck). */
-    /** Its trucks in {@code state} that another rollout is delivering to now. */
+    /** The rollout's trucks in {@code state} that another rollout is delivering to now (one package at a time per truck). */
     List<String> busy(Rollout rollout, TargetState state) {
         return jdbc.sql("""
                         SELECT DISTINCT o.device_id FROM rollout_targets t

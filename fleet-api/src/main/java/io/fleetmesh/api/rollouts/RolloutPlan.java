@@ -39,7 +39,8 @@ public record RolloutPlan(int canary, List<Integer> percents, int successPercent
         require(perMinute >= 1 && perMinute <= 10_000, "perMinute", "perMinute is 1 to 10,000");
         require(!deadline.isNegative() && !deadline.isZero() && deadline.compareTo(Duration.ofDays(366)) <= 0, "deadline",
                 "the deadline is a duration up to a year, e.g. P14D");
-        require(installWhen.size() <= 10 && installWhen.stream().allMatch(c -> c != null && c.matches(CommandMessage.PRECONDITION)),
+        require(installWhen.size() <= 10
+                        && installWhen.stream().allMatch(c -> c != null && c.matches(CommandMessage.PRECONDITION)),
                 "installWhen", "installWhen is up to 10 conditions '<channel>.<metric> <op> <number>', e.g. gps.speed <= 0");
         return this;
     }
