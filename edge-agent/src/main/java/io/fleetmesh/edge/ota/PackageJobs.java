@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class PackageJobs {
 
     private static final JsonMapper json = JsonMapper.builder().build();
+    private static final Logger log = Logger.getLogger(PackageJobs.class.getName());
     private final Path root;
+    private final Set<Path> leftAside = new HashSet<>();
 
     PackageJobs(Path root) {
         this.root = root;
@@ -50,10 +56,8 @@ final class PackageJobs {
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.filter(d -> Files.exists(d.resolve("job.json")))
                     .sorted().toList()) {
-                PackageJob job = read(dir.resolve("job.json"));
-                if (job.phase() != PackageJob.Phase.DONE) {
-                    jobs.add(job);
-                }
+                readable(dir.resolve("job.json")).filter(job -> job.phase() != PackageJob.Phase.DONE)
+                        .ifPresent(jobs::add);
             }
         }
         return jobs;
@@ -73,6 +77,18 @@ final class PackageJobs {
 
     private Path file(String rollout) {
         return dir(rollout).resolve("job.json");
+    }
+
+    /** A job file that cannot be read (edited by hand, a disk fault) is left aside, never stops the others. */
+    private Optional<PackageJob> readable(Path file) {
+        try {
+            return Optional.of(read(file));
+        } catch (IOException | RuntimeException e) {
+            if (leftAside.add(file)) {
+                log.warning("package job " + file + " is unreadable, left aside: " + e);
+            }
+            return Optional.empty();
+        }
     }
 
     private static PackageJob read(Path file) throws IOException {
