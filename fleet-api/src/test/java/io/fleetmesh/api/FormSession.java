@@ -2,6 +2,7 @@ package io.fleetmesh.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +19,7 @@ import java.util.regex.Pattern;
 public final class FormSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern FILE_FORM = Pattern.compile("<form[^>]*enctype=\"multipart/form-data\"[^>]*action=\"([^\"]+)\"");
 
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -51,6 +55,27 @@ public final class FormSession {
     /** Posts the form with the token of the page it is on, as a browser does. */
     public HttpResponse<String> submit(String pagePath, String action, String fields) throws Exception {
         return form(action, fields, csrf(page(pagePath).body()));
+    }
+
+    /**
+     * Sends the page's file form (its only multipart one) as a browser builds it: to the form's action, the fields in
+     * their order, then the file.
+     */
+    public HttpResponse<String> upload(String pagePath, Map<String, String> fields, String fileName, byte[] file)
+            throws Exception {
+        Matcher action = FILE_FORM.matcher(page(pagePath).body());
+        assertThat(action.find()).as("the page has a file form").isTrue();
+        String boundary = "----fleetmesh" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n")
+                .formatted(boundary, name, value).getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").formatted(boundary, fileName).getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return browser.send(HttpRequest.newBuilder(URI.create(base + action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> page(String path) throws Exception {

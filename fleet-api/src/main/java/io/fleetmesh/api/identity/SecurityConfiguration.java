@@ -118,7 +118,7 @@ class SecurityConfiguration {
                                 .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // what runs on the trucks is the administrators' to send, as in the API
-                        .requestMatchers(HttpMethod.POST, "/rollouts", "/rollouts/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/rollouts", "/rollouts/**", "/packages").hasRole("ADMIN")
                         // the dashboard's forms act on the fleet: as in the API, viewers only look
                         .requestMatchers(HttpMethod.POST, "/devices/**", "/alerts/**", "/rules/**", "/geofences/**", "/imports",
                                 "/notifications/**", "/maintenance/**", "/drivers", "/drivers/**", "/commands/**",

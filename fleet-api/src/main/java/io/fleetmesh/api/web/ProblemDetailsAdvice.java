@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -118,12 +117,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             status = HttpStatus.BAD_REQUEST;
         }
         return ResponseEntity.status(status).body(problem(status, INVALID, UNREADABLE_QUERY));
-    }
-
-    /** A multipart body that cannot be parsed (no boundary, cut off) is the client's error; too large is 413 above. */
-    @ExceptionHandler(MultipartException.class)
-    ResponseEntity<Object> unreadableMultipart(MultipartException ex) {
-        return badRequest("The multipart request body cannot be read.", List.of());
     }
 
     /**

@@ -3,16 +3,24 @@ package io.fleetmesh.api.devices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetmesh.api.FormSession;
 import io.fleetmesh.api.IntegrationTest;
+import io.fleetmesh.api.TestInfrastructure;
 import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
-/** Bulk registration from CSV over the API: every row's outcome, nothing overwritten, chunks and progress. */
+/**
+ * Bulk registration from CSV over the API and the dashboard's form: every row's outcome, nothing overwritten, chunks
+ * and progress.
+ */
 class DeviceImportApiTest extends IntegrationTest {
 
     private static final MediaType CSV = MediaType.valueOf("text/csv");
@@ -68,6 +76,23 @@ class DeviceImportApiTest extends IntegrationTest {
         String viewer = "Bearer " + createKey(adminKey(), "VIEWER");
         assertThat(as(viewer).send("POST", "/api/v1/device-imports", "id,name,kind\n", CSV).status()).isEqualTo(403);
         assertThat(as(viewer).get(started.location().getPath()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theDashboardsFormImportsAFileAndExplainsAnUnreadableOne() throws Exception {
+        String prefix = uniqueId("form-import");
+        FormSession operator = new FormSession(baseUrl()).logIn("admin", TestInfrastructure.ADMIN_PASSWORD);
+        HttpResponse<String> sent = operator.upload("/imports", Map.of(), "fleet.csv",
+                ("id,name,kind\n" + prefix + "-1,Kühlwagen 1,van\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        URI progress = URI.create(sent.headers().firstValue("Location").orElseThrow());
+        assertThat(progress.getPath()).startsWith("/imports/");
+        assertThat(finished(URI.create("/api/v1/device-imports/" + progress.getPath().substring(9))).get("created").intValue())
+                .isOne();
+        assertThat(get("/api/v1/devices/" + prefix + "-1").json().get("name").stringValue()).isEqualTo("Kühlwagen 1");
+
+        operator.upload("/imports", Map.of(), "fleet.csv", "name,kind\nx,y\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(operator.page("/imports").body()).contains("Not imported: ", "id, name, kind");
     }
 
     private JsonNode finished(URI location) {
