@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +33,7 @@ final class BenchPlatform implements AutoCloseable {
     final ConfigurableApplicationContext api;
     final JdbcTemplate jdbc;
     private final List<EdgeAgent> agents = new ArrayList<>();
+    private final Map<String, Map<String, String>> settingsOf = new ConcurrentHashMap<>();
 
     BenchPlatform() throws IOException {
         this(List.of());
@@ -58,10 +60,32 @@ final class BenchPlatform implements AutoCloseable {
     EdgeAgent truck(String id, Properties rules) throws Exception {
         jdbc.update("INSERT INTO devices (tenant_id, id, name, kind) VALUES ('00000000-0000-0000-0000-000000000001', ?, ?, 'reefer-truck')",
                 id, id);
-        EdgeAgent agent = EdgeAgent.create(AgentConfig.load(null, agentSettings(hub, id)), rules);
+        Map<String, String> settings = agentSettings(hub, id);
+        settingsOf.put(id, settings);
+        return started(settings, rules);
+    }
+
+    /** The truck's agent stopped and started again on the same data and ports, as after a power cut (rules none). */
+    EdgeAgent restart(EdgeAgent agent) throws Exception {
+        agent.close();
+        synchronized (agents) {
+            agents.remove(agent);
+        }
+        return started(settingsOf.get(agent.deviceId()), new Properties());
+    }
+
+    private EdgeAgent started(Map<String, String> settings, Properties rules) throws Exception {
+        EdgeAgent agent = EdgeAgent.create(AgentConfig.load(null, settings), rules);
         agent.start();
-        agents.add(agent);
+        synchronized (agents) {
+            agents.add(agent);
+        }
         return agent;
+    }
+
+    /** The truck's data directory. */
+    Path dataDir(String id) {
+        return Path.of(settingsOf.get(id).get("FLEETMESH_AGENT_DATA_DIR"));
     }
 
     static Map<String, String> agentSettings(NatsServer hub, String id) throws IOException {

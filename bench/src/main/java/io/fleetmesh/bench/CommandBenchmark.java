@@ -165,6 +165,13 @@ public final class CommandBenchmark {
             return send(key, "GET", path, null);
         }
 
+        /** A PUT of raw bytes ({@code application/octet-stream}); its status. */
+        int put(String path, byte[] bytes) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", key)
+                    .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
         private JsonNode send(String authorization, String method, String path, String body) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -12,10 +12,17 @@ public class SystemCommands {
 
     private final CommandRequests requests;
     private final CommandQueue queue;
+    private final CommandProperties properties;
 
-    SystemCommands(CommandRequests requests, CommandQueue queue) {
+    SystemCommands(CommandRequests requests, CommandQueue queue, CommandProperties properties) {
         this.requests = requests;
         this.queue = queue;
+        this.properties = properties;
+    }
+
+    /** The longest a command waits for an offline truck ({@code fleetmesh.commands.max-ttl}). */
+    public Duration longestWait() {
+        return properties.maxTtl();
     }
 
     /** {@code by}: who caused it, for the command's history and the audit log. */

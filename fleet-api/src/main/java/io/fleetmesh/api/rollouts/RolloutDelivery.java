@@ -19,9 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RolloutDelivery {
 
-    /** Commands wait for an offline truck at most this long (the commands' default limit); a rollout may last longer. */
-    private static final Duration LONGEST_WAIT = Duration.ofDays(7);
-
     private final Packages packages;
     private final SystemCommands commands;
     private final Clock clock;
@@ -45,7 +42,7 @@ class RolloutDelivery {
     void rollBack(Rollout rollout, String device) {
         PackageRollback rollback = new PackageRollback(rollout.id().toString(), rollout.packageName(),
                 rollout.packageVersion(), rollout.packageKind());
-        commands.send(rollout.tenantId(), device, PackageRollback.COMMAND, rollback.params(), LONGEST_WAIT,
+        commands.send(rollout.tenantId(), device, PackageRollback.COMMAND, rollback.params(), commands.longestWait(),
                 "rollout:" + rollout.id());
     }
 
@@ -54,8 +51,10 @@ class RolloutDelivery {
         packages.undeliver(rollout.tenantId(), device);
     }
 
+    /** Until the deadline, but no longer than a command may wait (a rollout may last longer: ExpiredInstallOrders). */
     private Duration waitFor(Instant deadline) {
         Duration left = Duration.between(clock.instant(), deadline);
-        return left.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : left.isNegative() || left.isZero() ? Duration.ofMinutes(1) : left;
+        Duration longest = commands.longestWait();
+        return left.compareTo(longest) > 0 ? longest : left.isNegative() || left.isZero() ? Duration.ofMinutes(1) : left;
     }
 }

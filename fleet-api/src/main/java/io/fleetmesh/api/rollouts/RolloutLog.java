@@ -134,6 +134,15 @@ class RolloutLog {
                 .param("tenant", tenant).param("name", name).param("version", version).query(Boolean.class).single();
     }
 
+    /** The rollout not over in which the truck is PENDING (one package at a time: at most one). */
+    Optional<UUID> pendingFor(UUID tenant, String device) {
+        return jdbc.sql("""
+                        SELECT t.rollout_id FROM rollout_targets t JOIN rollouts r ON r.id = t.rollout_id
+                        WHERE t.tenant_id = :tenant AND t.device_id = :device AND t.state = 'PENDING'
+                        AND r.status IN ('RUNNING', 'PAUSED')""")
+                .param("tenant", tenant).param("device", device).query(UUID.class).optional();
+    }
+
     Optional<TargetState> stateOf(UUID rollout, String device) {
         return jdbc.sql("SELECT state FROM rollout_targets WHERE rollout_id = :rollout AND device_id = :device FOR UPDATE")
                 .param("rollout", rollout).param("device", device).query(String.class).optional().map(TargetState::valueOf);

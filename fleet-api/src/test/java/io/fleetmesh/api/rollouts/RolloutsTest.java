@@ -1,13 +1,19 @@
 package io.fleetmesh.api.rollouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fleetmesh.api.IntegrationTest;
+import io.fleetmesh.api.commands.CommandEvents;
+import io.fleetmesh.api.commands.CommandSource;
+import io.fleetmesh.api.commands.CommandState;
 import io.fleetmesh.api.identity.CurrentTenant;
+import io.fleetmesh.protocol.PackageOrder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +35,9 @@ class RolloutsTest extends IntegrationTest {
 
     @Autowired
     private Rollouts rollouts;
+
+    @Autowired
+    private ExpiredInstallOrders expiredOrders;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -121,6 +130,32 @@ class RolloutsTest extends IntegrationTest {
                 .isEqualTo("{\"SKIPPED\":2}");
         assertThat(postJson("/api/v1/rollouts/%s/cancel".formatted(id), "").status()).isEqualTo(409);
         assertThat(delete("/api/v1/packages/%s/1.0".formatted(pkg)).status()).as("the rollout is over").isEqualTo(204);
+    }
+
+    @Test
+    void aTruckOfflinePastTheCommandsLongestWaitIsOrderedAgainUnlessItsRolloutIsOver() throws Exception {
+        String tag = uniqueId("ota");
+        String truck = trucks(tag, 1).get(0);
+        UUID id = start("{\"name\": \"long\", \"packageName\": \"%s\", \"packageVersion\": \"1.0\", \"tag\": \"%s\","
+                + " \"canary\": 0, \"percents\": [100], \"deadline\": \"P30D\"}", upload("file", null), tag);
+        scheduler.step(id, Instant.now());
+        assertThat(installOrders(truck)).hasSize(1);
+
+        jdbc.update("UPDATE commands SET expires_at = now() - interval '1 second' WHERE device_id = ?", truck);
+        await().atMost(Duration.ofSeconds(20)).until(() -> installOrders(truck).size() == 2);
+        assertThat(installOrders(truck).get(0)).isEqualTo("EXPIRED");
+        assertThat(installOrders(truck).get(1)).isIn("QUEUED", "SENT");
+        assertThat(state(id, truck)).isEqualTo("PENDING");
+
+        postJson("/api/v1/rollouts/%s/cancel".formatted(id), "");
+        expiredOrders.onCommand(new CommandEvents.CommandTransitioned(TENANT, UUID.randomUUID(), truck,
+                PackageOrder.COMMAND, CommandState.EXPIRED, CommandSource.CLOUD, Instant.now()));
+        assertThat(installOrders(truck)).as("a cancelled rollout orders nothing").hasSize(2);
+    }
+
+    private List<String> installOrders(String truck) {
+        return jdbc.queryForList("SELECT state FROM commands WHERE device_id = ? AND type = ? ORDER BY created_at",
+                String.class, truck, PackageOrder.COMMAND);
     }
 
     @Test
