@@ -44,7 +44,7 @@ class RolloutScheduler {
 
     @Scheduled(fixedDelayString = "${fleetmesh.rollouts.tick:5s}", initialDelayString = "${fleetmesh.rollouts.tick:5s}")
     void tick() {
-        rollouts.running(1_000).forEach(id -> {
+        rollouts.running().forEach(id -> {
             try {
                 step(id, clock.instant());
             } catch (RuntimeException e) {
