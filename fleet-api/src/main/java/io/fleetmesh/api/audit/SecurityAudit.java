@@ -6,6 +6,7 @@ import io.fleetmesh.api.commands.CommandEvents;
 import io.fleetmesh.api.credentials.DeviceCredentialEvents;
 import io.fleetmesh.api.devices.DeviceDeleted;
 import io.fleetmesh.api.identity.Caller;
+import io.fleetmesh.api.mappings.MappingEvents;
 import io.fleetmesh.api.operators.LoginFailed;
 import io.fleetmesh.api.operators.OperatorCreated;
 import io.fleetmesh.api.operators.PasswordChanged;
@@ -58,6 +59,12 @@ class SecurityAudit {
     @EventListener
     void keyRevoked(ApiKeyRevoked event) {
         log.record(event.tenantId(), event.by(), "api-key-revoked", "key:" + event.prefix(), null);
+    }
+
+    @EventListener
+    void mappingsChanged(MappingEvents.MappingsChanged event) {
+        log.record(event.tenantId(), event.by(), "subject-mappings-changed", "version:" + event.version(),
+                event.rules() + " mappings" + (event.restoredFrom() == null ? "" : ", restored version " + event.restoredFrom()));
     }
 
     @EventListener

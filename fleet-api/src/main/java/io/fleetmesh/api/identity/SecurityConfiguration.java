@@ -94,6 +94,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/packages/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/packages/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/rollouts", "/api/v1/rollouts/**").hasRole("ADMIN")
+                        // mappings reroute the tenant's data on the hub: administrators change them
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/subject-mappings").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/subject-mappings/versions/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .anyRequest().hasRole("OPERATOR"))
                 .addFilterBefore(new BearerTokenFilter(authentication, problems), BasicAuthenticationFilter.class)

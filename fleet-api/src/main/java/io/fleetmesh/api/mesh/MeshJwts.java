@@ -39,6 +39,13 @@ public final class MeshJwts {
      */
     public static String account(NKey operator, String accountKey, String name, boolean jetStream,
                                  Map<String, Long> revocations) throws Exception {
+        return account(operator, accountKey, name, jetStream, revocations, Map.of());
+    }
+
+    /** With subject mappings ({@code mappings} in the claims: source to weighted destinations). */
+    public static String account(NKey operator, String accountKey, String name, boolean jetStream,
+                                 Map<String, Long> revocations, Map<String, List<AccountMappings.WeightedSubject>> mappings)
+            throws Exception {
         Map<String, Object> limits = new LinkedHashMap<>(UNLIMITED);
         if (jetStream) {
             limits.putAll(JETSTREAM);
@@ -46,6 +53,9 @@ public final class MeshJwts {
         Map<String, Object> claims = new LinkedHashMap<>(Map.of("type", "account", "version", 2, "limits", limits));
         if (!revocations.isEmpty()) {
             claims.put("revocations", revocations);
+        }
+        if (!mappings.isEmpty()) {
+            claims.put("mappings", mappings);
         }
         return issue(operator, accountKey, name, claims);
     }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tenants' accounts on the hub's full resolver: signs a tenant's account JWT with the operator key, carrying every
- * revocation, and has the resolver apply it at once over a system-account connection.
+ * revocation and its subject mappings, and has the resolver apply it at once over a system-account connection.
  */
 @Component
 public class TenantAccounts {
@@ -27,13 +27,15 @@ public class TenantAccounts {
     private final MeshKeys keys;
     private final NatsProperties nats;
     private final AccountRevocations revocations;
+    private final AccountMappings mappings;
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
     private Connection system;
 
-    TenantAccounts(MeshKeys keys, NatsProperties nats, AccountRevocations revocations) {
+    TenantAccounts(MeshKeys keys, NatsProperties nats, AccountRevocations revocations, AccountMappings mappings) {
         this.keys = keys;
         this.nats = nats;
         this.revocations = revocations;
+        this.mappings = mappings;
     }
 
     /** Operator mode, and the tenant has its account key: its devices can get credentials and be revoked. */
@@ -64,7 +66,8 @@ public class TenantAccounts {
     private void send(UUID tenant) throws Exception {
         String account = MeshJwts.publicKey(keys.account(tenant)
                 .orElseThrow(() -> new IllegalStateException("tenant " + tenant + " has no account key")));
-        String jwt = MeshJwts.account(keys.operator(), account, "tenant-" + tenant, true, revocations.of(tenant));
+        String jwt = MeshJwts.account(keys.operator(), account, "tenant-" + tenant, true, revocations.of(tenant),
+                mappings.of(tenant));
         String answer = new String(systemConnection().request("$SYS.REQ.ACCOUNT." + account + ".CLAIMS.UPDATE",
                 jwt.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5)).getData(), StandardCharsets.UTF_8);
         if (!answer.contains("\"code\":200")) {

@@ -179,6 +179,11 @@ class TenantIsolationTest extends IntegrationTest {
         } else if (template.equals("/api/v1/notification-rules") && method.equals("POST")) {
             assertThat(stranger.status()).as("another tenant's operator is no recipient").isEqualTo(400);
             assertThat(stranger.body()).contains("Unknown recipient");
+        } else if (template.equals("/api/v1/subject-mappings") && method.equals("PUT")) {
+            assertThat(stranger.status()).as("a mapping into another tenant's device").isEqualTo(400);
+            assertThat(stranger.body()).contains("not one of this tenant's");
+        } else if (template.endsWith("/dry-run")) {
+            assertThat(stranger.status()).as("the stranger's own mappings, none").isEqualTo(200);
         } else if (template.startsWith("/api/v1/operators/me")) {
             assertThat(stranger.status()).as("an API key has no password: %s %s", method, path).isEqualTo(403);
         } else {
@@ -275,6 +280,13 @@ class TenantIsolationTest extends IntegrationTest {
         }
         if (template.startsWith("/api/v1/webhooks")) {
             return WEBHOOK;
+        }
+        if (template.equals("/api/v1/subject-mappings")) { // into tenant A's device: not the stranger's to name
+            return "{\"rules\": [{\"source\": \"legacy.temp\", \"destinations\": [{\"subject\": \"fleet.%s.telemetry.x\"}]}]}"
+                    .formatted(device);
+        }
+        if (template.endsWith("/dry-run")) {
+            return "{\"subject\": \"fleet.%s.telemetry.reefer\"}".formatted(device);
         }
         if (template.equals("/api/v1/device-imports")) {
             return IMPORT;
