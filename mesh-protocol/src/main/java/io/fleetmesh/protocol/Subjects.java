@@ -21,7 +21,8 @@ public final class Subjects {
     public static final String ALL_STATUS_EVENTS = "fleet.*.events.status";
     public static final String ALL_OTA_EVENTS = "fleet.*.events.ota";
 
-    private static final String ROOT = "fleet";
+    /** The first token of every subject of the platform's own layout. */
+    public static final String ROOT = "fleet";
 
     private Subjects() {
     }

@@ -4,8 +4,11 @@ import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.mesh.TenantAccounts;
 import io.fleetmesh.api.refusals.Conflict;
+import io.fleetmesh.api.refusals.InvalidInput;
 import io.fleetmesh.api.refusals.NotFound;
+import io.fleetmesh.protocol.Subjects;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,10 +49,19 @@ class DeviceCredentials {
         this.clock = clock;
     }
 
-    /** New credentials for the device, a bearer JWT for MQTT if asked; shown once, to the caller only. */
-    MeshAuthority.IssuedCredentials issue(Caller caller, String deviceId, boolean mqtt) throws Exception {
+    /**
+     * New credentials for the device, a bearer JWT for MQTT if asked; shown once, to the caller only. {@code legacyPrefix}
+     * (MQTT style, {@code trucks} or {@code old/trucks}): it may also publish under {@code <prefix>/<device>/}, or null.
+     */
+    MeshAuthority.IssuedCredentials issue(Caller caller, String deviceId, boolean mqtt, String legacyPrefix)
+            throws Exception {
+        String prefix = legacyPrefix == null ? null : legacyPrefix.replace('/', '.');
+        if (prefix != null && prefix.split("\\.")[0].equals(Subjects.ROOT)) {
+            throw new InvalidInput("Invalid legacy prefix", "A legacy prefix is not the platform's own fleet/ layout.",
+                    Map.of("field", "legacyPrefix"));
+        }
         requireMesh(caller, deviceId);
-        MeshAuthority.IssuedCredentials issued = authority.issue(caller.tenantId(), deviceId, mqtt);
+        MeshAuthority.IssuedCredentials issued = authority.issue(caller.tenantId(), deviceId, mqtt, prefix);
         transactions.executeWithoutResult(status -> {
             jdbc.update("INSERT INTO device_credentials (tenant_id, device_id, user_key) VALUES (?, ?, ?)",
                     caller.tenantId(), deviceId, issued.userKey());

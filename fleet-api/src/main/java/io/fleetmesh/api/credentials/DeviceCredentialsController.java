@@ -26,6 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/devices/{deviceId}/credentials")
 class DeviceCredentialsController {
 
+    /** One to three MQTT topic levels of letters, digits, '_' and '-', none starting with '$' or '_'. */
+    private static final String LEGACY_PREFIX = "[A-Za-z0-9][A-Za-z0-9_-]{0,31}(/[A-Za-z0-9][A-Za-z0-9_-]{0,31}){0,2}";
+
     private final DeviceCredentials credentials;
     private final CurrentTenant tenant;
 
@@ -34,12 +37,18 @@ class DeviceCredentialsController {
         this.tenant = tenant;
     }
 
-    /** {@code ?for=mqtt}: a bearer JWT, the MQTT password of a device that speaks MQTT straight to the hub. */
+    /**
+     * {@code ?for=mqtt}: a bearer JWT, the MQTT password of a device that speaks MQTT straight to the hub.
+     * {@code legacyPrefix=trucks}: it may also publish on an old fleet's {@code trucks/<device>/...} topics, for a
+     * subject mapping to turn into the platform's (ADR 0014).
+     */
     @PostMapping
     @Refuses(status = 409, detail = DeviceCredentials.NO_MESH)
     ResponseEntity<String> issue(@PathVariable String deviceId, @RequestParam(name = "for", defaultValue = "nats")
-            @Pattern(regexp = "nats|mqtt") String kind) throws Exception {
-        MeshAuthority.IssuedCredentials issued = credentials.issue(tenant.caller(), deviceId, kind.equals("mqtt"));
+            @Pattern(regexp = "nats|mqtt") String kind, @RequestParam(required = false)
+            @Pattern(regexp = LEGACY_PREFIX) String legacyPrefix) throws Exception {
+        MeshAuthority.IssuedCredentials issued = credentials.issue(tenant.caller(), deviceId, kind.equals("mqtt"),
+                legacyPrefix);
         return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.TEXT_PLAIN)
                 .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + deviceId + "." + kind + "\"")

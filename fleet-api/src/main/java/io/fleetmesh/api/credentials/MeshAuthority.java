@@ -21,13 +21,15 @@ class MeshAuthority {
 
     /**
      * A new NATS user for the device, and its public key (kept, to revoke it). What the device gets (shown once):
-     * a {@code .creds} file, or for an MQTT device a bearer JWT to use as its MQTT password.
+     * a {@code .creds} file, or for an MQTT device a bearer JWT to use as its MQTT password. {@code legacyPrefix}: it
+     * may also publish on {@code <prefix>.<device>.>}, or null.
      */
-    IssuedCredentials issue(UUID tenant, String device, boolean mqtt) throws Exception {
+    IssuedCredentials issue(UUID tenant, String device, boolean mqtt, String legacyPrefix) throws Exception {
         NKey user = NKey.createUser(random);
         NKey account = keys.account(tenant).orElseThrow();
         String key = MeshJwts.publicKey(user);
-        MeshJwts.Permissions permissions = MeshJwts.Permissions.device(device);
+        MeshJwts.Permissions permissions = legacyPrefix == null ? MeshJwts.Permissions.device(device)
+                : MeshJwts.Permissions.device(device).withLegacyPrefix(legacyPrefix, device);
         if (mqtt) {
             return new IssuedCredentials(MeshJwts.bearerUser(account, key, device, permissions), key);
         }

@@ -85,7 +85,7 @@ final class MappingCheck {
     /** The literal device id of a {@code fleet.<device>...} subject, or null. */
     private static String deviceToken(String pattern) {
         List<String> tokens = SubjectPatterns.tokens(pattern);
-        return tokens.size() > 1 && tokens.get(0).equals("fleet") && !tokens.get(1).equals("*") && !tokens.get(1).equals(">")
+        return tokens.size() > 1 && tokens.get(0).equals(Subjects.ROOT) && !tokens.get(1).equals("*") && !tokens.get(1).equals(">")
                 ? tokens.get(1) : null;
     }
 

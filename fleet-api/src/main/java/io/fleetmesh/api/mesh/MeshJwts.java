@@ -5,6 +5,7 @@ import io.nats.client.NKey;
 import io.nats.client.support.JsonSerializable;
 import io.nats.client.support.JwtUtils;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,16 @@ public final class MeshJwts {
                     "$JS.API.CONSUMER.MSG.NEXT." + HubStreams.PACKAGES + "." + packages,
                     "$JS.ACK." + HubStreams.PACKAGES + "." + packages + ".>"),
                     List.of(own, Subjects.inboxesOf(deviceId)), true);
+        }
+
+        /**
+         * Also publishing on a legacy layout's subjects of this device, {@code <prefix>.<device>.>} (an old MQTT fleet's
+         * {@code trucks/<id>/temp}), which a subject mapping turns into the platform's (ADR 0014).
+         */
+        public Permissions withLegacyPrefix(String prefix, String deviceId) {
+            List<String> publishing = new ArrayList<>(publish);
+            publishing.add(prefix + "." + deviceId + ".>");
+            return new Permissions(List.copyOf(publishing), subscribe, replies);
         }
     }
 
