@@ -120,8 +120,9 @@ class SecurityConfiguration {
                                 "/swagger-ui/**", "/swagger-ui.html", "/login", "/error", "/css/**", "/js/**", "/webjars/**")
                                 .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        // what runs on the trucks is the administrators' to send, as in the API
-                        .requestMatchers(HttpMethod.POST, "/rollouts", "/rollouts/**", "/packages").hasRole("ADMIN")
+                        // what runs on the trucks and where their data goes are the administrators' to change, as in the API
+                        .requestMatchers(HttpMethod.POST, "/rollouts", "/rollouts/**", "/packages", "/mappings", "/mappings/**")
+                                .hasRole("ADMIN")
                         // the dashboard's forms act on the fleet: as in the API, viewers only look
                         .requestMatchers(HttpMethod.POST, "/devices/**", "/alerts/**", "/rules/**", "/geofences/**", "/imports",
                                 "/notifications/**", "/maintenance/**", "/drivers", "/drivers/**", "/commands/**",
