@@ -1,8 +1,8 @@
 package io.fleetmesh.api.maintenance;
 
 import io.fleetmesh.api.identity.CurrentTenant;
-import io.fleetmesh.api.refusals.Refusal;
 import io.fleetmesh.api.web.FormChecks;
+import io.fleetmesh.api.web.FormOutcome;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -52,7 +52,7 @@ class MaintenancePages {
                   @RequestParam(defaultValue = "") String everyEngineHours, @RequestParam(defaultValue = "") String everyDays,
                   @RequestParam(defaultValue = "") String onDate, @RequestParam(defaultValue = "10") int soonPercent,
                   RedirectAttributes redirect) {
-        return outcome(redirect, "/maintenance", "Not created: ", () -> {
+        return FormOutcome.redirect(redirect, "/maintenance", "Not created: ", () -> {
             Double days = number(everyDays, Double::valueOf);
             NewSchedule schedule = new NewSchedule(name, FormChecks.blankToNull(device), FormChecks.blankToNull(tag),
                     number(everyKm, Double::valueOf), number(everyEngineHours, Double::valueOf),
@@ -63,7 +63,7 @@ class MaintenancePages {
 
     @PostMapping("/maintenance/schedules/{id}/delete")
     String delete(@PathVariable UUID id, RedirectAttributes redirect) {
-        return outcome(redirect, "/maintenance", "Not deleted: ", () -> {
+        return FormOutcome.redirect(redirect, "/maintenance", "Not deleted: ", () -> {
             maintenance.delete(tenant.id(), id);
             return "Schedule deleted.";
         });
@@ -76,25 +76,12 @@ class MaintenancePages {
                     @RequestParam(defaultValue = "") String cost, @RequestParam(defaultValue = "") String back,
                     RedirectAttributes redirect) {
         String to = back.equals("device") ? "/devices/" + deviceId : "/maintenance";
-        return outcome(redirect, to, "Not recorded: ", () -> {
+        return FormOutcome.redirect(redirect, to, "Not recorded: ", () -> {
             ServiceDone done = new ServiceDone(FormChecks.date(date), number(odometerKm, Double::valueOf), null,
                     FormChecks.blankToNull(note), number(cost, BigDecimal::new));
             DeviceMaintenance after = maintenance.recordService(tenant.caller(), deviceId, id, FormChecks.valid(validator, done));
             return "Service recorded: " + after.schedule() + " for " + deviceId + " is " + after.state() + " now.";
         });
-    }
-
-    private interface Step {
-        String run();
-    }
-
-    private static String outcome(RedirectAttributes redirect, String to, String failed, Step step) {
-        try {
-            redirect.addFlashAttribute("notice", step.run());
-        } catch (IllegalArgumentException | Refusal invalid) {
-            redirect.addFlashAttribute("problem", failed + FormChecks.reason(invalid));
-        }
-        return "redirect:" + to;
     }
 
     private static <T> T number(String value, Function<String, T> parse) {

@@ -2,7 +2,7 @@ package io.fleetmesh.api.mappings;
 
 import io.fleetmesh.api.identity.CurrentTenant;
 import io.fleetmesh.api.refusals.Refusal;
-import io.fleetmesh.api.web.FormChecks;
+import io.fleetmesh.api.web.FormOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -46,7 +46,7 @@ class MappingPages {
     @PostMapping("/mappings")
     String add(@RequestParam String source, @RequestParam String destination, @RequestParam(defaultValue = "") String weight,
                @RequestParam int version, RedirectAttributes redirect) {
-        return outcome(redirect, () -> {
+        return FormOutcome.redirect(redirect, "/mappings", "Not changed: ", () -> {
             List<MappingRule> rules = new ArrayList<>(mappings.current(tenant.id()).rules());
             rules.add(new MappingRule(source.strip(), List.of(new MappingRule.Destination(destination.strip(), percent(weight)))));
             return changed(mappings.replace(tenant.caller(), rules, "added " + source.strip(), version));
@@ -55,7 +55,7 @@ class MappingPages {
 
     @PostMapping("/mappings/{index}/delete")
     String remove(@PathVariable int index, @RequestParam int version, RedirectAttributes redirect) {
-        return outcome(redirect, () -> {
+        return FormOutcome.redirect(redirect, "/mappings", "Not changed: ", () -> {
             List<MappingRule> rules = new ArrayList<>(mappings.current(tenant.id()).rules());
             if (index < 0 || index >= rules.size()) {
                 throw new IllegalArgumentException("there is no mapping " + index + " in the current version");
@@ -67,20 +67,7 @@ class MappingPages {
 
     @PostMapping("/mappings/versions/{version}/restore")
     String restore(@PathVariable String version, RedirectAttributes redirect) {
-        return outcome(redirect, () -> changed(mappings.restore(tenant.caller(), version)));
-    }
-
-    private interface Step {
-        String run();
-    }
-
-    private static String outcome(RedirectAttributes redirect, Step step) {
-        try {
-            redirect.addFlashAttribute("notice", step.run());
-        } catch (IllegalArgumentException | Refusal refused) {
-            redirect.addFlashAttribute("problem", "Not changed: " + FormChecks.reason(refused));
-        }
-        return "redirect:/mappings";
+        return FormOutcome.redirect(redirect, "/mappings", "Not changed: ", () -> changed(mappings.restore(tenant.caller(), version)));
     }
 
     private static String changed(MappingChange change) {

@@ -2,8 +2,8 @@ package io.fleetmesh.api.rollouts;
 
 import io.fleetmesh.api.identity.CurrentTenant;
 import io.fleetmesh.api.packages.Packages;
-import io.fleetmesh.api.refusals.Refusal;
 import io.fleetmesh.api.web.FormChecks;
+import io.fleetmesh.api.web.FormOutcome;
 import jakarta.validation.Validator;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +49,7 @@ class RolloutPages {
                  @RequestParam(defaultValue = "") String tag, @RequestParam(defaultValue = "") String devices,
                  @RequestParam(defaultValue = "1") int canary, @RequestParam(defaultValue = "10, 100") String percents,
                  @RequestParam(defaultValue = "") String installWhen, RedirectAttributes redirect) {
-        return outcome(redirect, "Not started: ", () -> {
+        return FormOutcome.redirect(redirect, "/rollouts", "Not started: ", () -> {
             String[] pkg = chosen.split("@", 2);
             NewRollout body = new NewRollout(name, pkg[0], pkg.length > 1 ? pkg[1] : "", list(devices, Function.identity()),
                     FormChecks.blankToNull(tag), canary, list(percents, Integer::valueOf), null, null, null, null, null,
@@ -60,7 +60,7 @@ class RolloutPages {
 
     @PostMapping("/rollouts/{id}/{action:pause|resume|cancel}")
     String steer(@PathVariable UUID id, @PathVariable String action, RedirectAttributes redirect) {
-        return outcome(redirect, "Not done: ", () -> {
+        return FormOutcome.redirect(redirect, "/rollouts", "Not done: ", () -> {
             RolloutView after = switch (action) {
                 case "pause" -> rollouts.pause(tenant.id(), id);
                 case "resume" -> rollouts.resume(tenant.id(), id);
@@ -68,19 +68,6 @@ class RolloutPages {
             };
             return "Rollout " + after.name() + " is " + after.status().toLowerCase() + " now.";
         });
-    }
-
-    private interface Step {
-        String run();
-    }
-
-    private static String outcome(RedirectAttributes redirect, String failed, Step step) {
-        try {
-            redirect.addFlashAttribute("notice", step.run());
-        } catch (IllegalArgumentException | Refusal refused) {
-            redirect.addFlashAttribute("problem", failed + FormChecks.reason(refused));
-        }
-        return "redirect:/rollouts";
     }
 
     /** A comma-separated field as a list (null when empty); numbers that are not are the form's error. */
