@@ -61,7 +61,9 @@ final class MappingCheck {
         String pattern = transform(rules.get(index).source(), destination.subject(), index).destinationPattern();
         require(!system(pattern) && GUARDED.stream().noneMatch(g -> SubjectPatterns.overlap(g, pattern)), index,
                 "destinations", "A mapping may not produce $ subjects, inboxes, commands or command and rollout reports.");
-        require(rules.stream().noneMatch(rule -> SubjectPatterns.overlap(rule.source(), pattern)), index, "destinations",
+        // rules after this one are not checked yet: a malformed one is refused when its turn comes
+        require(rules.stream().filter(rule -> rule != null && SubjectPatterns.wellFormed(rule.source()))
+                .noneMatch(rule -> SubjectPatterns.overlap(rule.source(), pattern)), index, "destinations",
                 "Destination " + destination.subject() + " is itself mapped: a loop.");
         String device = deviceToken(pattern);
         require(device == null || knownDevice.test(device), index, "destinations",

@@ -52,6 +52,7 @@ class MappingCheckTest {
         refused(List.of(new MappingRule("a.*", List.of(new MappingRule.Destination("b.$1", 60),
                 new MappingRule.Destination("c.$1", 50)))), 0, "add up to at most 100");
         refused(List.of(rule("a..b", "c", null)), 0, "subject pattern");
+        refused(List.of(rule("a.*", "b.$1", null), new MappingRule(null, null)), 1, "subject pattern");
     }
 
     private static MappingRule rule(String source, String destination, Integer weight) {
