@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -90,7 +91,7 @@ public final class OtaBenchmark {
                 + " = %.3f × trucks × package%n", trucks, seconds, poll.finalStates, poll.restarted.size(),
                 egress / 1048576.0, egress / ((double) bytes.length * trucks));
         System.out.printf("dashboard poll GET /api/v1/rollouts: %d polls, p50 %.1f ms, max %.1f ms; the counts moved in"
-                + " %d of them%n", poll.millis.size(), percentile(poll.millis, 0.5), percentile(poll.millis, 1.0), poll.moved);
+                + " %d of them%n", poll.millis.size(), Stats.median(poll.millis), Collections.max(poll.millis), poll.moved);
         return seconds;
     }
 
@@ -201,11 +202,6 @@ public final class OtaBenchmark {
         HttpResponse<String> varz = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(platform.hub.monitorUrl() + "/varz")).build(), HttpResponse.BodyHandlers.ofString());
         return json.readTree(varz.body()).get("out_bytes").asLong();
-    }
-
-    private static double percentile(List<Double> values, double share) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
     }
 
     private static void require(boolean holds, String what) {

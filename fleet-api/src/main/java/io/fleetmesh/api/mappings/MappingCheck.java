@@ -70,7 +70,7 @@ final class MappingCheck {
                 "Destination " + destination.subject() + " names device " + device + ", which is not one of this tenant's.");
     }
 
-    static SubjectTransform transform(String source, String destination, int index) {
+    private static SubjectTransform transform(String source, String destination, int index) {
         try {
             return new SubjectTransform(source, destination);
         } catch (IllegalArgumentException e) {

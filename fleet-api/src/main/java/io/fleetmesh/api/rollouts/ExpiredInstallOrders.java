@@ -47,7 +47,7 @@ class ExpiredInstallOrders {
         Instant now = clock.instant();
         rollouts.pendingFor(transitioned.tenantId(), device)
                 .flatMap(id -> rollouts.findForUpdate(transitioned.tenantId(), id))
-                .filter(rollout -> !rollout.status().over() && now.isBefore(rollout.startedAt().plus(rollout.plan().deadline())))
+                .filter(rollout -> !rollout.status().over() && now.isBefore(rollout.deadline()))
                 .filter(rollout -> rollouts.stateOf(rollout.id(), device).orElse(null) == TargetState.PENDING)
                 .ifPresent(rollout -> reorder(rollout, device));
     }

@@ -28,6 +28,11 @@ record Rollout(UUID id, UUID tenantId, String name, String packageName, String p
         return with(end, at);
     }
 
+    /** When the trucks it has not reached are skipped: its start plus the plan's deadline. */
+    Instant deadline() {
+        return startedAt.plus(plan.deadline());
+    }
+
     private Rollout with(RolloutStatus next, Instant ended) {
         return new Rollout(id, tenantId, name, packageName, packageVersion, packageKind, plan, next, createdBy, startedAt,
                 ended);

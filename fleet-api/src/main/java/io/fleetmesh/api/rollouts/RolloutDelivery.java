@@ -32,9 +32,8 @@ class RolloutDelivery {
     void deliver(Rollout rollout, String device) {
         PackageDelivery delivery = packages.deliver(rollout.tenantId(), rollout.packageName(), rollout.packageVersion(),
                 device);
-        Instant deadline = rollout.startedAt().plus(rollout.plan().deadline());
-        PackageOrder order = delivery.order(rollout.id(), rollout.plan().installWhen(), deadline);
-        commands.send(rollout.tenantId(), device, PackageOrder.COMMAND, order.params(), waitFor(deadline),
+        PackageOrder order = delivery.order(rollout.id(), rollout.plan().installWhen(), rollout.deadline());
+        commands.send(rollout.tenantId(), device, PackageOrder.COMMAND, order.params(), waitFor(rollout.deadline()),
                 "rollout:" + rollout.id());
     }
 

@@ -8,7 +8,8 @@ import java.util.Set;
  * What a running rollout does next, given where its trucks stand (pure; the scheduler applies it). In order: past
  * its abort threshold it aborts (trucks not reached or not begun are skipped, those that installed are rolled
  * back); every truck finished, it is complete; past its deadline it expires (the same are skipped); else the
- * first wave with waiting trucks is released, within the rate, once the waves before it succeeded well enough. A truck released but offline does not hold up the next wave beyond that ratio.
+ * first wave with waiting trucks is released, within the rate, once the waves before it succeeded well enough. A
+ * truck released but offline does not hold up the next wave beyond that ratio.
  */
 final class RolloutGate {
 
