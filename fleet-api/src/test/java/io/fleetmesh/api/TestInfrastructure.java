@@ -87,6 +87,8 @@ public final class TestInfrastructure {
                 Map.entry("fleetmesh.report-schedules.tick", "6h"),
                 // and rollouts' steps (RolloutsTest)
                 Map.entry("fleetmesh.rollouts.tick", "6h"),
+                // and taps' monitor (TapsApiTest)
+                Map.entry("fleetmesh.taps.monitor-interval", "6h"),
                 Map.entry("fleetmesh.webhooks.allow-private", "true"),
                 // PackagesTest sends one byte too many
                 Map.entry("fleetmesh.packages.max-size", "4MB"),

@@ -10,6 +10,7 @@ import io.fleetmesh.api.mappings.MappingEvents;
 import io.fleetmesh.api.operators.LoginFailed;
 import io.fleetmesh.api.operators.OperatorCreated;
 import io.fleetmesh.api.operators.PasswordChanged;
+import io.fleetmesh.api.taps.TapEvents;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -65,6 +66,11 @@ class SecurityAudit {
     void mappingsChanged(MappingEvents.MappingsChanged event) {
         log.record(event.tenantId(), event.by(), "subject-mappings-changed", "version:" + event.version(),
                 event.rules() + " mappings" + (event.restoredFrom() == null ? "" : ", restored version " + event.restoredFrom()));
+    }
+
+    @EventListener
+    void tapChanged(TapEvents.TapChanged event) {
+        log.record(event.tenantId(), event.by(), "tap-" + event.change(), "tap:" + event.tap(), event.detail());
     }
 
     @EventListener

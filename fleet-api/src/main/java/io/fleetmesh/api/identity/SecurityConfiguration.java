@@ -97,6 +97,9 @@ class SecurityConfiguration {
                         // mappings reroute the tenant's data on the hub: administrators change them
                         .requestMatchers(HttpMethod.PUT, "/api/v1/subject-mappings").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/subject-mappings/versions/**").hasRole("ADMIN")
+                        // a tap hands the tenant's data to another system: administrators open, move and close them
+                        .requestMatchers(HttpMethod.POST, "/api/v1/taps", "/api/v1/taps/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/taps/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .anyRequest().hasRole("OPERATOR"))
                 .addFilterBefore(new BearerTokenFilter(authentication, problems), BasicAuthenticationFilter.class)

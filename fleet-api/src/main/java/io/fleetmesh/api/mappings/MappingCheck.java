@@ -1,5 +1,6 @@
 package io.fleetmesh.api.mappings;
 
+import io.fleetmesh.protocol.SubjectPatterns;
 import io.fleetmesh.api.refusals.InvalidInput;
 import io.fleetmesh.protocol.Subjects;
 import java.util.List;

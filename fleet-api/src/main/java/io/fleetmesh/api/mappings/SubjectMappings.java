@@ -1,5 +1,6 @@
 package io.fleetmesh.api.mappings;
 
+import io.fleetmesh.protocol.SubjectPatterns;
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.identity.Caller;
 import io.fleetmesh.api.mesh.TenantAccounts;

@@ -1,5 +1,6 @@
 package io.fleetmesh.api.mappings;
 
+import io.fleetmesh.protocol.SubjectPatterns;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -47,6 +47,24 @@ public final class HubStreams {
         return Subjects.commandRequests(deviceId);
     }
 
+    /** The durable pull consumer of a tenant's data tap (ADR 0015). */
+    public static String tapConsumer(String tap) {
+        return "tap-" + tap;
+    }
+
+    /**
+     * The inbox prefix a tap's reader uses, the only one its credentials may subscribe to: a first token no device
+     * inbox ({@code _INBOX.<device>}) shares.
+     */
+    public static String tapInbox(String tap) {
+        return "_TAP_INBOX." + tap;
+    }
+
+    /** Advisories of messages a consumer gave up on: the dead letters of taps. */
+    public static final String DEAD_LETTER_ADVISORIES = "TAP_DEAD_LETTERS";
+    public static final String MAX_DELIVERIES = "$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.*.*";
+    public static final String TERMINATED = "$JS.EVENT.ADVISORY.CONSUMER.MSG_TERMINATED.*.*";
+
     private HubStreams() {
     }
 }

@@ -118,6 +118,16 @@ public final class MeshJwts {
         }
 
         /**
+         * What a tap's reader may do (ADR 0015): pull from the tap's consumer, read its info, acknowledge what it
+         * delivers, and receive on the tap's own inbox. No other subject, stream or consumer.
+         */
+        public static Permissions tapReader(String stream, String consumer, String inboxPrefix) {
+            return new Permissions(List.of("$JS.API.CONSUMER.MSG.NEXT." + stream + "." + consumer,
+                    "$JS.API.CONSUMER.INFO." + stream + "." + consumer, "$JS.ACK." + stream + "." + consumer + ".>"),
+                    List.of(inboxPrefix + ".>"), false);
+        }
+
+        /**
          * Also publishing on a legacy layout's subjects of this device, {@code <prefix>.<device>.>} (an old MQTT fleet's
          * {@code trucks/<id>/temp}), which a subject mapping turns into the platform's (ADR 0014).
          */

@@ -7,6 +7,9 @@ import io.nats.client.Nats;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,12 +29,12 @@ public class TenantAccounts {
 
     private final MeshKeys keys;
     private final NatsProperties nats;
-    private final AccountRevocations revocations;
+    private final List<AccountRevocations> revocations;
     private final AccountMappings mappings;
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
     private Connection system;
 
-    TenantAccounts(MeshKeys keys, NatsProperties nats, AccountRevocations revocations, AccountMappings mappings) {
+    TenantAccounts(MeshKeys keys, NatsProperties nats, List<AccountRevocations> revocations, AccountMappings mappings) {
         this.keys = keys;
         this.nats = nats;
         this.revocations = revocations;
@@ -66,13 +69,20 @@ public class TenantAccounts {
     private void send(UUID tenant) throws Exception {
         String account = MeshJwts.publicKey(keys.account(tenant)
                 .orElseThrow(() -> new IllegalStateException("tenant " + tenant + " has no account key")));
-        String jwt = MeshJwts.account(keys.operator(), account, "tenant-" + tenant, true, revocations.of(tenant),
+        String jwt = MeshJwts.account(keys.operator(), account, "tenant-" + tenant, true, revocations(tenant),
                 mappings.of(tenant));
         String answer = new String(systemConnection().request("$SYS.REQ.ACCOUNT." + account + ".CLAIMS.UPDATE",
                 jwt.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5)).getData(), StandardCharsets.UTF_8);
         if (!answer.contains("\"code\":200")) {
             throw new IllegalStateException("the hub's resolver did not take the account: " + answer);
         }
+    }
+
+    /** Every feature's revoked keys (devices', taps'): the account JWT carries them all. */
+    private Map<String, Long> revocations(UUID tenant) {
+        Map<String, Long> all = new HashMap<>();
+        revocations.forEach(source -> all.putAll(source.of(tenant)));
+        return all;
     }
 
     /** A fresh service user of the tenant's account, unrestricted within it: fleet-api's own identity there. */

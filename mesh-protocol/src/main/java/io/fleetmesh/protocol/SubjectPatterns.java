@@ -1,22 +1,22 @@
-package io.fleetmesh.api.mappings;
+package io.fleetmesh.protocol;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** NATS subjects and patterns, token by token: which are well formed, which match, which overlap. */
-final class SubjectPatterns {
+public final class SubjectPatterns {
 
     private static final Pattern TOKEN = Pattern.compile("[^\\s.]+");
 
     private SubjectPatterns() {
     }
 
-    static List<String> tokens(String subject) {
+    public static List<String> tokens(String subject) {
         return List.of(subject.split("\\.", -1));
     }
 
     /** Dot-separated non-empty tokens, no white space; {@code *} and {@code >} alone in theirs, {@code >} last. */
-    static boolean wellFormed(String pattern) {
+    public static boolean wellFormed(String pattern) {
         if (pattern == null || pattern.isEmpty() || pattern.length() > 255) {
             return false;
         }
@@ -32,7 +32,7 @@ final class SubjectPatterns {
     }
 
     /** Whether the literal subject matches the pattern. */
-    static boolean matches(List<String> pattern, List<String> subject) {
+    public static boolean matches(List<String> pattern, List<String> subject) {
         for (int i = 0; i < pattern.size(); i++) {
             if (pattern.get(i).equals(">")) {
                 return subject.size() > i;
@@ -45,7 +45,7 @@ final class SubjectPatterns {
     }
 
     /** Whether some subject matches both patterns. */
-    static boolean overlap(String a, String b) {
+    public static boolean overlap(String a, String b) {
         List<String> left = tokens(a);
         List<String> right = tokens(b);
         for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
@@ -59,5 +59,21 @@ final class SubjectPatterns {
             }
         }
         return left.size() == right.size();
+    }
+
+    /** Whether every subject the pattern matches also matches {@code outer}: a consumer's filter within its stream's. */
+    public static boolean within(String pattern, String outer) {
+        List<String> inner = tokens(pattern);
+        List<String> bounds = tokens(outer);
+        for (int i = 0; i < bounds.size(); i++) {
+            String bound = bounds.get(i);
+            if (bound.equals(">")) {
+                return inner.size() > i;
+            }
+            if (i >= inner.size() || inner.get(i).equals(">") || (!bound.equals("*") && !bound.equals(inner.get(i)))) {
+                return false;
+            }
+        }
+        return inner.size() == bounds.size();
     }
 }

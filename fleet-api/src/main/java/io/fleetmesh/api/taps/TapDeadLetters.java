@@ -1,0 +1,118 @@
+package io.fleetmesh.api.taps;
+
+import io.fleetmesh.api.mesh.HubStreams;
+import io.fleetmesh.api.mesh.MeshLinks;
+import io.fleetmesh.api.mesh.TenantLink;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Message;
+import io.nats.client.PushSubscribeOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Taps' dead letters. The hub announces every message a consumer gave up on (max deliveries reached, or terminated
+ * by the reader) as an advisory; a stream in each tenant account keeps those advisories, so none is lost while
+ * fleet-api is down, and a durable consumer shared by the replicas records each against its tap, once.
+ */
+@Component
+class TapDeadLetters {
+
+    private static final Logger log = LoggerFactory.getLogger(TapDeadLetters.class);
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final String DURABLE = "fleet-api-tap-dead-letters";
+
+    private final MeshLinks links;
+    private final TapStore store;
+    private final TapMonitor monitor;
+    private final Clock clock;
+    private final Set<UUID> subscribed = ConcurrentHashMap.newKeySet();
+
+    TapDeadLetters(MeshLinks links, TapStore store, TapMonitor monitor, Clock clock) {
+        this.links = links;
+        this.store = store;
+        this.monitor = monitor;
+        this.clock = clock;
+    }
+
+    /** Every linked tenant not subscribed yet (a tenant linked since, or a hub that was unreachable). */
+    @Scheduled(initialDelay = 0, fixedDelayString = "${fleetmesh.taps.monitor-interval:10s}")
+    void subscribeAll() {
+        links.all().stream().filter(link -> !subscribed.contains(link.tenant())).forEach(this::subscribe);
+    }
+
+    private void subscribe(TenantLink link) {
+        Connection connection = link.connection();
+        Dispatcher dispatcher = connection.createDispatcher();
+        try {
+            ensureStream(connection.jetStreamManagement());
+            connection.jetStream().subscribe(null, DURABLE, dispatcher, message -> handle(link, message), false,
+                    PushSubscribeOptions.builder().stream(HubStreams.DEAD_LETTER_ADVISORIES).durable(DURABLE)
+                            .deliverGroup(DURABLE).configuration(ConsumerConfiguration.builder()
+                                    .ackPolicy(AckPolicy.Explicit).ackWait(Duration.ofSeconds(30)).build()).build());
+            subscribed.add(link.tenant());
+        } catch (Exception e) {
+            connection.closeDispatcher(dispatcher);
+            log.warn("taps' dead letters of tenant {} not followed yet: {}", link.tenant(), e.toString());
+        }
+    }
+
+    private static void ensureStream(JetStreamManagement jsm) throws Exception {
+        StreamConfiguration config = StreamConfiguration.builder().name(HubStreams.DEAD_LETTER_ADVISORIES)
+                .subjects(HubStreams.MAX_DELIVERIES, HubStreams.TERMINATED).storageType(StorageType.File)
+                .maxAge(Duration.ofDays(7)).build();
+        if (!jsm.getStreamNames().contains(config.getName())) {
+            jsm.addStream(config);
+        }
+    }
+
+    /** One unreadable advisory is logged and acknowledged: it never holds up the others. */
+    private void handle(TenantLink link, Message message) {
+        try {
+            JsonNode advisory = json.readTree(message.getData());
+            String consumer = advisory.path("consumer").asString("");
+            String prefix = HubStreams.tapConsumer("");
+            if (consumer.startsWith(prefix)) {
+                store.find(link.tenant(), consumer.substring(prefix.length()))
+                        .ifPresent(tap -> record(link, tap, advisory, message.getSubject()));
+            }
+        } catch (RuntimeException e) {
+            log.warn("a dead-letter advisory of tenant {} was not readable, dropped: {}", link.tenant(), e.toString());
+        }
+        message.ack();
+    }
+
+    private void record(TenantLink link, Tap tap, JsonNode advisory, String subject) {
+        long sequence = advisory.path("stream_seq").asLong();
+        String reason = subject.startsWith("$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.") ? "max-deliveries" : "terminated";
+        DeadLetter letter = new DeadLetter(sequence, reason, advisory.path("deliveries").asInt(),
+                originalSubject(link, tap, sequence), clock.instant());
+        if (store.recordDeadLetter(tap.tenant(), tap.name(), letter)) {
+            monitor.deadLetter(tap);
+            log.warn("tap {} of tenant {}: stream sequence {} is a dead letter ({}, {} deliveries)", tap.name(),
+                    tap.tenant(), sequence, reason, letter.deliveries());
+        }
+    }
+
+    private static String originalSubject(TenantLink link, Tap tap, long sequence) {
+        try {
+            return link.connection().jetStreamManagement().getMessage(tap.stream(), sequence).getSubject();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}
