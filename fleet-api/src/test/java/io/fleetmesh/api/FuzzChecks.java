@@ -45,13 +45,16 @@ final class FuzzChecks {
 
     /**
      * The test hub runs without operator mode: only the default tenant has a link to it, not the fuzzer's own, so
-     * its live readings and package uploads are unavailable by design (503). Every other operation of that tenant
-     * works without a link.
+     * its live readings, package uploads and taps (consumers in its account) are unavailable by design (503; with no
+     * body when the request accepts nothing a problem can be written in). Every other operation of that tenant works
+     * without a link.
      */
     private static boolean needsTheHub(FuzzRequest request, FuzzResponse response) {
         return response.status() == 503 && (request.url().contains("/telemetry/live")
                 && response.body().contains("The hub is not reachable from this replica")
-                || request.url().contains("/api/v1/packages/") && response.body().contains("not linked to the hub"));
+                || request.url().contains("/api/v1/packages/") && response.body().contains("not linked to the hub")
+                || request.url().contains("/api/v1/taps") && (response.body().contains("not linked to the hub")
+                        || response.body().isEmpty()));
     }
 
     /**

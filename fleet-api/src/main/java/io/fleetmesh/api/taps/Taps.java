@@ -81,6 +81,8 @@ class Taps {
         try {
             store.ackFloor(tap.tenant(), tap.name(), consumers.create(link, tap, start));
         } catch (Exception e) {
+            log.warn("tap {} of tenant {} not created: the hub did not take its consumer: {}", tap.name(), tap.tenant(),
+                    e.toString());
             store.delete(tap.tenant(), tap.name());
             throw new Unavailable("The hub did not take the tap's consumer (" + e.getMessage() + "): try again.");
         }

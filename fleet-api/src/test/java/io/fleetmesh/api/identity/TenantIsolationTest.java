@@ -73,6 +73,7 @@ class TenantIsolationTest extends IntegrationTest {
         driverId = postJson("/api/v1/drivers", driver()).json().get("id").stringValue();
         uploadPackage();
         rolloutId = postJson("/api/v1/rollouts", rollout()).json().get("id").stringValue();
+        postJson("/api/v1/taps", body("/api/v1/taps")); // 409 once it exists
         reportScheduleId = postJson("/api/v1/report-schedules", REPORT_SCHEDULE).json().get("id").stringValue();
         importId = send("POST", "/api/v1/device-imports", IMPORT, CSV).location().getPath().replaceAll(".*/", "");
         alertId = UUID.randomUUID().toString();
@@ -182,6 +183,9 @@ class TenantIsolationTest extends IntegrationTest {
         } else if (template.equals("/api/v1/subject-mappings") && method.equals("PUT")) {
             assertThat(stranger.status()).as("a mapping into another tenant's device").isEqualTo(400);
             assertThat(stranger.body()).contains("not one of this tenant's");
+        } else if (template.equals("/api/v1/taps") && method.equals("POST")) {
+            // a tap is a consumer in the creator's own account; the test's other tenant has no link to the hub at all
+            assertThat(stranger.status()).as("other tenant %s %s", method, path).isEqualTo(503);
         } else if (template.endsWith("/dry-run")) {
             assertThat(stranger.status()).as("the stranger's own mappings, none").isEqualTo(200);
         } else if (template.startsWith("/api/v1/operators/me")) {
@@ -284,6 +288,12 @@ class TenantIsolationTest extends IntegrationTest {
         if (template.equals("/api/v1/subject-mappings")) { // into tenant A's device: not the stranger's to name
             return "{\"rules\": [{\"source\": \"legacy.temp\", \"destinations\": [{\"subject\": \"fleet.%s.telemetry.x\"}]}]}"
                     .formatted(device);
+        }
+        if (template.equals("/api/v1/taps")) {
+            return "{\"name\": \"%s\", \"source\": \"telemetry\"}".formatted(PACKAGE);
+        }
+        if (template.endsWith("/reset")) {
+            return "{\"sequence\": 1}";
         }
         if (template.endsWith("/dry-run")) {
             return "{\"subject\": \"fleet.%s.telemetry.reefer\"}".formatted(device);
