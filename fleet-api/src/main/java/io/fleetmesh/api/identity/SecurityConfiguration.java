@@ -123,8 +123,10 @@ class SecurityConfiguration {
                                 "/swagger-ui/**", "/swagger-ui.html", "/login", "/error", "/css/**", "/js/**", "/webjars/**")
                                 .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        // what runs on the trucks and where their data goes are the administrators' to change, as in the API
-                        .requestMatchers(HttpMethod.POST, "/rollouts", "/rollouts/**", "/packages", "/mappings", "/mappings/**")
+                        // what runs on the trucks and where their data goes (mappings, taps) are the administrators'
+                        // to change, as in the API
+                        .requestMatchers(HttpMethod.POST, "/rollouts", "/rollouts/**", "/packages", "/mappings", "/mappings/**",
+                                "/taps", "/taps/**")
                                 .hasRole("ADMIN")
                         // the dashboard's forms act on the fleet: as in the API, viewers only look
                         .requestMatchers(HttpMethod.POST, "/devices/**", "/alerts/**", "/rules/**", "/geofences/**", "/imports",

@@ -42,7 +42,7 @@ class TapController {
     /** Answers the tap and its reader's {@code .creds} file, shown this once. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    CreatedTap create(@Valid @RequestBody NewTap tap) throws Exception {
+    CreatedTap create(@Valid @RequestBody NewTap tap) {
         return taps.create(tenant.caller(), tap);
     }
 
@@ -84,7 +84,7 @@ class TapController {
     /** New credentials for the tap's reader; the older ones are revoked. */
     @PostMapping("/{name}/credentials")
     @Refuses(status = 409, detail = Taps.NO_MESH)
-    ResponseEntity<String> credentials(@PathVariable String name) throws Exception {
+    ResponseEntity<String> credentials(@PathVariable String name) {
         return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.TEXT_PLAIN)
                 .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tap-" + name + ".creds\"")

@@ -35,15 +35,31 @@ class TapKeys implements AccountRevocations {
     }
 
     /** A {@code .creds} file for a new reader of the tap; its key is recorded, its seed is not. */
-    String issue(Tap tap) throws Exception {
-        NKey user = NKey.createUser(random);
+    String issue(Tap tap) {
+        NKey user = newUser();
         String key = MeshJwts.publicKey(user);
-        MeshJwts.Permissions permissions = MeshJwts.Permissions.tapReader(tap.stream(), tap.consumer(),
-                HubStreams.tapInbox(tap.name()));
-        String jwt = MeshJwts.user(keys.account(tap.tenant()).orElseThrow(), key, tap.consumer(), permissions);
+        String jwt = signed(tap, key);
         jdbc.update("INSERT INTO tap_credentials (user_key, tenant_id, tap_name, issued_at) VALUES (?, ?, ?, ?)", key,
                 tap.tenant(), tap.name(), Timestamp.from(clock.instant()));
         return MeshJwts.creds(jwt, user);
+    }
+
+    private static NKey newUser() {
+        try {
+            return NKey.createUser(random);
+        } catch (Exception e) {
+            throw new IllegalStateException("no NKey could be made", e);
+        }
+    }
+
+    private String signed(Tap tap, String key) {
+        MeshJwts.Permissions permissions = MeshJwts.Permissions.tapReader(tap.stream(), tap.consumer(),
+                HubStreams.tapInbox(tap.name()));
+        try {
+            return MeshJwts.user(keys.account(tap.tenant()).orElseThrow(), key, tap.consumer(), permissions);
+        } catch (Exception e) {
+            throw new IllegalStateException("the tap's user could not be signed", e);
+        }
     }
 
     /** Revokes every live key of the tap, for good; how many. */

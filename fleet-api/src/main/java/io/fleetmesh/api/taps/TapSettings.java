@@ -11,6 +11,9 @@ record TapSettings(TapSource source, String filter, int maxAckPending, Duration 
     static final String NAME = "[a-z0-9][a-z0-9-]{0,31}";
 
     static TapSettings of(NewTap tap) {
+        if (tap.name() == null || !tap.name().matches(NAME)) {
+            throw invalid("name", "A tap's name is 1 to 32 lower-case letters, digits and '-', not starting with '-'.");
+        }
         TapSource source = TapSource.of(tap.source()).orElseThrow(() -> invalid("source",
                 "A tap reads telemetry, events or commands."));
         String filter = tap.filter() == null || tap.filter().isBlank() ? source.subjects() : tap.filter();

@@ -67,7 +67,7 @@ class Taps {
         return store.deadLetters(tenant, find(tenant, name).name());
     }
 
-    CreatedTap create(Caller caller, NewTap request) throws Exception {
+    CreatedTap create(Caller caller, NewTap request) {
         Tap tap = new Tap(caller.tenantId(), request.name(), TapSettings.of(request), null, 0, caller.name(),
                 clock.instant());
         TapStart start = request.startAt();
@@ -119,7 +119,7 @@ class Taps {
     }
 
     /** New credentials for the tap; every older key of it is revoked. */
-    String rotate(Caller caller, String name) throws Exception {
+    String rotate(Caller caller, String name) {
         Tap tap = find(caller.tenantId(), name);
         requireMesh(tap.tenant());
         keys.revokeAll(tap.tenant(), tap.name());
