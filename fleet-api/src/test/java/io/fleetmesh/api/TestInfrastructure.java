@@ -18,6 +18,7 @@ public final class TestInfrastructure {
     private final Database database;
     private final NatsServer hub;
     private final MailServer mail = new MailServer().start();
+    private final Path exports = tempDir("exports");
     private Connection client;
 
     private TestInfrastructure(Database database, NatsServer hub) {
@@ -39,6 +40,11 @@ public final class TestInfrastructure {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Where taps' exports are written in the tests. */
+    public Path exports() {
+        return exports;
     }
 
     public Database database() {
@@ -89,6 +95,9 @@ public final class TestInfrastructure {
                 Map.entry("fleetmesh.rollouts.tick", "6h"),
                 // and taps' monitor (TapsApiTest)
                 Map.entry("fleetmesh.taps.monitor-interval", "6h"),
+                // and exports' (TapExportsTest), into a directory of their own
+                Map.entry("fleetmesh.exports.interval", "6h"),
+                Map.entry("fleetmesh.exports.directory", exports.toString()),
                 Map.entry("fleetmesh.webhooks.allow-private", "true"),
                 // PackagesTest sends one byte too many
                 Map.entry("fleetmesh.packages.max-size", "4MB"),

@@ -11,7 +11,8 @@ import java.time.Instant;
  * A tap to create. {@code source}: telemetry, events or commands; {@code filter}: a subject pattern within that
  * stream (default: all of it); where it starts: {@code start} new (default) or all, or {@code startSequence}, or
  * {@code startTime}; {@code maxAckPending} (back-pressure, default 10,000), {@code ackWaitSeconds} (default 30) and
- * {@code maxDeliver} (default 5, then the message is a dead letter).
+ * {@code maxDeliver} (default 5, then the message is a dead letter); {@code export}: csv or parquet to have fleet-api
+ * write it to files (then it has no reader credentials).
  */
 record NewTap(@NotNull @Pattern(regexp = TapSettings.NAME) String name,
               @NotNull @Pattern(regexp = "telemetry|events|commands") String source,
@@ -21,7 +22,8 @@ record NewTap(@NotNull @Pattern(regexp = TapSettings.NAME) String name,
               Instant startTime,
               @Min(1) @Max(100_000) Integer maxAckPending,
               @Min(1) @Max(3600) Integer ackWaitSeconds,
-              @Min(1) @Max(100) Integer maxDeliver) {
+              @Min(1) @Max(100) Integer maxDeliver,
+              @Pattern(regexp = "csv|parquet") String export) {
 
     TapStart startAt() {
         if (startSequence != null && startTime != null) {

@@ -57,6 +57,12 @@ class TapController {
         return taps.gaps(tenant.id(), name);
     }
 
+    /** The files an exporting tap wrote, newest first. */
+    @GetMapping("/{name}/exports")
+    List<TapExportFile> exports(@PathVariable String name) {
+        return taps.exports(tenant.id(), name);
+    }
+
     @GetMapping("/{name}/dead-letters")
     List<DeadLetter> deadLetters(@PathVariable String name) {
         return taps.deadLetters(tenant.id(), name);
@@ -84,6 +90,7 @@ class TapController {
     /** New credentials for the tap's reader; the older ones are revoked. */
     @PostMapping("/{name}/credentials")
     @Refuses(status = 409, detail = Taps.NO_MESH)
+    @Refuses(status = 409, detail = Taps.EXPORTED)
     ResponseEntity<String> credentials(@PathVariable String name) {
         return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.TEXT_PLAIN)
                 .cacheControl(CacheControl.noStore())

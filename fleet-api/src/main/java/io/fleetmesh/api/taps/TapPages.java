@@ -37,12 +37,14 @@ class TapPages {
     /** The credentials go to the next page view only (a flash attribute), and nowhere else. */
     @PostMapping("/taps")
     String create(@RequestParam String name, @RequestParam String source, @RequestParam(defaultValue = "") String filter,
-                  @RequestParam(defaultValue = "new") String start, RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "new") String start, @RequestParam(defaultValue = "") String export,
+                  RedirectAttributes redirect) {
         return FormOutcome.redirect(redirect, "/taps", FAILED, () -> {
-            CreatedTap created = taps.create(tenant.caller(), new NewTap(name.strip(), source, filter.strip(), start, null, null, null, null, null));
+            CreatedTap created = taps.create(tenant.caller(), new NewTap(name.strip(), source, filter.strip(), start, null, null, null, null, null, export));
             redirect.addFlashAttribute("credentials", created.credentials());
-            return "Tap " + created.tap().name() + " reads " + created.tap().filter() + "."
-                    + (created.credentials() == null ? " This hub is open: any client reads it without credentials." : "");
+            return "Tap " + created.tap().name() + " reads " + created.tap().filter() + "." + (created.tap().export() != null
+                    ? " fleet-api writes it into " + created.tap().export() + " files." : created.credentials() == null
+                    ? " This hub is open: any client reads it without credentials." : "");
         });
     }
 

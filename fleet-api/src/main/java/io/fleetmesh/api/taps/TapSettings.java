@@ -5,8 +5,12 @@ import io.fleetmesh.protocol.SubjectPatterns;
 import java.time.Duration;
 import java.util.Map;
 
-/** What a tap's consumer is: its stream and filter, and how it holds back, waits and gives up. */
-record TapSettings(TapSource source, String filter, int maxAckPending, Duration ackWait, int maxDeliver) {
+/**
+ * What a tap's consumer is: its stream and filter, and how it holds back, waits and gives up; {@code export}: the
+ * format fleet-api writes it to files in, or null when another system reads it.
+ */
+record TapSettings(TapSource source, String filter, int maxAckPending, Duration ackWait, int maxDeliver,
+                   ExportFormat export) {
 
     static final String NAME = "[a-z0-9][a-z0-9-]{0,31}";
 
@@ -20,8 +24,10 @@ record TapSettings(TapSource source, String filter, int maxAckPending, Duration 
         if (!SubjectPatterns.wellFormed(filter) || !SubjectPatterns.within(filter, source.subjects())) {
             throw invalid("filter", "A tap's filter is a subject pattern within its stream's, " + source.subjects() + ".");
         }
+        ExportFormat export = tap.export() == null || tap.export().isBlank() ? null : ExportFormat.of(tap.export())
+                .orElseThrow(() -> invalid("export", "A tap exports to csv or parquet files."));
         return new TapSettings(source, filter, orDefault(tap.maxAckPending(), 10_000),
-                Duration.ofSeconds(orDefault(tap.ackWaitSeconds(), 30)), orDefault(tap.maxDeliver(), 5));
+                Duration.ofSeconds(orDefault(tap.ackWaitSeconds(), 30)), orDefault(tap.maxDeliver(), 5), export);
     }
 
     /** Whether the tap reads its whole stream: then every sequence the stream discarded unread was one of its own. */

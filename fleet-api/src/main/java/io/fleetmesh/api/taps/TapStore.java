@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 class TapStore {
 
     private static final String COLUMNS = "tenant_id, name, source, filter_subject, max_ack_pending, ack_wait_ms,"
-            + " max_deliver, paused_at, ack_floor, created_by, created_at";
+            + " max_deliver, export_format, paused_at, ack_floor, created_by, created_at";
 
     /** What a tap lost: {@code missed} messages over its gaps (exact if all gaps are), {@code deadLetters}. */
     record Losses(long missed, boolean exact, long deadLetters) {
@@ -31,9 +31,10 @@ class TapStore {
     /** False if the tenant has a tap of that name already. */
     boolean insert(Tap tap) {
         TapSettings settings = tap.settings();
-        return jdbc.update("INSERT INTO taps (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?)"
+        return jdbc.update("INSERT INTO taps (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?)"
                         + " ON CONFLICT DO NOTHING", tap.tenant(), tap.name(), settings.source().label(), settings.filter(),
-                settings.maxAckPending(), settings.ackWait().toMillis(), settings.maxDeliver(), tap.createdBy(),
+                settings.maxAckPending(), settings.ackWait().toMillis(), settings.maxDeliver(),
+                settings.export() == null ? null : settings.export().label(), tap.createdBy(),
                 Timestamp.from(tap.createdAt())) == 1;
     }
 
@@ -106,10 +107,25 @@ class TapStore {
                 tenant, name);
     }
 
+    /** Once per first sequence: a retried batch that found its file written records nothing twice. */
+    void recordExport(UUID tenant, String name, TapExportFile file) {
+        jdbc.update("INSERT INTO tap_export_files (tenant_id, tap_name, from_seq, to_seq, file_key, rows, bytes, written_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", tenant, name, file.fromSequence(),
+                file.toSequence(), file.key(), file.rows(), file.bytes(), Timestamp.from(file.writtenAt()));
+    }
+
+    List<TapExportFile> exports(UUID tenant, String name) {
+        return jdbc.query("SELECT from_seq, to_seq, file_key, rows, bytes, written_at FROM tap_export_files"
+                + " WHERE tenant_id = ? AND tap_name = ? ORDER BY from_seq DESC LIMIT 100", (row, i) -> new TapExportFile(
+                row.getLong(1), row.getLong(2), row.getString(3), row.getInt(4), row.getLong(5),
+                row.getTimestamp(6).toInstant()), tenant, name);
+    }
+
     private static Tap tap(ResultSet row, int i) throws SQLException {
         TapSettings settings = new TapSettings(TapSource.of(row.getString("source")).orElseThrow(),
                 row.getString("filter_subject"), row.getInt("max_ack_pending"),
-                Duration.ofMillis(row.getLong("ack_wait_ms")), row.getInt("max_deliver"));
+                Duration.ofMillis(row.getLong("ack_wait_ms")), row.getInt("max_deliver"),
+                ExportFormat.of(row.getString("export_format")).orElse(null));
         Timestamp paused = row.getTimestamp("paused_at");
         return new Tap(row.getObject("tenant_id", UUID.class), row.getString("name"), settings,
                 paused == null ? null : paused.toInstant(), row.getLong("ack_floor"), row.getString("created_by"),

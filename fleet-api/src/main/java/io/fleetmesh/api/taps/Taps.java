@@ -27,6 +27,7 @@ class Taps {
     static final String NOT_FOUND = "There is no tap with this id.";
     static final String NO_MESH = "This installation runs an open hub (fleetmesh.mesh.keys-dir is not set) or the"
             + " tenant has no account key: a tap has no credentials to issue, withhold or revoke.";
+    static final String EXPORTED = "fleet-api reads this tap into files: it has no reader credentials.";
     static final int MOST = 50;
     private static final Logger log = LoggerFactory.getLogger(Taps.class);
 
@@ -63,6 +64,10 @@ class Taps {
         return store.gaps(tenant, find(tenant, name).name());
     }
 
+    List<TapExportFile> exports(UUID tenant, String name) {
+        return store.exports(tenant, find(tenant, name).name());
+    }
+
     List<DeadLetter> deadLetters(UUID tenant, String name) {
         return store.deadLetters(tenant, find(tenant, name).name());
     }
@@ -86,7 +91,7 @@ class Taps {
             store.delete(tap.tenant(), tap.name());
             throw new Unavailable("The hub did not take the tap's consumer (" + e.getMessage() + "): try again.");
         }
-        String credentials = accounts.enabled(tap.tenant()) ? keys.issue(tap) : null;
+        String credentials = accounts.enabled(tap.tenant()) && tap.settings().export() == null ? keys.issue(tap) : null;
         changed(caller, tap, "created", tap.settings().filter());
         return new CreatedTap(view(tap), credentials, new CreatedTap.Connect(tap.stream(), tap.consumer(),
                 HubStreams.tapInbox(tap.name())));
@@ -95,10 +100,12 @@ class Taps {
     /** Its reader is cut off (the hub closes its connection) and its place kept; resuming lets the same one back. */
     TapView pause(Caller caller, String name, boolean paused) {
         Tap tap = find(caller.tenantId(), name);
-        requireMesh(tap.tenant());
+        if (tap.settings().export() == null) {
+            requireMesh(tap.tenant());
+        }
         if (tap.paused() != paused) {
             store.paused(tap.tenant(), tap.name(), paused ? clock.instant() : null);
-            accounts.push(tap.tenant());
+            pushIfEnabled(tap.tenant());
             changed(caller, tap, paused ? "paused" : "resumed", null);
         }
         return view(caller.tenantId(), name);
@@ -122,6 +129,9 @@ class Taps {
     String rotate(Caller caller, String name) {
         Tap tap = find(caller.tenantId(), name);
         requireMesh(tap.tenant());
+        if (tap.settings().export() != null) {
+            throw new Conflict(EXPORTED);
+        }
         keys.revokeAll(tap.tenant(), tap.name());
         String credentials = keys.issue(tap);
         accounts.push(tap.tenant());
@@ -140,9 +150,7 @@ class Taps {
         keys.revokeAll(tap.tenant(), tap.name());
         store.delete(tap.tenant(), tap.name());
         monitor.forget(tap);
-        if (accounts.enabled(tap.tenant())) {
-            accounts.push(tap.tenant());
-        }
+        pushIfEnabled(tap.tenant());
         changed(caller, tap, "deleted", null);
     }
 
@@ -157,6 +165,12 @@ class Taps {
 
     private TenantLink link(UUID tenant) {
         return links.of(tenant).orElseThrow(() -> new Unavailable("This tenant is not linked to the hub now."));
+    }
+
+    private void pushIfEnabled(UUID tenant) {
+        if (accounts.enabled(tenant)) {
+            accounts.push(tenant);
+        }
     }
 
     private void requireMesh(UUID tenant) {
