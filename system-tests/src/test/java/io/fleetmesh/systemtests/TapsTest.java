@@ -71,7 +71,7 @@ class TapsTest {
                 "--fleetmesh.http.port=0", "--fleetmesh.log.format=", "--fleetmesh.mesh.keys-dir=" + mesh.keysDir(),
                 "--fleetmesh.mesh.scan-interval=1s", "--fleetmesh.security.admin-password=" + ADMIN.split(":")[1])
                 .toArray(String[]::new));
-        TapReader.installed();
+        NodePackage.installed("node", "tap-reader.mjs");
     }
 
     @AfterAll

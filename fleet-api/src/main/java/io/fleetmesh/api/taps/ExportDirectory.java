@@ -7,43 +7,34 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.springframework.stereotype.Component;
 
 /**
- * The directory exports are written to. A file appears whole or not at all: it is written beside its final name and
- * renamed atomically. Its name is the sequence range it holds, zero-padded so names sort as the sequences do.
+ * Exports into a directory. A file appears whole or not at all: it is written beside its final name and renamed
+ * atomically.
  */
-@Component
-class ExportDirectory {
+class ExportDirectory implements ExportStore {
 
     private final Path root;
 
-    ExportDirectory(ExportProperties properties) {
-        this.root = properties.directory().toAbsolutePath();
+    ExportDirectory(Path root) {
+        this.root = root.toAbsolutePath();
     }
 
-    static String name(long from, long to, ExportFormat format) {
-        return "%020d-%020d%s".formatted(from, to, format.extension());
-    }
-
-    /** The last sequence of a file already written in {@code folder} that starts at {@code from}, if any. */
-    Optional<Long> writtenFrom(String folder, long from, ExportFormat format) {
+    @Override
+    public Optional<Long> writtenFrom(String folder, long from, ExportFormat format) {
         Path dir = root.resolve(folder);
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        String prefix = "%020d-".formatted(from);
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.startsWith(prefix) && name.endsWith(format.extension()))
-                    .map(name -> Long.parseLong(name.substring(prefix.length(), prefix.length() + 20))).findFirst();
+            return ExportStore.endOf(files.map(file -> file.getFileName().toString()), from, format);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Writes the file with {@code writer} and makes it visible under its name; its size. */
-    long write(String key, FileWriter writer) throws IOException {
+    @Override
+    public long write(String key, FileWriter writer) throws IOException {
         Path target = root.resolve(key);
         Files.createDirectories(target.getParent());
         Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
@@ -55,9 +46,5 @@ class ExportDirectory {
         } finally {
             Files.deleteIfExists(partial);
         }
-    }
-
-    interface FileWriter {
-        void write(Path file) throws IOException;
     }
 }

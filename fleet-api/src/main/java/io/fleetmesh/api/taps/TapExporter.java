@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,14 +32,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only what lies beyond it is written anew. One replica at a time reads a tap (a PostgreSQL advisory lock).
  */
 @Component
-@EnableConfigurationProperties(ExportProperties.class)
 class TapExporter {
 
     private static final Logger log = LoggerFactory.getLogger(TapExporter.class);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy/MM/dd/HH").withZone(ZoneOffset.UTC);
 
     private final TapStore store;
-    private final ExportDirectory directory;
+    private final ExportStore exports;
     private final ExportProperties properties;
     private final MeshLinks links;
     private final JdbcTemplate jdbc;
@@ -48,10 +46,10 @@ class TapExporter {
     private final MeterRegistry registry;
     private final Clock clock;
 
-    TapExporter(TapStore store, ExportDirectory directory, ExportProperties properties, MeshLinks links,
+    TapExporter(TapStore store, ExportStore exports, ExportProperties properties, MeshLinks links,
                 JdbcTemplate jdbc, PlatformTransactionManager transactions, MeterRegistry registry, Clock clock) {
         this.store = store;
-        this.directory = directory;
+        this.exports = exports;
         this.properties = properties;
         this.links = links;
         this.jdbc = jdbc;
@@ -108,7 +106,7 @@ class TapExporter {
         ExportFormat format = tap.settings().export();
         String folder = tap.tenant() + "/" + tap.name() + "/" + HOUR.format(messages.get(0).metaData().timestamp());
         long from = messages.get(0).metaData().streamSequence();
-        Optional<Long> written = directory.writtenFrom(folder, from, format);
+        Optional<Long> written = exports.writtenFrom(folder, from, format);
         if (written.isPresent()) {
             List<Message> done = messages.stream().filter(m -> m.metaData().streamSequence() <= written.get()).toList();
             done.forEach(Message::ack);
@@ -117,8 +115,8 @@ class TapExporter {
         }
         List<ExportRow> rows = messages.stream().map(ExportRow::of).toList();
         long to = rows.get(rows.size() - 1).streamSequence();
-        String key = folder + "/" + ExportDirectory.name(from, to, format);
-        long bytes = directory.write(key, file -> ExportWriters.write(format, rows, file));
+        String key = folder + "/" + ExportStore.name(from, to, format);
+        long bytes = exports.write(key, file -> ExportWriters.write(format, rows, file));
         store.recordExport(tap.tenant(), tap.name(), new TapExportFile(from, to, key, rows.size(), bytes, clock.instant()));
         messages.forEach(Message::ack);
         counter(tap).increment(rows.size());

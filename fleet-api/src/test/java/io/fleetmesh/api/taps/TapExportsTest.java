@@ -60,7 +60,7 @@ class TapExportsTest extends IntegrationTest {
         assertThat(export(device)).isEqualTo(40);
         List<Path> files = files(device);
         assertThat(files).hasSize(1);
-        assertThat(files.get(0).getFileName().toString()).isEqualTo(ExportDirectory.name(first.get(0).getSeqno(),
+        assertThat(files.get(0).getFileName().toString()).isEqualTo(ExportStore.name(first.get(0).getSeqno(),
                 first.get(39).getSeqno(), ExportFormat.PARQUET));
         assertThat(parquet(files.get(0))).isEqualTo(stored(device));
 

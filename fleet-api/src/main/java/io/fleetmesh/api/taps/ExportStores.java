@@ -1,0 +1,17 @@
+package io.fleetmesh.api.taps;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The export store this installation is configured with: a bucket if {@code fleetmesh.exports.s3.bucket} is set. */
+@Configuration
+@EnableConfigurationProperties(ExportProperties.class)
+class ExportStores {
+
+    @Bean
+    ExportStore exportStore(ExportProperties properties) {
+        return properties.s3().bucket() == null ? new ExportDirectory(properties.directory())
+                : new ExportBucket(properties.s3());
+    }
+}
