@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -150,7 +151,11 @@ public final class CommandBenchmark {
         private final String key;
 
         Rest(BenchPlatform platform) throws Exception {
-            base = "http://127.0.0.1:" + ((WebServerApplicationContext) platform.api).getWebServer().getPort();
+            this(platform.api);
+        }
+
+        Rest(ConfigurableApplicationContext api) throws Exception {
+            base = "http://127.0.0.1:" + ((WebServerApplicationContext) api).getWebServer().getPort();
             String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + BenchPlatform.ADMIN_PASSWORD)
                     .getBytes(StandardCharsets.UTF_8));
             key = "Bearer " + send(basic, "POST", "/api/v1/api-keys",
@@ -170,6 +175,20 @@ public final class CommandBenchmark {
             return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", key)
                     .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        JsonNode delete(String path) throws Exception {
+            return send(key, "DELETE", path, null);
+        }
+
+        JsonNode putJson(String path, String body) throws Exception {
+            return send(key, "PUT", path, body);
+        }
+
+        /** The answer's body as it is (a {@code .creds} file). */
+        String postText(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", key)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
         }
 
         private JsonNode send(String authorization, String method, String path, String body) throws Exception {
