@@ -8,6 +8,7 @@ import io.fleetmesh.edge.commands.CommandInbox;
 import io.fleetmesh.edge.commands.CommandReceiver;
 import io.fleetmesh.edge.config.AgentConfig;
 import io.fleetmesh.edge.leaf.DiskBudget;
+import io.fleetmesh.edge.leaf.LeafMappings;
 import io.fleetmesh.edge.leaf.LeafServer;
 import io.fleetmesh.edge.mqtt.MqttBridge;
 import io.fleetmesh.edge.ota.PackageInstaller;
@@ -54,6 +55,7 @@ public final class EdgeAgent implements AutoCloseable {
     private final SyncState sync = new SyncState();
     private final AtomicBoolean closed = new AtomicBoolean();
     private LeafServer leaf;
+    private LeafMappings mappings;
     private DiskBudget disk;
     private Connection local;
     private Connection hub;
@@ -107,7 +109,8 @@ public final class EdgeAgent implements AutoCloseable {
         disk = DiskBudget.measure(config.dataDir(), config.outboxMaxBytes());
         log.info("disk: leaf store %,d bytes, outbox %,d bytes (configured %,d)".formatted(disk.storeBytes(),
                 disk.outboxBytes(), config.outboxMaxBytes()));
-        leaf = new LeafServer(config, disk);
+        mappings = LeafMappings.in(config.dataDir());
+        leaf = new LeafServer(config, disk, mappings);
         leaf.start();
         local = connect(List.of(config.localUrl()), null, "agent-local");
         if (config.forward()) {
@@ -128,7 +131,7 @@ public final class EdgeAgent implements AutoCloseable {
         if (config.forward()) {
             forwarder = new Forwarder(local, hub, config.deviceId(), sync, overflow);
             forwarder.start(epoch);
-            heartbeat = new StatusHeartbeat(local, config.deviceId(), sync, overflow, applied);
+            heartbeat = new StatusHeartbeat(local, config.deviceId(), sync, overflow, applied, mappings);
             heartbeat.start(config.heartbeatInterval());
         }
         if (config.bridgeBroker() != null) {
@@ -159,7 +162,7 @@ public final class EdgeAgent implements AutoCloseable {
     private void startCommands(LatestReadings latest, RuleEngine engine, AppliedConfig applied, Alerts alerts)
             throws Exception {
         Map<String, CommandHandler> all = new LinkedHashMap<>();
-        BuiltInHandlers.all(local, engine, applied, alerts).forEach(handler -> all.put(handler.type(), handler));
+        BuiltInHandlers.all(local, engine, applied, alerts, leaf, mappings).forEach(handler -> all.put(handler.type(), handler));
         packages = new PackageInstaller(local, hub, config.deviceId(), latest, config.ota(),
                 () -> disk.unclaimed(config.dataDir()), restart);
         all.put(PackageOrder.COMMAND, packages.handler());

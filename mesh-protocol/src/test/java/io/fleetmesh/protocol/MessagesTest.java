@@ -75,7 +75,7 @@ class MessagesTest {
 
     @Test
     void theHeartbeatHasTheFieldNamesTheCloudReads() {
-        AgentStatus status = new AgentStatus(AT, "0.1.0", 3L, 60, 5, 2, 0, AT);
+        AgentStatus status = new AgentStatus(AT, "0.1.0", 3L, 2L, 60, 5, 2, 0, AT);
         var node = json.readTree(status.toJson());
         assertThat(node.get(AgentStatus.AGENT_VERSION).stringValue()).isEqualTo("0.1.0");
         assertThat(node.get(AgentStatus.CONFIG_VERSION).longValue()).isEqualTo(3);

@@ -1,10 +1,13 @@
 package io.fleetmesh.edge.commands;
 
 import io.fleetmesh.edge.alerts.Alerts;
+import io.fleetmesh.edge.leaf.LeafMappings;
+import io.fleetmesh.edge.leaf.LeafServer;
 import io.fleetmesh.edge.rollout.AppliedConfig;
 import io.fleetmesh.edge.rules.Rule;
 import io.fleetmesh.edge.rules.RuleEngine;
 import io.fleetmesh.edge.status.StatusHeartbeat;
+import io.fleetmesh.protocol.MappingsOrder;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import java.time.Duration;
@@ -17,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The handlers every agent has: {@code ping}; {@code set-setpoint}, which asks the reefer controller on the truck
  * (a local NATS service on {@code agent.actuator.reefer.setpoint}, the simulator's in tests) to change it; and
- * {@code apply-config}, which replaces the local rules with a pushed, versioned set.
+ * {@code apply-config}, which replaces the local rules with a pushed, versioned set; {@code apply-mappings}, which
+ * gives the leaf the tenant's subject mappings.
  */
 public final class BuiltInHandlers {
 
@@ -29,8 +33,24 @@ public final class BuiltInHandlers {
     private BuiltInHandlers() {
     }
 
-    public static List<CommandHandler> all(Connection local, RuleEngine engine, AppliedConfig config, Alerts alerts) {
-        return List.of(ping(), setpoint(local), applyConfig(engine, config, alerts));
+    public static List<CommandHandler> all(Connection local, RuleEngine engine, AppliedConfig config, Alerts alerts,
+                                           LeafServer leaf, LeafMappings mappings) {
+        return List.of(ping(), setpoint(local), applyConfig(engine, config, alerts), applyMappings(leaf, mappings));
+    }
+
+    /**
+     * {@code {"version": 4, "mappings": {"trucks.*.temp": [{"subject": "fleet.$1.telemetry.reefer"}]}}}: the tenant's
+     * subject mappings into the leaf's configuration, reloaded in place; all valid or nothing applied, and a version
+     * not newer than the applied one changes nothing.
+     */
+    static CommandHandler applyMappings(LeafServer leaf, LeafMappings mappings) {
+        return handler(MappingsOrder.COMMAND, params -> {
+            MappingsOrder order = MappingsOrder.parse(params);
+            if (order.version() > mappings.version()) {
+                leaf.apply(order);
+            }
+            return json.createObjectNode().put("appliedVersion", mappings.version()).put("requestedVersion", order.version());
+        });
     }
 
     /**

@@ -1,9 +1,12 @@
 package io.fleetmesh.edge.leaf;
 
 import io.fleetmesh.edge.config.AgentConfig;
+import io.fleetmesh.protocol.MappingsOrder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -22,26 +25,51 @@ public final class LeafServer implements AutoCloseable {
 
     private final AgentConfig config;
     private final DiskBudget disk;
+    private final LeafMappings mappings;
     private final Path configFile;
     private volatile boolean running;
     private volatile Process process;
     private Thread supervisor;
 
-    public LeafServer(AgentConfig config, DiskBudget disk) {
+    public LeafServer(AgentConfig config, DiskBudget disk, LeafMappings mappings) {
         this.config = config;
         this.disk = disk;
+        this.mappings = mappings;
         this.configFile = config.dataDir().resolve("leaf.conf");
     }
 
     public void start() throws IOException {
         Files.createDirectories(config.dataDir());
-        Files.writeString(configFile, LeafServerConfig.render(config, disk));
+        Files.writeString(configFile, LeafServerConfig.render(config, disk, mappings.render()));
         stopOrphan();
         running = true;
         process = launch();
         supervisor = new Thread(this::supervise, "leaf-supervisor");
         supervisor.setDaemon(true);
         supervisor.start();
+    }
+
+    /**
+     * New mappings for the leaf: its configuration with them is checked by nats-server itself ({@code -t}) before
+     * anything changes, so a configuration the leaf would not start with is never kept; then they are recorded, the
+     * configuration is moved into place and the server reloads it (SIGHUP): connections stay up. On 2.9.10 a
+     * connection's first message on a subject after the reload may still take the old route (measured, ADR 0014).
+     */
+    public void apply(MappingsOrder next) throws IOException, InterruptedException {
+        Path candidate = configFile.resolveSibling("leaf.conf.next");
+        Files.writeString(candidate, LeafServerConfig.render(config, disk, LeafMappings.render(next)));
+        run(config.natsServer(), "-t", "-c", candidate.toString());
+        mappings.applied(next);
+        Files.move(candidate, configFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        run("kill", "-HUP", Long.toString(process.pid()));
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!run.waitFor(10, TimeUnit.SECONDS) || run.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output.strip());
+        }
     }
 
     /** The current server's process id (tests kill it to prove the supervision). */

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * consumer have the same names, and without the deny one truck's acks reached every other truck through the hub
  * (N² messages, and acks of messages never sent). Nothing crosses the link that needs them: the sync has its
  * own hub connection, and cross-domain sources and mirrors use unacknowledged consumers. The agent's own local
- * subjects (the command inbox, the reefer controller) and its EXECUTED bucket never leave the truck either.
+ * subjects (the command inbox, the reefer controller) and its EXECUTED bucket never leave the truck either. The
+ * tenant's subject mappings apply on the leaf too (ADR 0014), so a legacy topic is buffered as the platform's.
  */
 final class LeafServerConfig {
 
@@ -25,8 +26,8 @@ final class LeafServerConfig {
     private LeafServerConfig() {
     }
 
-    static String render(AgentConfig config, DiskBudget disk) {
-        return sensorUsers(config) + """
+    static String render(AgentConfig config, DiskBudget disk, String mappings) {
+        return sensorUsers(config) + mappings + """
                 server_name: "%s-leaf"
                 listen: "127.0.0.1:%d"
                 jetstream {

@@ -1,5 +1,6 @@
 package io.fleetmesh.edge.status;
 
+import io.fleetmesh.edge.leaf.LeafMappings;
 import io.fleetmesh.edge.rollout.AppliedConfig;
 import io.fleetmesh.edge.sync.Forwarder;
 import io.fleetmesh.edge.sync.Outbox;
@@ -33,11 +34,14 @@ public final class StatusHeartbeat implements AutoCloseable {
     private final SyncState sync;
     private final Overflow overflow;
     private final AppliedConfig config;
+    private final LeafMappings mappings;
     private final Instant started = Instant.now();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             task -> new Thread(task, "status-heartbeat"));
 
-    public StatusHeartbeat(Connection local, String deviceId, SyncState sync, Overflow overflow, AppliedConfig config) {
+    public StatusHeartbeat(Connection local, String deviceId, SyncState sync, Overflow overflow, AppliedConfig config,
+                           LeafMappings mappings) {
+        this.mappings = mappings;
         this.local = local;
         this.config = config;
         this.deviceId = deviceId;
@@ -64,7 +68,7 @@ public final class StatusHeartbeat implements AutoCloseable {
         ConsumerInfo consumer = jsm.getConsumerInfo(Outbox.STREAM, Forwarder.CONSUMER);
         StreamState stream = jsm.getStreamInfo(Outbox.STREAM).getStreamState();
         Instant now = Instant.now();
-        return new AgentStatus(now, VERSION, config.version(), Duration.between(started, now).toSeconds(),
+        return new AgentStatus(now, VERSION, config.version(), mappings.version(), Duration.between(started, now).toSeconds(),
                 backlog(consumer), oldestUnsyncedAge(jsm, consumer, stream), sync.discarded(), sync.lastSync());
     }
 

@@ -45,6 +45,12 @@ class SubjectMappingController {
         return mappings.restore(tenant.caller(), version);
     }
 
+    /** Which version each truck's leaf applies (its heartbeat's), against the current one. */
+    @GetMapping("/api/v1/subject-mappings/rollout")
+    MappingRolloutView rollout() {
+        return mappings.rollout(tenant.id());
+    }
+
     @PostMapping("/api/v1/subject-mappings/dry-run")
     MappingDryRun dryRun(@Valid @RequestBody SampleSubject sample) {
         return mappings.dryRun(tenant.id(), sample.subject());

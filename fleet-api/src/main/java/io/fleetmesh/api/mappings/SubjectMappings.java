@@ -7,6 +7,7 @@ import io.fleetmesh.api.mesh.TenantAccounts;
 import io.fleetmesh.api.refusals.Conflict;
 import io.fleetmesh.api.refusals.InvalidInput;
 import io.fleetmesh.api.refusals.NotFound;
+import io.fleetmesh.api.telemetry.FleetQueries;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * A tenant's subject mappings (ADR 0014): checked, stored as a new version, then signed into the tenant's account
  * JWT and pushed to the hub's resolver like a revocation (no restart; re-pushed at every mesh scan until the hub
- * takes it). Without operator mode there is no account to carry them: they are kept, not applied.
+ * takes it), and to the trucks' leaves ({@link MappingRollout}). Without operator mode the hub has no account to
+ * carry them: there they apply on the trucks only.
  */
 @Component
 public class SubjectMappings {
@@ -33,10 +35,12 @@ public class SubjectMappings {
     private final DeviceDirectory devices;
     private final TenantAccounts accounts;
     private final ApplicationEventPublisher events;
+    private final FleetQueries fleet;
     private final Clock clock;
 
     SubjectMappings(MappingVersions versions, DeviceDirectory devices, TenantAccounts accounts,
-                    ApplicationEventPublisher events, Clock clock) {
+                    ApplicationEventPublisher events, FleetQueries fleet, Clock clock) {
+        this.fleet = fleet;
         this.versions = versions;
         this.devices = devices;
         this.accounts = accounts;
@@ -46,6 +50,14 @@ public class SubjectMappings {
 
     MappingSet current(UUID tenant) {
         return versions.latest(tenant).orElse(MappingSet.none());
+    }
+
+    /** Which version each truck's leaf applies, from the heartbeats. */
+    MappingRolloutView rollout(UUID tenant) {
+        int version = current(tenant).version();
+        return new MappingRolloutView(version, fleet.appliedMappings(tenant).stream()
+                .map(applied -> new MappingRolloutView.DeviceMappings(applied.deviceId(), applied.version(),
+                        applied.version() != null && applied.version() >= version)).toList());
     }
 
     List<MappingSet> history(UUID tenant) {

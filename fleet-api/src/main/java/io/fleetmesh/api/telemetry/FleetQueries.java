@@ -59,11 +59,20 @@ public class FleetQueries {
 
     /** Every device of the tenant with the configuration version of its last heartbeat, in device id order. */
     public List<AppliedConfig> appliedConfigs(UUID tenant) {
+        return applied(tenant, AgentStatus.CONFIG_VERSION);
+    }
+
+    /** Every device of the tenant with the subject mappings version of its last heartbeat, in device id order. */
+    public List<AppliedConfig> appliedMappings(UUID tenant) {
+        return applied(tenant, AgentStatus.MAPPINGS_VERSION);
+    }
+
+    private List<AppliedConfig> applied(UUID tenant, String versionField) {
         return jdbc.sql("""
                         SELECT d.id, %s AS applied
                         FROM devices d LEFT JOIN device_state s ON s.tenant_id = d.tenant_id AND s.device_id = d.id
                         WHERE d.tenant_id = :tenant ORDER BY d.id"""
-                        .formatted(JsonbNumbers.count("s.status", AgentStatus.CONFIG_VERSION)))
+                        .formatted(JsonbNumbers.count("s.status", versionField)))
                 .param("tenant", tenant)
                 .query((rs, row) -> new AppliedConfig(rs.getString("id"), (Long) rs.getObject("applied")))
                 .list();
