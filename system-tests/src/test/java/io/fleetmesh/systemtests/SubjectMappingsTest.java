@@ -125,6 +125,36 @@ class SubjectMappingsTest {
         }
     }
 
+    /** The dry-run's partition numbers (our FNV-1a) are the ones the server delivers to, for 50 different subjects. */
+    @Test
+    void theDryRunsPartitionsAreTheServers() throws Exception {
+        call("POST", "/api/v1/devices", "{\"id\": \"part-1\", \"name\": \"Parts\", \"kind\": \"van\", \"tags\": []}");
+        Path creds = Files.writeString(dir.resolve("part-1.creds"), call("POST", "/api/v1/devices/part-1/credentials", null)
+                .body());
+        mappings("""
+                {"rules": [{"source": "fleet.*.telemetry.part.*", "destinations": [
+                  {"subject": "fleet.$1.telemetry.parted.{{partition(8,1,2)}}.$2"}]}]}""");
+        try (Connection truck = Nats.connect(Options.builder().server(hub.url()).inboxPrefix("_INBOX.part-1")
+                .authHandler(Nats.credentials(creds.toString())).build())) {
+            Map<String, String> delivered = new ConcurrentHashMap<>();
+            Dispatcher parted = truck.createDispatcher(message -> delivered.put(message.getSubject()
+                    .substring(message.getSubject().lastIndexOf('.') + 1), message.getSubject()));
+            parted.subscribe("fleet.part-1.telemetry.parted.>");
+            truck.flush(Duration.ofSeconds(5));
+            for (int k = 0; k < 50; k++) {
+                truck.publish("fleet.part-1.telemetry.part.k" + k, "{}".getBytes(StandardCharsets.UTF_8));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> delivered.size() == 50);
+            for (int k = 0; k < 50; k++) {
+                JsonNode dry = json.readTree(call("POST", "/api/v1/subject-mappings/dry-run",
+                        "{\"subject\": \"fleet.part-1.telemetry.part.k" + k + "\"}").body());
+                assertThat(dry.get("outcomes").get(0).get("subject").stringValue()).isEqualTo(delivered.get("k" + k));
+            }
+            assertThat(delivered.values().stream().map(subject -> subject.split("\\.")[4]).distinct().count())
+                    .as("spread over the partitions").isGreaterThan(4);
+        }
+    }
+
     private static void publish(Connection truck, int readings) throws Exception {
         for (int i = 0; i < readings; i++) {
             truck.publish("fleet.split-1.telemetry.door", ("{\"ts\": \"2026-12-07T08:00:00Z\", \"open\": " + (i % 2)
