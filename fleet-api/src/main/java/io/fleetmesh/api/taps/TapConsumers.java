@@ -6,7 +6,7 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
-import io.nats.client.api.ConsumerInfo;
+import io.nats.client.api.StreamState;
 import io.nats.client.api.DeliverPolicy;
 import java.io.IOException;
 import java.time.ZoneOffset;
@@ -37,9 +37,14 @@ class TapConsumers {
         streams.ensureStreams(link.connection());
         JetStreamManagement jsm = link.connection().jetStreamManagement();
         deleteIfPresent(jsm, tap);
-        ConsumerInfo consumer = jsm.addOrUpdateConsumer(tap.stream(), configuration(tap, start));
-        long streamFirst = jsm.getStreamInfo(tap.stream()).getStreamState().getFirstSequence();
-        return Math.max(consumer.getAckFloor().getStreamSequence(), Math.max(streamFirst - 1, 0));
+        StreamState before = jsm.getStreamInfo(tap.stream()).getStreamState();
+        jsm.addOrUpdateConsumer(tap.stream(), configuration(tap, start));
+        long beforeFirst = Math.max(before.getFirstSequence() - 1, 0);
+        return switch (start.kind()) {
+            case NEW -> before.getLastSequence();
+            case SEQUENCE -> Math.max(start.sequence() - 1, beforeFirst);
+            case ALL, TIME -> beforeFirst;
+        };
     }
 
     void delete(TenantLink link, Tap tap) throws IOException, JetStreamApiException {

@@ -3,6 +3,7 @@ package io.fleetmesh.api.taps;
 import io.fleetmesh.api.mesh.HubStreams;
 import io.fleetmesh.api.mesh.MeshLinks;
 import io.fleetmesh.api.mesh.TenantLink;
+import io.fleetmesh.api.mesh.TenantLinked;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.JetStreamManagement;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -50,12 +52,20 @@ class TapDeadLetters {
     }
 
     /** Every linked tenant not subscribed yet (a tenant linked since, or a hub that was unreachable). */
-    @Scheduled(initialDelay = 0, fixedDelayString = "${fleetmesh.taps.monitor-interval:10s}")
+    @Scheduled(initialDelay = 0, fixedDelay = 5_000)
     void subscribeAll() {
         links.all().stream().filter(link -> !subscribed.contains(link.tenant())).forEach(this::subscribe);
     }
 
-    private void subscribe(TenantLink link) {
+    @EventListener
+    void linked(TenantLinked linked) {
+        links.of(linked.tenant()).filter(link -> !subscribed.contains(link.tenant())).ifPresent(this::subscribe);
+    }
+
+    private synchronized void subscribe(TenantLink link) {
+        if (subscribed.contains(link.tenant())) {
+            return;
+        }
         Connection connection = link.connection();
         Dispatcher dispatcher = connection.createDispatcher();
         try {
