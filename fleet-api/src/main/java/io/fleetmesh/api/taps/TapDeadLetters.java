@@ -15,6 +15,7 @@ import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,7 +74,7 @@ class TapDeadLetters {
             connection.jetStream().subscribe(null, DURABLE, dispatcher, message -> handle(link, message), false,
                     PushSubscribeOptions.builder().stream(HubStreams.DEAD_LETTER_ADVISORIES).durable(DURABLE)
                             .deliverGroup(DURABLE).configuration(ConsumerConfiguration.builder()
-                                    .ackPolicy(AckPolicy.Explicit).ackWait(Duration.ofSeconds(30)).build()).build());
+                                    .ackPolicy(AckPolicy.Explicit).ackWait(Duration.ofSeconds(30)).maxDeliver(5).build()).build());
             subscribed.add(link.tenant());
         } catch (Exception e) {
             connection.closeDispatcher(dispatcher);
@@ -90,15 +91,23 @@ class TapDeadLetters {
         }
     }
 
-    /** One unreadable advisory is logged and acknowledged: it never holds up the others. */
+    /**
+     * One unreadable advisory is logged and acknowledged: it never holds up the others. One naming a tap this replica
+     * does not know (a replica configured for another tenant shares the consumer) goes back for another, five times
+     * at most.
+     */
     private void handle(TenantLink link, Message message) {
         try {
             JsonNode advisory = json.readTree(message.getData());
             String consumer = advisory.path("consumer").asString("");
             String prefix = HubStreams.tapConsumer("");
             if (consumer.startsWith(prefix)) {
-                store.find(link.tenant(), consumer.substring(prefix.length()))
-                        .ifPresent(tap -> record(link, tap, advisory, message.getSubject()));
+                Optional<Tap> tap = store.find(link.tenant(), consumer.substring(prefix.length()));
+                if (tap.isEmpty()) {
+                    message.nakWithDelay(Duration.ofSeconds(1));
+                    return;
+                }
+                record(link, tap.get(), advisory, message.getSubject());
             }
         } catch (RuntimeException e) {
             log.warn("a dead-letter advisory of tenant {} was not readable, dropped: {}", link.tenant(), e.toString());
