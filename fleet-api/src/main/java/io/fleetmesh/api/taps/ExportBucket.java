@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.springframework.util.StringUtils;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -40,10 +41,10 @@ class ExportBucket implements ExportStore, AutoCloseable {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
-                .credentialsProvider(settings.accessKey() == null ? DefaultCredentialsProvider.builder().build()
+                .credentialsProvider(!StringUtils.hasText(settings.accessKey()) ? DefaultCredentialsProvider.builder().build()
                         : StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(),
                         settings.secretKey())));
-        if (settings.endpoint() != null) {
+        if (StringUtils.hasText(settings.endpoint())) {
             builder.endpointOverride(URI.create(settings.endpoint()));
         }
         return builder.build();

@@ -3,6 +3,7 @@ package io.fleetmesh.api.taps;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
 
 /** The export store this installation is configured with: a bucket if {@code fleetmesh.exports.s3.bucket} is set. */
 @Configuration
@@ -11,7 +12,7 @@ class ExportStores {
 
     @Bean
     ExportStore exportStore(ExportProperties properties) {
-        return properties.s3().bucket() == null ? new ExportDirectory(properties.directory())
+        return !StringUtils.hasText(properties.s3().bucket()) ? new ExportDirectory(properties.directory())
                 : new ExportBucket(properties.s3());
     }
 }

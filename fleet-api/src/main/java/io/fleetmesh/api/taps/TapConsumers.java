@@ -71,7 +71,9 @@ class TapConsumers {
         TapSettings settings = tap.settings();
         ConsumerConfiguration.Builder builder = ConsumerConfiguration.builder().durable(tap.consumer())
                 .filterSubject(settings.filter()).ackPolicy(AckPolicy.Explicit).ackWait(settings.ackWait())
-                .maxAckPending(settings.maxAckPending()).maxDeliver(settings.maxDeliver())
+                // fleet-api reads an exporting tap: a store that is down must not turn its backlog into dead letters
+                .maxAckPending(settings.maxAckPending())
+                .maxDeliver(settings.export() == null ? settings.maxDeliver() : -1)
                 .description("data tap " + tap.name());
         return switch (start.kind()) {
             case NEW -> builder.deliverPolicy(DeliverPolicy.New).build();

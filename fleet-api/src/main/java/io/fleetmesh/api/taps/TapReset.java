@@ -10,6 +10,9 @@ record TapReset(@Min(1) Long sequence, Instant time) {
         if ((sequence == null) == (time == null)) {
             throw TapSettings.invalid("sequence", "A reset names a sequence or a time: one of them.");
         }
+        if (sequence != null && sequence < 1) {
+            throw TapSettings.invalid("sequence", "A stream sequence is 1 or more.");
+        }
         return sequence != null ? TapStart.sequence(sequence) : TapStart.time(time);
     }
 }
