@@ -1,6 +1,7 @@
 package io.fleetmesh.api.rollouts;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
@@ -12,9 +13,9 @@ import java.util.List;
  * 60 trucks a minute; 14 days), and {@code installWhen}: the preconditions a truck waits for before it installs.
  */
 record NewRollout(@NotBlank @Size(max = 100) String name, @NotBlank String packageName, @NotBlank String packageVersion,
-                  @Size(max = 100_000) List<String> devices, @Size(min = 1, max = 64) String tag, Integer canary,
-                  List<Integer> percents, Integer successPercent, Integer abortFailures, Integer abortPercent,
-                  Integer perMinute, Duration deadline, List<String> installWhen) {
+                  @Size(max = 100_000) List<@NotBlank String> devices, @Size(min = 1, max = 64) String tag,
+                  Integer canary, List<@NotNull Integer> percents, Integer successPercent, Integer abortFailures,
+                  Integer abortPercent, Integer perMinute, Duration deadline, List<@NotNull String> installWhen) {
 
     RolloutPlan plan() {
         RolloutPlan d = RolloutPlan.DEFAULT;

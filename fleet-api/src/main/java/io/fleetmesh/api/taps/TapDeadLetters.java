@@ -15,13 +15,13 @@ import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -30,14 +30,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Taps' dead letters. The hub announces every message a consumer gave up on (max deliveries reached, or terminated
  * by the reader) as an advisory; a stream in each tenant account keeps those advisories, so none is lost while
- * fleet-api is down, and a durable consumer shared by the replicas records each against its tap, once.
+ * fleet-api is down, and a durable consumer per tenant, shared by its replicas, records each against its tap, once.
+ * (Per tenant, not one for all: on an open hub every tenant's advisories share one stream, and a replica must see
+ * every advisory its tenant's taps cause, never lose one to a replica serving another tenant.)
  */
 @Component
 class TapDeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(TapDeadLetters.class);
     private static final JsonMapper json = JsonMapper.builder().build();
-    private static final String DURABLE = "fleet-api-tap-dead-letters";
+    private static final String DURABLE = "fleet-api-tap-dead-letters-";
+    private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final MeshLinks links;
     private final TapStore store;
@@ -68,18 +71,26 @@ class TapDeadLetters {
             return;
         }
         Connection connection = link.connection();
-        Dispatcher dispatcher = connection.createDispatcher();
+        Dispatcher dispatcher = null;
         try {
             ensureStream(connection.jetStreamManagement());
-            connection.jetStream().subscribe(null, DURABLE, dispatcher, message -> handle(link, message), false,
-                    PushSubscribeOptions.builder().stream(HubStreams.DEAD_LETTER_ADVISORIES).durable(DURABLE)
-                            .deliverGroup(DURABLE).configuration(ConsumerConfiguration.builder()
-                                    .ackPolicy(AckPolicy.Explicit).ackWait(Duration.ofSeconds(30)).maxDeliver(5).build()).build());
+            dispatcher = connection.createDispatcher();
+            String durable = DURABLE + link.tenant();
+            connection.jetStream().subscribe(null, durable, dispatcher, message -> handle(link, message), false,
+                    subscription(durable));
             subscribed.add(link.tenant());
         } catch (Exception e) {
-            connection.closeDispatcher(dispatcher);
+            if (dispatcher != null) {
+                connection.closeDispatcher(dispatcher);
+            }
             log.warn("taps' dead letters of tenant {} not followed yet: {}", link.tenant(), e.toString());
         }
+    }
+
+    private static PushSubscribeOptions subscription(String durable) {
+        return PushSubscribeOptions.builder().stream(HubStreams.DEAD_LETTER_ADVISORIES).durable(durable)
+                .deliverGroup(durable).configuration(ConsumerConfiguration.builder().ackPolicy(AckPolicy.Explicit)
+                        .ackWait(Duration.ofSeconds(30)).maxDeliver(-1).build()).build();
     }
 
     private static void ensureStream(JetStreamManagement jsm) throws Exception {
@@ -92,9 +103,9 @@ class TapDeadLetters {
     }
 
     /**
-     * One unreadable advisory is logged and acknowledged: it never holds up the others. One naming a tap this replica
-     * does not know (a replica configured for another tenant shares the consumer) goes back for another, five times
-     * at most.
+     * One unreadable advisory is logged and acknowledged: it never holds up the others; so is one naming no tap of
+     * this tenant (another tenant's, on an open hub, or a tap deleted since). One the database could not record goes
+     * back and comes again.
      */
     private void handle(TenantLink link, Message message) {
         try {
@@ -102,13 +113,13 @@ class TapDeadLetters {
             String consumer = advisory.path("consumer").asString("");
             String prefix = HubStreams.tapConsumer("");
             if (consumer.startsWith(prefix)) {
-                Optional<Tap> tap = store.find(link.tenant(), consumer.substring(prefix.length()));
-                if (tap.isEmpty()) {
-                    message.nakWithDelay(Duration.ofSeconds(1));
-                    return;
-                }
-                record(link, tap.get(), advisory, message.getSubject());
+                store.find(link.tenant(), consumer.substring(prefix.length()))
+                        .ifPresent(tap -> record(link, tap, advisory, message.getSubject()));
             }
+        } catch (DataAccessException e) {
+            log.warn("a dead letter of tenant {} not recorded yet: {}", link.tenant(), e.toString());
+            message.nakWithDelay(RETRY);
+            return;
         } catch (RuntimeException e) {
             log.warn("a dead-letter advisory of tenant {} was not readable, dropped: {}", link.tenant(), e.toString());
         }

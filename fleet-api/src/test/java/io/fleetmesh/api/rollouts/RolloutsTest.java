@@ -173,6 +173,10 @@ class RolloutsTest extends IntegrationTest {
                 + " \"devices\": [\"%s\"]}").formatted(pkg, untagged)).body()).contains("Not a target");
         assertThat(postJson("/api/v1/rollouts", ("{\"name\": \"x\", \"packageName\": \"%s\", \"packageVersion\": \"1.0\","
                 + " \"tag\": \"%s\", \"percents\": [50]}").formatted(pkg, tag)).body()).contains("percents rise");
+        Response holes = postJson("/api/v1/rollouts", ("{\"name\": \"x\", \"packageName\": \"%s\", \"packageVersion\":"
+                + " \"1.0\", \"tag\": \"%s\", \"percents\": [null, 100], \"installWhen\": [null]}").formatted(pkg, tag));
+        assertThat(holes.status()).as(holes.body()).isEqualTo(400);
+        assertThat(holes.body()).contains("percents", "installWhen");
         String operator = "Bearer " + createKey(adminBasic(), "OPERATOR");
         assertThat(as(operator).send("POST", "/api/v1/rollouts", "{}", org.springframework.http.MediaType.APPLICATION_JSON)
                 .status()).isEqualTo(403);
