@@ -38,7 +38,8 @@ class LiveEvents {
 
     private final MeshLinks links;
     private final ApplicationEventPublisher events;
-    private final Map<UUID, Dispatcher> subscriptions = new ConcurrentHashMap<>();
+    /** The link each tenant's events are heard on: links made anew (their lifecycle restarted) are listened to anew. */
+    private final Map<UUID, TenantLink> listening = new ConcurrentHashMap<>();
 
     LiveEvents(MeshLinks links, ApplicationEventPublisher events) {
         this.links = links;
@@ -51,10 +52,12 @@ class LiveEvents {
     }
 
     private void listen(TenantLink link) {
-        subscriptions.computeIfAbsent(link.tenant(), tenant -> {
-            Dispatcher dispatcher = link.connection().createDispatcher(message -> received(tenant, message));
-            dispatcher.subscribe(SUBJECT);
-            return dispatcher;
+        listening.compute(link.tenant(), (tenant, heard) -> {
+            if (!link.equals(heard)) {
+                Dispatcher dispatcher = link.connection().createDispatcher(message -> received(tenant, message));
+                dispatcher.subscribe(SUBJECT);
+            }
+            return link;
         });
     }
 

@@ -15,7 +15,7 @@ import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -46,7 +46,8 @@ class TapDeadLetters {
     private final TapStore store;
     private final TapMonitor monitor;
     private final Clock clock;
-    private final Set<UUID> subscribed = ConcurrentHashMap.newKeySet();
+    /** The link each tenant is followed on: a new link (a new connection: fleet-api's links restarted) anew. */
+    private final Map<UUID, TenantLink> subscribed = new ConcurrentHashMap<>();
 
     TapDeadLetters(MeshLinks links, TapStore store, TapMonitor monitor, Clock clock) {
         this.links = links;
@@ -55,19 +56,19 @@ class TapDeadLetters {
         this.clock = clock;
     }
 
-    /** Every linked tenant not subscribed yet (a tenant linked since, or a hub that was unreachable). */
+    /** Every link not followed yet (a tenant linked since, links made anew, or a hub that was unreachable). */
     @Scheduled(initialDelay = 0, fixedDelay = 5_000)
     void subscribeAll() {
-        links.all().stream().filter(link -> !subscribed.contains(link.tenant())).forEach(this::subscribe);
+        links.all().forEach(this::subscribe);
     }
 
     @EventListener
     void linked(TenantLinked linked) {
-        links.of(linked.tenant()).filter(link -> !subscribed.contains(link.tenant())).ifPresent(this::subscribe);
+        links.of(linked.tenant()).ifPresent(this::subscribe);
     }
 
     private synchronized void subscribe(TenantLink link) {
-        if (subscribed.contains(link.tenant())) {
+        if (link.equals(subscribed.get(link.tenant()))) {
             return;
         }
         Connection connection = link.connection();
@@ -78,7 +79,7 @@ class TapDeadLetters {
             String durable = DURABLE + link.tenant();
             connection.jetStream().subscribe(null, durable, dispatcher, message -> handle(link, message), false,
                     subscription(durable));
-            subscribed.add(link.tenant());
+            subscribed.put(link.tenant(), link);
         } catch (Exception e) {
             if (dispatcher != null) {
                 connection.closeDispatcher(dispatcher);
