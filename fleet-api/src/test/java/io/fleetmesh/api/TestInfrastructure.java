@@ -95,6 +95,8 @@ public final class TestInfrastructure {
                 Map.entry("fleetmesh.rollouts.tick", "6h"),
                 // and taps' monitor (TapsApiTest)
                 Map.entry("fleetmesh.taps.monitor-interval", "6h"),
+                // and subject mappings' catch-up (SubjectMappingsApiTest)
+                Map.entry("fleetmesh.mappings.catch-up-interval", "6h"),
                 // and exports' (TapExportsTest), into a directory of their own
                 Map.entry("fleetmesh.exports.interval", "6h"),
                 Map.entry("fleetmesh.exports.directory", exports.toString()),

@@ -3,6 +3,7 @@ package io.fleetmesh.api.commands;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -23,6 +24,10 @@ interface CommandRepository extends JpaRepository<Command, UUID>, JpaSpecificati
     @Query("select c.id from Command c where c.state in (io.fleetmesh.api.commands.CommandState.QUEUED,"
             + " io.fleetmesh.api.commands.CommandState.SENT) and c.expiresAt <= :now order by c.expiresAt")
     List<UUID> findExpired(Instant now, Limit limit);
+
+    @Query("select distinct c.deviceId from Command c where c.tenantId = :tenantId and c.type = :type"
+            + " and c.createdAt >= :since and c.state <> io.fleetmesh.api.commands.CommandState.EXPIRED")
+    Set<String> findDevicesOrderedSince(UUID tenantId, String type, Instant since);
 
     @Query("select c.state, count(c) from Command c where c.tenantId = :tenantId and c.fanoutId = :fanoutId group by c.state")
     List<Object[]> countByState(UUID tenantId, UUID fanoutId);

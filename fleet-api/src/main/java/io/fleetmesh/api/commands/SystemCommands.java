@@ -1,8 +1,10 @@
 package io.fleetmesh.api.commands;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -13,11 +15,13 @@ public class SystemCommands {
     private final CommandRequests requests;
     private final CommandQueue queue;
     private final CommandProperties properties;
+    private final CommandRepository commands;
 
-    SystemCommands(CommandRequests requests, CommandQueue queue, CommandProperties properties) {
+    SystemCommands(CommandRequests requests, CommandQueue queue, CommandProperties properties, CommandRepository commands) {
         this.requests = requests;
         this.queue = queue;
         this.properties = properties;
+        this.commands = commands;
     }
 
     /** The longest a command waits for an offline truck ({@code fleetmesh.commands.max-ttl}). */
@@ -29,5 +33,10 @@ public class SystemCommands {
     public UUID send(UUID tenant, String device, String type, Map<String, Object> params, Duration ttl, String by) {
         CommandRequest request = requests.of(new NewCommand(type, params, ttl, List.of()), by, null, "device:" + device);
         return queue.queue(tenant, device, request, null).id();
+    }
+
+    /** The devices given a command of this type since then, unless it expired before they saw it. */
+    public Set<String> orderedSince(UUID tenant, String type, Instant since) {
+        return commands.findDevicesOrderedSince(tenant, type, since);
     }
 }

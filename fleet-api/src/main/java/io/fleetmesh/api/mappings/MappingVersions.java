@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -39,6 +41,13 @@ class MappingVersions {
     Optional<MappingSet> latest(UUID tenant) {
         return jdbc.sql("SELECT * FROM subject_mapping_versions WHERE tenant_id = :tenant ORDER BY version DESC LIMIT 1")
                 .param("tenant", tenant).query(MappingVersions::set).optional();
+    }
+
+    /** Each tenant's latest version (tenants that never changed their mappings have none). */
+    Map<UUID, MappingSet> latestOfEachTenant() {
+        return jdbc.sql("SELECT DISTINCT ON (tenant_id) * FROM subject_mapping_versions ORDER BY tenant_id, version DESC")
+                .query((rs, row) -> Map.entry(rs.getObject("tenant_id", UUID.class), set(rs, row))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     Optional<MappingSet> find(UUID tenant, int version) {

@@ -1,5 +1,10 @@
 package io.fleetmesh.api.telemetry;
 
-/** The configuration version a device's agent last reported applying in its heartbeat; null if it never did. */
-public record AppliedConfig(String deviceId, Long version) {
+import java.time.Instant;
+
+/**
+ * The configuration version a device's agent last reported applying in its heartbeat, null if it never did, and when
+ * that heartbeat came (null: never).
+ */
+public record AppliedConfig(String deviceId, Long version, Instant lastHeartbeat) {
 }

@@ -69,12 +69,13 @@ public class FleetQueries {
 
     private List<AppliedConfig> applied(UUID tenant, String versionField) {
         return jdbc.sql("""
-                        SELECT d.id, %s AS applied
+                        SELECT d.id, %s AS applied, s.status_at
                         FROM devices d LEFT JOIN device_state s ON s.tenant_id = d.tenant_id AND s.device_id = d.id
                         WHERE d.tenant_id = :tenant ORDER BY d.id"""
                         .formatted(JsonbNumbers.count("s.status", versionField)))
                 .param("tenant", tenant)
-                .query((rs, row) -> new AppliedConfig(rs.getString("id"), (Long) rs.getObject("applied")))
+                .query((rs, row) -> new AppliedConfig(rs.getString("id"), (Long) rs.getObject("applied"),
+                        rs.getTimestamp("status_at") == null ? null : rs.getTimestamp("status_at").toInstant()))
                 .list();
     }
 }

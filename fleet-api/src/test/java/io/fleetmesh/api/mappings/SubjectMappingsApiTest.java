@@ -1,9 +1,17 @@
 package io.fleetmesh.api.mappings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fleetmesh.api.IntegrationTest;
+import io.fleetmesh.api.identity.CurrentTenant;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
@@ -13,6 +21,13 @@ import tools.jackson.databind.JsonNode;
  * applied; SubjectMappingsTest in system-tests applies them on a hub in operator mode.)
  */
 class SubjectMappingsApiTest extends IntegrationTest {
+
+    @Autowired
+    private MappingRollout rollout;
+    @Autowired
+    private MappingVersions versions;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private static final String LEGACY = """
             {"rules": [{"source": "trucks.*.temp", "destinations": [{"subject": "fleet.$1.telemetry.reefer"}]}],
@@ -55,6 +70,43 @@ class SubjectMappingsApiTest extends IntegrationTest {
         assertThat(get("/api/v1/subject-mappings/versions").json().get(0).get("version").intValue()).isEqualTo(before + 3);
         assertThat(get("/api/v1/audit").body()).contains("subject-mappings-changed", "restored version " + (before + 1));
         assertThat(postJson("/api/v1/subject-mappings/versions/9999/restore", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aTruckThePushMissedGetsTheLatestVersionOnceItsHeartbeatShowsItBehind() {
+        String before = uniqueId("before");
+        createDevice(before);
+        int latest = put(LEGACY).get("mappings").get("version").intValue();
+        // the push (in the background) has listed the trucks once the first has its order: the others come after it
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/api/v1/devices/%s/commands?type=apply-mappings"
+                .formatted(before)).json().get("items").findValues("version")).extracting(JsonNode::intValue).contains(latest));
+        String late = uniqueId("late");
+        String silent = uniqueId("silent");
+        String current = uniqueId("current");
+        String away = uniqueId("away");
+        List.of(late, silent, current, away).forEach(this::createDevice);
+        heartbeat(late, Instant.now(), 0);
+        heartbeat(current, Instant.now(), latest);
+        heartbeat(away, Instant.now().minus(Duration.ofDays(1)), 0); // before the last look (6 h here)
+
+        MappingSet set = versions.latest(CurrentTenant.DEFAULT).orElseThrow();
+        rollout.catchUp(CurrentTenant.DEFAULT, set);
+        rollout.catchUp(CurrentTenant.DEFAULT, set);
+
+        JsonNode orders = get("/api/v1/devices/%s/commands?type=apply-mappings".formatted(late)).json().get("items");
+        assertThat(orders).as("ordered once: the second look sees the first order").hasSize(1);
+        assertThat(orders.get(0).get("params").get("version").intValue()).isEqualTo(latest);
+        assertThat(orders.get(0).get("createdBy").stringValue()).isEqualTo("mappings:catch-up");
+        for (String untouched : List.of(silent, current, away)) {
+            assertThat(get("/api/v1/devices/%s/commands?type=apply-mappings".formatted(untouched)).json().get("items"))
+                    .as(untouched).isEmpty();
+        }
+    }
+
+    private void heartbeat(String device, Instant at, int mappingsVersion) {
+        jdbc.update("INSERT INTO device_state (tenant_id, device_id, status, status_at) VALUES (?, ?, ?::jsonb, ?)",
+                CurrentTenant.DEFAULT, device, "{\"ts\": \"%s\", \"mappingsVersion\": %d}".formatted(at, mappingsVersion),
+                Timestamp.from(at));
     }
 
     @Test
