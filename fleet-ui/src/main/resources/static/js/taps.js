@@ -29,9 +29,18 @@
     set(row, '.state', tap.paused ? 'paused' : 'reading');
     row.dataset.refreshed = String(Number(row.dataset.refreshed || 0) + 1);
   });
-  const refresh = () => fetch('/api/v1/taps', {headers: {Accept: 'application/json'}})
-    .then(response => response.ok ? response.json() : [])
-    .then(draw)
-    .catch(() => {});
+  // one request at a time: a slow hub must not pile requests up behind each other
+  let inFlight = false;
+  const refresh = () => {
+    if (inFlight) {
+      return;
+    }
+    inFlight = true;
+    fetch('/api/v1/taps', {headers: {Accept: 'application/json'}})
+      .then(response => response.ok ? response.json() : [])
+      .then(draw)
+      .catch(() => {})
+      .finally(() => { inFlight = false; });
+  };
   setInterval(refresh, 5000);
 })();

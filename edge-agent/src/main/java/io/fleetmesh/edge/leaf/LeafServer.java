@@ -64,11 +64,21 @@ public final class LeafServer implements AutoCloseable {
         run("kill", "-HUP", Long.toString(process.pid()));
     }
 
+    /** Its output into a file, so a command that hangs is stopped after 10 s rather than read from forever. */
     private static void run(String... command) throws IOException, InterruptedException {
-        Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!run.waitFor(10, TimeUnit.SECONDS) || run.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + output.strip());
+        Path output = Files.createTempFile("leaf-check", ".log");
+        try {
+            Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            boolean exited = run.waitFor(10, TimeUnit.SECONDS);
+            if (!exited) {
+                run.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            if (!exited || run.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + (exited ? " failed: " : " timed out: ")
+                        + Files.readString(output, StandardCharsets.UTF_8).strip());
+            }
+        } finally {
+            Files.deleteIfExists(output);
         }
     }
 

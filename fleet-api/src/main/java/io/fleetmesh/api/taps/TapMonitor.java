@@ -44,12 +44,15 @@ class TapMonitor {
 
     private final TapStore store;
     private final TapConsumers consumers;
+    private final TapLocks locks;
     private final MeshLinks links;
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<Key, Sample> samples = new ConcurrentHashMap<>();
 
-    TapMonitor(TapStore store, TapConsumers consumers, MeshLinks links, MeterRegistry registry, Clock clock) {
+    TapMonitor(TapStore store, TapConsumers consumers, TapLocks locks, MeshLinks links, MeterRegistry registry,
+               Clock clock) {
+        this.locks = locks;
         this.store = store;
         this.consumers = consumers;
         this.links = links;
@@ -124,11 +127,30 @@ class TapMonitor {
                 });
     }
 
-    /** Not a tap created a moment ago: its consumer may be on its way (Taps.create). */
-    private void recreate(TenantLink link, Tap tap) {
-        if (tap.createdAt().isAfter(clock.instant().minus(YOUNG))) {
+    /**
+     * Not a tap created a moment ago: its consumer may be on its way (Taps.create). Not while the tap is reset or
+     * deleted (TapLocks), and only the tap as it is then: still there, its consumer still missing, from its floor now.
+     */
+    private void recreate(TenantLink link, Tap seen) {
+        if (seen.createdAt().isAfter(clock.instant().minus(YOUNG))) {
             return;
         }
+        locks.ifFree(seen.tenant(), seen.name(), () -> store.find(seen.tenant(), seen.name())
+                .filter(tap -> missing(link, tap)).ifPresent(tap -> recreateLocked(link, tap)));
+    }
+
+    private boolean missing(TenantLink link, Tap tap) {
+        try {
+            consumers.status(link, tap);
+            return false;
+        } catch (JetStreamApiException e) {
+            return e.getApiErrorCode() == TapConsumers.CONSUMER_NOT_FOUND;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private void recreateLocked(TenantLink link, Tap tap) {
         try {
             store.ackFloor(tap.tenant(), tap.name(), consumers.create(link, tap, TapStart.sequence(tap.ackFloor() + 1)));
             log.warn("tap {} of tenant {}: its consumer was missing on the hub, created again from sequence {}",

@@ -35,13 +35,15 @@ class Taps {
     private final TapConsumers consumers;
     private final TapKeys keys;
     private final TapMonitor monitor;
+    private final TapLocks locks;
     private final MeshLinks links;
     private final TenantAccounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Taps(TapStore store, TapConsumers consumers, TapKeys keys, TapMonitor monitor, MeshLinks links,
+    Taps(TapStore store, TapConsumers consumers, TapKeys keys, TapMonitor monitor, TapLocks locks, MeshLinks links,
          TenantAccounts accounts, ApplicationEventPublisher events, Clock clock) {
+        this.locks = locks;
         this.store = store;
         this.consumers = consumers;
         this.keys = keys;
@@ -75,14 +77,26 @@ class Taps {
     CreatedTap create(Caller caller, NewTap request) {
         Tap tap = new Tap(caller.tenantId(), request.name(), TapSettings.of(request), null, 0, caller.name(),
                 clock.instant());
-        TapStart start = request.startAt();
         TenantLink link = link(caller.tenantId());
-        if (store.count(caller.tenantId()) >= MOST) {
+        locks.onTenant(tap.tenant(), () -> insert(tap));
+        locks.onTap(tap.tenant(), tap.name(), () -> createConsumer(link, tap, request.startAt()));
+        String credentials = accounts.enabled(tap.tenant()) && tap.settings().export() == null ? keys.issue(tap) : null;
+        changed(caller, tap, "created", tap.settings().filter());
+        return new CreatedTap(view(tap), credentials, new CreatedTap.Connect(tap.stream(), tap.consumer(),
+                HubStreams.tapInbox(tap.name())));
+    }
+
+    private Tap insert(Tap tap) {
+        if (store.count(tap.tenant()) >= MOST) {
             throw new Conflict("A tenant has at most " + MOST + " taps: delete one first.");
         }
         if (!store.insert(tap)) {
             throw new Conflict("There is a tap of this name already.");
         }
+        return tap;
+    }
+
+    private Tap createConsumer(TenantLink link, Tap tap, TapStart start) {
         try {
             store.ackFloor(tap.tenant(), tap.name(), consumers.create(link, tap, start));
         } catch (Exception e) {
@@ -91,10 +105,7 @@ class Taps {
             store.delete(tap.tenant(), tap.name());
             throw new Unavailable("The hub did not take the tap's consumer (" + e.getMessage() + "): try again.");
         }
-        String credentials = accounts.enabled(tap.tenant()) && tap.settings().export() == null ? keys.issue(tap) : null;
-        changed(caller, tap, "created", tap.settings().filter());
-        return new CreatedTap(view(tap), credentials, new CreatedTap.Connect(tap.stream(), tap.consumer(),
-                HubStreams.tapInbox(tap.name())));
+        return tap;
     }
 
     /** Its reader is cut off (the hub closes its connection) and its place kept; resuming lets the same one back. */
@@ -115,14 +126,19 @@ class Taps {
         Tap tap = find(caller.tenantId(), name);
         TapStart start = reset.start();
         TenantLink link = link(tap.tenant());
-        try {
-            store.ackFloor(tap.tenant(), tap.name(), consumers.create(link, tap, start));
-        } catch (Exception e) {
-            throw new Unavailable("The hub did not take the reset (" + e.getMessage() + "): try again.");
-        }
+        locks.onTap(tap.tenant(), tap.name(), () -> moveConsumer(link, tap, start));
         changed(caller, tap, "reset", start.kind() == TapStart.Kind.TIME ? "time " + start.time()
                 : "sequence " + start.sequence());
         return view(tap);
+    }
+
+    private Tap moveConsumer(TenantLink link, Tap tap, TapStart start) {
+        try {
+            store.ackFloor(tap.tenant(), tap.name(), consumers.create(link, tap, start));
+            return tap;
+        } catch (Exception e) {
+            throw new Unavailable("The hub did not take the reset (" + e.getMessage() + "): try again.");
+        }
     }
 
     /** New credentials for the tap; every older key of it is revoked. */
@@ -142,16 +158,22 @@ class Taps {
     /** The consumer goes (if the hub is reachable: otherwise it is left to the next tap of that name) and its keys. */
     void delete(Caller caller, String name) {
         Tap tap = find(caller.tenantId(), name);
+        locks.onTap(tap.tenant(), tap.name(), () -> deleteConsumer(tap));
+        monitor.forget(tap);
+        pushIfEnabled(tap.tenant());
+        changed(caller, tap, "deleted", null);
+    }
+
+    private Tap deleteConsumer(Tap tap) {
         try {
             consumers.delete(link(tap.tenant()), tap);
         } catch (Exception e) {
             log.warn("tap {} of tenant {} deleted, its consumer left on the hub: {}", tap.name(), tap.tenant(), e.toString());
         }
+        // together: a paused tap's keys are refused through its row until their own revocation is stored
         keys.revokeAll(tap.tenant(), tap.name());
         store.delete(tap.tenant(), tap.name());
-        monitor.forget(tap);
-        pushIfEnabled(tap.tenant());
-        changed(caller, tap, "deleted", null);
+        return tap;
     }
 
     private TapView view(Tap tap) {
