@@ -10,22 +10,29 @@ import io.nats.client.api.StreamConfiguration;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.springframework.context.Lifecycle;
+import org.springframework.core.env.Environment;
 
 /**
  * End-to-end ingest, truck publish to PostgreSQL row, beside the classic MQTT pipeline and the raw limits, all in
  * each run: (1) JetStream async publish into a file stream alone; (2) Fleetmesh: publishers into the hub's TELEMETRY
- * stream while fleet-api ingests, flat out and then paced at {@code --rate}; (3) PostgreSQL COPY of as many rows;
- * (4) Mosquitto, QoS 1 publishers, a batch-inserting subscriber into the same database, flat out and paced.
- * Usage: {@code bin/bench e2e [--messages 500000] [--rate 25000] [--seconds 20] [--runs 3] [--publishers 20]
+ * stream, each message with a forwarder's headers (its {@code Nats-Msg-Id}, epoch and sequence), while fleet-api
+ * ingests, flat out and then paced at {@code --rate}; (3) PostgreSQL COPY of as many rows; (4) Mosquitto
+ * ({@link MosquittoBaseline}), flat out and paced. Each pipeline's CPU seconds per stored reading, every process it
+ * runs on, beside its rate. Runs alternate which pipeline goes first. A warm-up (not reported) runs both, so the
+ * JIT has compiled publishers and ingest alike before run 1.
+ * Usage: {@code bin/bench e2e [--messages 500000] [--rate 25000] [--seconds 20] [--runs 4] [--publishers 20]
  * [--devices 200] [--window 1000]}.
  */
 public final class EndToEndBenchmark {
 
     private static final int STALL_SECONDS = 30;
+    private static final AtomicLong EPOCHS = new AtomicLong(System.currentTimeMillis());
 
     private EndToEndBenchmark() {
     }
@@ -33,7 +40,7 @@ public final class EndToEndBenchmark {
     record Options(int messages, int rate, int seconds, int runs, int publishers, int devices, int window) {
         static Options of(Arguments arguments) {
             return new Options(arguments.integer("--messages", 500_000), arguments.integer("--rate", 25_000),
-                    arguments.integer("--seconds", 20), arguments.integer("--runs", 3),
+                    arguments.integer("--seconds", 20), arguments.integer("--runs", 4),
                     arguments.integer("--publishers", 20), arguments.integer("--devices", 200),
                     arguments.integer("--window", 1_000));
         }
@@ -43,7 +50,8 @@ public final class EndToEndBenchmark {
         }
     }
 
-    record Run(double jetStream, Phase fleetFlat, Phase fleetPaced, double copy, Phase mqttFlat, Phase mqttPaced) {
+    record Run(double jetStream, double publisherCpu, Phase fleetFlat, Phase fleetPaced, double copy, Phase mqttFlat,
+               Phase mqttPaced) {
         double ratio(Function<Run, Double> over) {
             return fleetFlat.rate() / over.apply(this);
         }
@@ -66,18 +74,27 @@ public final class EndToEndBenchmark {
         System.exit(0);
     }
 
-    /** The JIT compiles the publishers first, so that run 1's raw figure is not a cold JVM's (not reported). */
+    /** The JIT compiles publishers, ingest and the baseline's writers first, so run 1 is not a cold JVM's. */
     private static void warmUp(Options options) throws Exception {
         System.out.println("warm-up (not reported)");
-        rawJetStream(new LoadGenerator(options.publishers(), options.window()),
-                new TelemetryWorkload(Math.min(options.messages(), 200_000), options.devices(), List.of()));
+        TelemetryWorkload workload = new TelemetryWorkload(Math.min(options.messages(), 200_000), options.devices(),
+                List.of());
+        LoadGenerator generator = new LoadGenerator(options.publishers(), options.window());
+        rawJetStream(generator, workload);
+        Options short_ = new Options(workload.size(), options.rate(), 2, 1, options.publishers(), options.devices(),
+                options.window());
+        try (BenchPlatform platform = new BenchPlatform()) {
+            workload.registerDevices(platform.jdbc);
+            fleetmesh(platform, generator, workload, short_);
+            mosquitto(platform, generator, workload, short_);
+        }
     }
 
     /** {@code mosquittoFirst}: alternate which pipeline meets the fuller table. */
     private static Run runOnce(Options options, boolean mosquittoFirst) throws Exception {
         TelemetryWorkload workload = new TelemetryWorkload(options.messages(), options.devices(), List.of());
         LoadGenerator generator = new LoadGenerator(options.publishers(), options.window());
-        double jetStream = rawJetStream(generator, workload);
+        double[] raw = rawJetStream(generator, workload);
         try (BenchPlatform platform = new BenchPlatform()) {
             workload.registerDevices(platform.jdbc);
             System.out.println("  PostgreSQL " + platform.jdbc.queryForObject("SHOW server_version", String.class));
@@ -85,19 +102,25 @@ public final class EndToEndBenchmark {
             Phase[] fleet = fleetmesh(platform, generator, workload, options);
             mqtt = mosquittoFirst ? mqtt : mosquitto(platform, generator, workload, options);
             double copy = new CopyBaseline(platform.jdbc).rowsPerSecond(workload);
-            return new Run(jetStream, fleet[0], fleet[1], copy, mqtt[0], mqtt[1]);
+            return new Run(raw[0], raw[1], fleet[0], fleet[1], copy, mqtt[0], mqtt[1]);
         }
     }
 
-    private static double rawJetStream(LoadGenerator generator, TelemetryWorkload workload) throws Exception {
+    /** The rate, and the publishers' own CPU µs per message (this JVM runs nothing else meanwhile). */
+    private static double[] rawJetStream(LoadGenerator generator, TelemetryWorkload workload) throws Exception {
         try (NatsServer hub = NatsServer.hub(Files.createTempDirectory("fleetmesh-bench-raw")).start();
              Connection admin = Nats.connect(hub.url())) {
             admin.jetStreamManagement().addStream(StreamConfiguration.builder().name("RAW")
                     .subjects(Subjects.ALL_TELEMETRY).storageType(StorageType.File).build());
+            ProcessCpu processes = new ProcessCpu().role("publishers", ProcessCpu.self()).role("hub", hub.pid());
+            Map<String, Double> before = processes.read();
             LoadGenerator.Result result = generator.run(natsPublishers(hub.url(), workload), workload.size(), 0);
-            System.out.printf("  raw JetStream async publish to a file stream: %,d in %.1f s, %,.0f msgs/s (%d failed)%n",
-                    result.sent(), result.seconds(), result.rate(), result.failed());
-            return result.rate();
+            Map<String, Double> cpu = ProcessCpu.between(before, processes.read());
+            double publishers = cpu.get("publishers") * 1e6 / Math.max(1, result.sent());
+            System.out.printf("  raw JetStream async publish to a file stream: %,d in %.1f s, %,.0f msgs/s (%d failed);"
+                            + " CPU per message: publishers %.1f µs, hub %.1f µs%n", result.sent(), result.seconds(),
+                    result.rate(), result.failed(), publishers, cpu.get("hub") * 1e6 / Math.max(1, result.sent()));
+            return new double[] {result.rate(), publishers};
         }
     }
 
@@ -105,10 +128,13 @@ public final class EndToEndBenchmark {
                                      Options options) throws Exception {
         LoadGenerator.PublisherFactory trucks = natsPublishers(platform.hub.url(), workload);
         LongSupplier stored = () -> (long) platform.storedReadings();
+        ProcessCpu processes = new ProcessCpu().role("publishers+fleet-api", ProcessCpu.self())
+                .role("hub", platform.hub.pid()).role("postgres", ProcessCpu::postgres);
         Phase flat = Phase.measure("fleetmesh flat out", () -> generator.run(trucks, workload.size(), 0), stored,
-                platform.jdbc, STALL_SECONDS);
+                platform.jdbc, STALL_SECONDS, processes);
         Phase paced = Phase.measure("fleetmesh paced at %,d msgs/s".formatted(options.rate()),
-                () -> generator.run(trucks, options.paced(), options.rate()), stored, platform.jdbc, STALL_SECONDS);
+                () -> generator.run(trucks, options.paced(), options.rate()), stored, platform.jdbc, STALL_SECONDS,
+                processes);
         return new Phase[] {flat, paced};
     }
 
@@ -116,28 +142,39 @@ public final class EndToEndBenchmark {
                                      Options options) throws Exception {
         Lifecycle ingest = platform.api.getBean("telemetryIngest", Lifecycle.class);
         ingest.stop();
+        Environment settings = platform.api.getEnvironment();
         try (MosquittoBaseline baseline = MosquittoBaseline.start(Files.createTempDirectory("fleetmesh-bench-mosquitto"),
-                platform.database, 2, 2_000)) {
+                platform.database, settings.getProperty("fleetmesh.ingest.writers", Integer.class, 2),
+                settings.getProperty("fleetmesh.ingest.batch-size", Integer.class, 2_000))) {
             LoadGenerator.PublisherFactory trucks = baseline.publishers(workload);
+            ProcessCpu processes = new ProcessCpu().role("publishers+subscribers", ProcessCpu.self())
+                    .role("mosquitto", baseline.pid()).role("postgres", ProcessCpu::postgres);
             Phase flat = Phase.measure("mosquitto flat out", () -> generator.run(trucks, workload.size(), 0),
-                    baseline::stored, platform.jdbc, STALL_SECONDS);
+                    baseline::stored, platform.jdbc, STALL_SECONDS, processes);
             Phase paced = Phase.measure("mosquitto paced at %,d msgs/s".formatted(options.rate()),
                     () -> generator.run(trucks, options.paced(), options.rate()), baseline::stored, platform.jdbc,
-                    STALL_SECONDS);
+                    STALL_SECONDS, processes);
             return new Phase[] {flat, paced};
         } finally {
             ingest.start();
         }
     }
 
+    /**
+     * As a truck's forwarder publishes: each message with its identity headers, so the hub's de-duplication and
+     * fleet-api's identity path cost what they cost in production. Message {@code i} is sequence {@code i + 1} of its
+     * device (a device's messages all come from one publisher), in an epoch of that publisher's own for each load.
+     */
     static LoadGenerator.PublisherFactory natsPublishers(String url, TelemetryWorkload workload) {
         return index -> {
+            long epoch = EPOCHS.incrementAndGet();
             Connection connection = Nats.connect(url);
             JetStream js = connection.jetStream();
             return new LoadGenerator.Publisher() {
                 @Override
-                public CompletableFuture<?> send(int i, long nowMillis) {
-                    return js.publishAsync(workload.subject(i), workload.livePayload(i, nowMillis));
+                public CompletableFuture<?> send(int i, long stampMillis) {
+                    return js.publishAsync(workload.subject(i), workload.forwarderHeaders(i, epoch),
+                            workload.livePayload(i, stampMillis));
                 }
 
                 @Override
@@ -150,6 +187,11 @@ public final class EndToEndBenchmark {
 
     private static void report(String title, List<Run> runs) {
         double e2e = median(runs, run -> run.fleetFlat().rate());
+        System.out.printf("%s: CPU per stored reading, flat out: fleetmesh %.1f µs (of which the publishers, measured"
+                        + " alone, %.1f µs), mosquitto %.1f µs; ratio mosquitto / fleetmesh %.2f%n", title,
+                median(runs, run -> run.fleetFlat().cpuPerReading()), median(runs, Run::publisherCpu),
+                median(runs, run -> run.mqttFlat().cpuPerReading()),
+                median(runs, run -> run.mqttFlat().cpuPerReading() / run.fleetFlat().cpuPerReading()));
         System.out.printf("%s: fleetmesh end to end %,.0f msgs/s (%,.0f data points/s), paced p50 %.0f ms p99 %.0f ms;"
                         + " raw JetStream publish %,.0f msgs/s; COPY %,.0f rows/s; mosquitto %,.0f msgs/s,"
                         + " paced p50 %.0f ms p99 %.0f ms%n", title, e2e, e2e * TelemetryWorkload.METRICS,

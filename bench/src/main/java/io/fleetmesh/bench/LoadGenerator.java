@@ -13,20 +13,22 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Message {@code i} of {@code total}, sent by publisher {@code i % publishers}: flat out, or paced so that message
  * {@code i} is due {@code i / rate} seconds after the start (an open-loop load: a publisher behind schedule sends at
- * once, it does not skip). At most {@code window} unacknowledged sends per publisher.
+ * once, it does not skip). At most {@code window} unacknowledged sends per publisher. A paced message is stamped with
+ * the time it was due, not the time it went: a publisher held up shows as latency (no coordinated omission).
  */
 final class LoadGenerator {
 
-    /** One publisher's way to send message {@code i} stamped with {@code nowMillis}; completes when acknowledged. */
+    /** One publisher's way to send message {@code i} stamped with {@code stampMillis}; completes when acknowledged. */
     interface Publisher extends AutoCloseable {
-        CompletableFuture<?> send(int i, long nowMillis);
+        CompletableFuture<?> send(int i, long stampMillis);
     }
 
     interface PublisherFactory {
         Publisher open(int index) throws Exception;
     }
 
-    record Result(int sent, long failed, double seconds) {
+    /** {@code sent}: the messages acknowledged; {@code failed}: those refused or never acknowledged. */
+    record Result(long sent, long failed, double seconds) {
         double rate() {
             return sent / seconds;
         }
@@ -49,11 +51,12 @@ final class LoadGenerator {
         LongAdder failed = new LongAdder();
         ExecutorService threads = Executors.newFixedThreadPool(publishers);
         long start = System.nanoTime();
+        long startMillis = System.currentTimeMillis();
         List<Future<?>> running = new ArrayList<>();
         for (int p = 0; p < publishers; p++) {
             int first = p;
             Publisher publisher = opened.get(p);
-            running.add(threads.submit(() -> publish(publisher, first, total, rate, start, failed)));
+            running.add(threads.submit(() -> publish(publisher, first, total, rate, start, startMillis, failed)));
         }
         for (Future<?> publisher : running) {
             publisher.get();
@@ -63,16 +66,19 @@ final class LoadGenerator {
         for (Publisher publisher : opened) {
             publisher.close();
         }
-        return new Result(total, failed.sum(), seconds);
+        return new Result(total - failed.sum(), failed.sum(), seconds);
     }
 
-    private Void publish(Publisher publisher, int first, int total, double rate, long start, LongAdder failed) {
+    private Void publish(Publisher publisher, int first, int total, double rate, long start, long startMillis,
+                         LongAdder failed) {
         ArrayDeque<CompletableFuture<?>> pending = new ArrayDeque<>();
         for (int i = first; i < total; i += publishers) {
+            long stamp = System.currentTimeMillis();
             if (rate > 0) {
                 waitUntil(start + (long) (i * 1e9 / rate));
+                stamp = startMillis + (long) (i * 1e3 / rate);
             }
-            pending.add(publisher.send(i, System.currentTimeMillis()));
+            pending.add(publisher.send(i, stamp));
             if (pending.size() >= window) {
                 settle(pending.poll(), failed);
             }

@@ -47,6 +47,11 @@ public final class Mosquitto implements AutoCloseable {
         return port;
     }
 
+    /** The broker's process id (the benchmarks read its CPU time). */
+    public long pid() {
+        return process.pid();
+    }
+
 
     @Override
     public void close() throws InterruptedException {
