@@ -28,7 +28,13 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class MosquittoBaseline implements AutoCloseable {
 
-    static final List<String> SETTINGS = List.of("max_inflight_messages 0", "max_queued_messages 0",
+    private static final int IN_FLIGHT = 10_000;
+    /**
+     * In flight to each subscriber at most what ingest holds unacknowledged over its writers (its max-ack-pending, 20,000,
+     * with 2 writers): unlimited, Mosquitto reuses packet ids of messages not acknowledged yet and the client hangs up.
+     * (The client's own receive maximum is left at 65,535: Mosquitto 2.0.11 sends past a lower one.)
+     */
+    static final List<String> SETTINGS = List.of("max_inflight_messages " + IN_FLIGHT, "max_queued_messages 0",
             "persistence true", "autosave_interval 1");
     private static final String SHARED = "$share/fleetmesh-bench/fleet/+/telemetry/+";
 
@@ -44,6 +50,8 @@ final class MosquittoBaseline implements AutoCloseable {
     static MosquittoBaseline start(Path dir, Database database, int writers, int batch) throws Exception {
         List<String> settings = new ArrayList<>(SETTINGS);
         settings.add("persistence_location " + dir.toAbsolutePath() + "/");
+        // run as root, Mosquitto would become the user mosquitto, who cannot write its database into this directory
+        settings.add("user " + System.getProperty("user.name"));
         MosquittoBaseline baseline = new MosquittoBaseline(Mosquitto.start(dir, settings));
         for (int w = 0; w < writers; w++) {
             baseline.subscribers.add(baseline.subscribe(database, w, batch));
@@ -82,8 +90,8 @@ final class MosquittoBaseline implements AutoCloseable {
     private Subscriber subscribe(Database database, int index, int batch) throws Exception {
         Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier("baseline-subscriber-" + index)
                 .serverHost("127.0.0.1").serverPort(broker.port()).buildAsync();
-        client.connectWith().cleanStart(true).sessionExpiryInterval(Duration.ofHours(1).toSeconds()).send()
-                .get(10, TimeUnit.SECONDS);
+        client.connectWith().cleanStart(true).sessionExpiryInterval(Duration.ofHours(1).toSeconds())
+                .send().get(10, TimeUnit.SECONDS);
         BaselineWriter writer = new BaselineWriter(connect(database), batch, stored);
         client.subscribeWith().topicFilter(SHARED).qos(MqttQos.AT_LEAST_ONCE).callback(writer::received)
                 .manualAcknowledgement(true).send().get(10, TimeUnit.SECONDS);
