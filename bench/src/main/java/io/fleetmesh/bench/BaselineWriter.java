@@ -1,6 +1,6 @@
 package io.fleetmesh.bench;
 
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,7 +58,7 @@ final class BaselineWriter implements Runnable {
     private final Connection connection;
     private final int batch;
     private final LongAdder stored;
-    private final BlockingQueue<Mqtt5Publish> received = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Mqtt3Publish> received = new LinkedBlockingQueue<>();
     private volatile boolean running = true;
 
     BaselineWriter(Connection connection, int batch, LongAdder stored) {
@@ -67,7 +67,7 @@ final class BaselineWriter implements Runnable {
         this.stored = stored;
     }
 
-    void received(Mqtt5Publish message) {
+    void received(Mqtt3Publish message) {
         received.add(message);
     }
 
@@ -77,12 +77,12 @@ final class BaselineWriter implements Runnable {
 
     @Override
     public void run() {
-        List<Mqtt5Publish> messages = new ArrayList<>(batch);
+        List<Mqtt3Publish> messages = new ArrayList<>(batch);
         try (connection) {
             while (running) {
                 if (take(messages)) {
                     write(messages);
-                    messages.forEach(Mqtt5Publish::acknowledge);
+                    messages.forEach(Mqtt3Publish::acknowledge);
                     stored.add(messages.size());
                 }
             }
@@ -91,9 +91,9 @@ final class BaselineWriter implements Runnable {
         }
     }
 
-    private boolean take(List<Mqtt5Publish> messages) throws InterruptedException {
+    private boolean take(List<Mqtt3Publish> messages) throws InterruptedException {
         messages.clear();
-        Mqtt5Publish first = received.poll(100, TimeUnit.MILLISECONDS);
+        Mqtt3Publish first = received.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
             return false;
         }
@@ -102,7 +102,7 @@ final class BaselineWriter implements Runnable {
         return true;
     }
 
-    private void write(List<Mqtt5Publish> messages) throws SQLException {
+    private void write(List<Mqtt3Publish> messages) throws SQLException {
         List<Row> rows = messages.stream().map(BaselineWriter::row).toList();
         Set<String> registered = registered(rows);
         List<Row> known = rows.stream().filter(row -> registered.contains(row.device())).toList();
@@ -111,7 +111,7 @@ final class BaselineWriter implements Runnable {
         connection.commit();
     }
 
-    private static Row row(Mqtt5Publish message) {
+    private static Row row(Mqtt3Publish message) {
         String[] topic = message.getTopic().toString().split("/");
         ObjectNode metrics = (ObjectNode) json.readTree(message.getPayloadAsBytes());
         Instant ts = Instant.ofEpochMilli(metrics.remove("ts").asLong());

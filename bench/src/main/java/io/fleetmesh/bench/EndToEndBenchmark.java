@@ -57,8 +57,18 @@ public final class EndToEndBenchmark {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        Options options = Options.of(new Arguments(args));
+    /** Exits in every case: a failure leaves client threads behind that would keep the JVM (and its load) alive. */
+    public static void main(String[] args) {
+        try {
+            run(Options.of(new Arguments(args)));
+            System.exit(0);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(Options options) throws Exception {
         System.out.println(Machine.describe());
         System.out.println(Machine.versions());
         System.out.printf("end-to-end benchmark: %s; payload: %d metrics and a message number; mosquitto.conf: %s%n",
@@ -71,7 +81,6 @@ public final class EndToEndBenchmark {
             report("run " + run, List.of(runs.get(runs.size() - 1)));
         }
         report("median of " + runs.size() + " runs", runs);
-        System.exit(0);
     }
 
     /** The JIT compiles publishers, ingest and the baseline's writers first, so run 1 is not a cold JVM's. */
