@@ -24,8 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One Mosquitto subscriber's writer, doing per batch what fleet-api's ingest does (the same statements as its
  * TelemetryStore, so neither pipeline does less): the devices checked as registered, the readings inserted with the
- * time range each device's batch covers, the devices' latest values merged, one commit; then, and only then, every
- * message of the batch acknowledged to the broker.
+ * time range each device's batch covers, the devices' latest values merged, one commit.
  */
 final class BaselineWriter implements Runnable {
 
@@ -82,7 +81,6 @@ final class BaselineWriter implements Runnable {
             while (running) {
                 if (take(messages)) {
                     write(messages);
-                    messages.forEach(Mqtt3Publish::acknowledge);
                     stored.add(messages.size());
                 }
             }

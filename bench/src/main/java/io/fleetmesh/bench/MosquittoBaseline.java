@@ -18,12 +18,14 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The classic hub-and-spoke pipeline, given a fair fight: Debian's Mosquitto with persistence on and no in-flight or
  * queue limit (its default queue of 1,000 would drop messages); trucks publishing MQTT QoS 1; as many subscribers as
- * fleet-api has writers, sharing one subscription ({@code $share}, which Mosquitto also gives MQTT 3.1.1 clients: its
- * 2.0.11 overruns an MQTT 5 client's receive maximum, and the client hangs up), persistent sessions, each acknowledging a
- * message only once its batch is committed, and each doing fleet-api's writes ({@link BaselineWriter}: the device
- * check, the readings with their change ranges, the latest values). What it still lacks, and says: Mosquitto's
- * persistence is a snapshot of its memory every {@code autosave_interval} seconds, not a log, so a crash of the broker
- * loses what it acknowledged since; and nothing drops a repeated message (there is no message id).
+ * fleet-api has writers, sharing one subscription ({@code $share}, which Mosquitto also gives MQTT 3.1.1 clients),
+ * persistent sessions, each doing fleet-api's writes ({@link BaselineWriter}: the device check, the readings with
+ * their change ranges, the latest values). What it still lacks, and says: (1) its subscribers acknowledge a message as
+ * it arrives, before the insert. Acknowledging after the commit (the client's manual acknowledgement) made Mosquitto
+ * 2.0.11 reuse the packet ids of messages not acknowledged yet, over MQTT 5 past the client's receive maximum and over
+ * 3.1.1 past its own in-flight limit, and the client hung up: no run finished. (2) Its persistence is a snapshot of
+ * its memory every {@code autosave_interval} second, not a log: a crash loses what it acknowledged since. (3) Nothing
+ * drops a repeated message (MQTT has no message id).
  */
 final class MosquittoBaseline implements AutoCloseable {
 
@@ -91,7 +93,7 @@ final class MosquittoBaseline implements AutoCloseable {
         client.connectWith().cleanSession(false).send().get(10, TimeUnit.SECONDS);
         BaselineWriter writer = new BaselineWriter(connect(database), batch, stored);
         client.subscribeWith().topicFilter(SHARED).qos(MqttQos.AT_LEAST_ONCE).callback(writer::received)
-                .manualAcknowledgement(true).send().get(10, TimeUnit.SECONDS);
+                .send().get(10, TimeUnit.SECONDS);
         Thread thread = new Thread(writer, "baseline-writer-" + index);
         thread.start();
         return new Subscriber(client, writer, thread);
