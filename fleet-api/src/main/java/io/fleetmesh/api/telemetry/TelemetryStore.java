@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,6 +40,10 @@ class TelemetryStore {
                 SELECT tenant_id, device_id, min(ts), max(ts), array_agg(DISTINCT channel)
                 FROM inserted GROUP BY tenant_id, device_id)
             SELECT count(*) FROM inserted""";
+    private static final String INSERT_CHANGES = """
+            INSERT INTO telemetry_changes (tenant_id, device_id, from_ts, to_ts, channels)
+            SELECT ?, d, min(f::timestamptz), max(t::timestamptz), array_agg(c)
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS x(d, c, f, t) GROUP BY d""";
     private static final String UPSERT_STATE = """
             INSERT INTO device_state AS s (tenant_id, device_id, last_seen, last_values)
             SELECT ?, d, t::timestamptz, v::jsonb FROM unnest(?::text[], ?::text[], ?::text[]) AS x(d, t, v)
@@ -88,22 +93,50 @@ class TelemetryStore {
         return text.replace('\0', '\uFFFD');
     }
 
+    /** By COPY when all of them are new (the usual case); else by the statement that skips what is stored. */
     private int insertReadings(UUID tenantId, List<Reading> readings) {
-        return jdbc.execute((Connection connection) -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT_READINGS)) {
-                statement.setObject(1, tenantId);
-                statement.setArray(2, texts(connection, readings, Reading::deviceId));
-                statement.setArray(3, texts(connection, readings, reading -> reading.ts().toString()));
-                statement.setArray(4, texts(connection, readings, Reading::channel));
-                statement.setArray(5, texts(connection, readings, Reading::metricsJson));
-                statement.setArray(6, longs(connection, readings, Reading::epoch));
-                statement.setArray(7, longs(connection, readings, Reading::seq));
-                try (ResultSet inserted = statement.executeQuery()) {
-                    inserted.next();
-                    return inserted.getInt(1);
-                }
+        return jdbc.execute((Connection connection) -> TelemetryCopy.copyIfAllNew(connection, tenantId, readings)
+                ? recordChanges(connection, tenantId, readings) : insertSkippingStored(connection, tenantId, readings));
+    }
+
+    private static int insertSkippingStored(Connection connection, UUID tenantId, List<Reading> readings)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_READINGS)) {
+            statement.setObject(1, tenantId);
+            statement.setArray(2, texts(connection, readings, Reading::deviceId));
+            statement.setArray(3, texts(connection, readings, reading -> reading.ts().toString()));
+            statement.setArray(4, texts(connection, readings, Reading::channel));
+            statement.setArray(5, texts(connection, readings, Reading::metricsJson));
+            statement.setArray(6, longs(connection, readings, Reading::epoch));
+            statement.setArray(7, longs(connection, readings, Reading::seq));
+            try (ResultSet inserted = statement.executeQuery()) {
+                inserted.next();
+                return inserted.getInt(1);
             }
-        });
+        }
+    }
+
+    private record Span(String device, String channel, Instant from, Instant to) {
+        Span widened(Span other) {
+            return new Span(device, channel, from.isBefore(other.from) ? from : other.from, to.isAfter(other.to) ? to : other.to);
+        }
+    }
+
+    /** What INSERT_READINGS records of the rows it inserts, for rows a COPY inserted: each device's time range. */
+    private static int recordChanges(Connection connection, UUID tenantId, List<Reading> readings) throws SQLException {
+        Map<List<String>, Span> spans = new HashMap<>();
+        readings.forEach(reading -> spans.merge(List.of(reading.deviceId(), reading.channel()),
+                new Span(reading.deviceId(), reading.channel(), reading.ts(), reading.ts()), Span::widened));
+        List<Span> all = List.copyOf(spans.values());
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_CHANGES)) {
+            statement.setObject(1, tenantId);
+            statement.setArray(2, connection.createArrayOf("text", all.stream().map(Span::device).toArray()));
+            statement.setArray(3, connection.createArrayOf("text", all.stream().map(Span::channel).toArray()));
+            statement.setArray(4, connection.createArrayOf("text", all.stream().map(span -> span.from().toString()).toArray()));
+            statement.setArray(5, connection.createArrayOf("text", all.stream().map(span -> span.to().toString()).toArray()));
+            statement.executeUpdate();
+        }
+        return readings.size();
     }
 
     /** Devices in id order, so concurrent replicas lock device_state rows in the same order. */
