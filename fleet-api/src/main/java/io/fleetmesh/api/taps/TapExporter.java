@@ -19,11 +19,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * fleet-api as the reader of exporting taps: each {@code fleetmesh.exports.interval} it pulls a batch, writes one
@@ -41,19 +38,17 @@ class TapExporter {
     private final ExportStore exports;
     private final ExportProperties properties;
     private final MeshLinks links;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
+    private final TapLocks locks;
     private final MeterRegistry registry;
     private final Clock clock;
 
     TapExporter(TapStore store, ExportStore exports, ExportProperties properties, MeshLinks links,
-                JdbcTemplate jdbc, PlatformTransactionManager transactions, MeterRegistry registry, Clock clock) {
+                TapLocks locks, MeterRegistry registry, Clock clock) {
         this.store = store;
         this.exports = exports;
         this.properties = properties;
         this.links = links;
-        this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactions);
+        this.locks = locks;
         this.registry = registry;
         this.clock = clock;
     }
@@ -68,8 +63,7 @@ class TapExporter {
 
     /** One batch of the tap, if no other replica is exporting it now; the rows written. */
     int exportLocked(TenantLink link, Tap tap) {
-        return transactions.execute(status -> jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtext(?))",
-                Boolean.class, "tap-export/" + tap.tenant() + "/" + tap.name()) ? exportBatch(link, tap) : 0);
+        return locks.ifNotExporting(tap.tenant(), tap.name(), () -> exportBatch(link, tap));
     }
 
     private int exportBatch(TenantLink link, Tap tap) {
