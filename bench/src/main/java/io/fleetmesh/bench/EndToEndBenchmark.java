@@ -90,12 +90,12 @@ public final class EndToEndBenchmark {
                 List.of());
         LoadGenerator generator = new LoadGenerator(options.publishers(), options.window());
         rawJetStream(generator, workload);
-        Options short_ = new Options(workload.size(), options.rate(), 2, 1, options.publishers(), options.devices(),
+        Options brief = new Options(workload.size(), options.rate(), 2, 1, options.publishers(), options.devices(),
                 options.window());
         try (BenchPlatform platform = new BenchPlatform()) {
             workload.registerDevices(platform.jdbc);
-            fleetmesh(platform, generator, workload, short_);
-            mosquitto(platform, generator, workload, short_);
+            fleetmesh(platform, generator, workload, brief);
+            mosquitto(platform, generator, workload, brief);
         }
     }
 
@@ -103,7 +103,7 @@ public final class EndToEndBenchmark {
     private static Run runOnce(Options options, boolean mosquittoFirst) throws Exception {
         TelemetryWorkload workload = new TelemetryWorkload(options.messages(), options.devices(), List.of());
         LoadGenerator generator = new LoadGenerator(options.publishers(), options.window());
-        double[] raw = rawJetStream(generator, workload);
+        RawPublish raw = rawJetStream(generator, workload);
         try (BenchPlatform platform = new BenchPlatform()) {
             workload.registerDevices(platform.jdbc);
             System.out.println("  PostgreSQL " + platform.jdbc.queryForObject("SHOW server_version", String.class));
@@ -111,12 +111,15 @@ public final class EndToEndBenchmark {
             Phase[] fleet = fleetmesh(platform, generator, workload, options);
             mqtt = mosquittoFirst ? mqtt : mosquitto(platform, generator, workload, options);
             double copy = new CopyBaseline(platform.jdbc).rowsPerSecond(workload);
-            return new Run(raw[0], raw[1], fleet[0], fleet[1], copy, mqtt[0], mqtt[1]);
+            return new Run(raw.rate(), raw.publisherCpu(), fleet[0], fleet[1], copy, mqtt[0], mqtt[1]);
         }
     }
 
-    /** The rate, and the publishers' own CPU µs per message (this JVM runs nothing else meanwhile). */
-    private static double[] rawJetStream(LoadGenerator generator, TelemetryWorkload workload) throws Exception {
+    /** The raw phase's rate, and the publishers' own CPU µs per message (this JVM runs nothing else meanwhile). */
+    private record RawPublish(double rate, double publisherCpu) {
+    }
+
+    private static RawPublish rawJetStream(LoadGenerator generator, TelemetryWorkload workload) throws Exception {
         try (NatsServer hub = NatsServer.hub(Files.createTempDirectory("fleetmesh-bench-raw")).start();
              Connection admin = Nats.connect(hub.url())) {
             admin.jetStreamManagement().addStream(StreamConfiguration.builder().name("RAW")
@@ -129,7 +132,7 @@ public final class EndToEndBenchmark {
             System.out.printf("  raw JetStream async publish to a file stream: %,d in %.1f s, %,.0f msgs/s (%d failed);"
                             + " CPU per message: publishers %.1f µs, hub %.1f µs%n", result.sent(), result.seconds(),
                     result.rate(), result.failed(), publishers, cpu.get("hub") * 1e6 / Math.max(1, result.sent()));
-            return new double[] {result.rate(), publishers};
+            return new RawPublish(result.rate(), publishers);
         }
     }
 
