@@ -1,11 +1,9 @@
 package io.fleetmesh.bench;
 
-import io.fleetmesh.protocol.MeshHeaders;
 import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.api.PublishAck;
-import io.nats.client.impl.Headers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -46,6 +44,11 @@ final class TelemetryWorkload {
         }
     }
 
+    /** The device of reading {@code i}. */
+    String deviceOf(int i) {
+        return device(i % devices);
+    }
+
     String subject(int i) {
         return Subjects.telemetry(device(i % devices), "reefer");
     }
@@ -57,12 +60,6 @@ final class TelemetryWorkload {
     /** A reading stamped {@code nowMillis} and numbered, so that the stored rows show what was lost or doubled. */
     byte[] livePayload(int i, long nowMillis) {
         return ("{\"ts\":" + nowMillis + ",\"n\":" + i + "," + metricsBody(i) + "}").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** What a truck's forwarder puts on reading {@code i}: its identity, {@code (device, epoch, i + 1)}. */
-    Headers forwarderHeaders(int i, long epoch) {
-        return new Headers().put(MeshHeaders.EPOCH, Long.toString(epoch)).put(MeshHeaders.SEQ, Long.toString(i + 1L))
-                .put(MeshHeaders.MESSAGE_ID, MeshHeaders.messageId(device(i % devices), epoch, i + 1L));
     }
 
     /** The same reading's MQTT topic, as a truck would publish it to a classic broker. */

@@ -12,6 +12,8 @@ public final class MeshHeaders {
     public static final String SEQ = "Fleet-Seq";
     /** JetStream's de-duplication header. */
     public static final String MESSAGE_ID = "Nats-Msg-Id";
+    /** Marks a {@link TelemetryBatch}; its value is the number of readings the batch holds. */
+    public static final String BATCH = "Fleet-Batch";
 
     private MeshHeaders() {
     }
@@ -19,5 +21,14 @@ public final class MeshHeaders {
     /** {@code <device>:<epoch>:<seq>}: unique across the fleet. */
     public static String messageId(String device, long epoch, long seq) {
         return device + ":" + epoch + ":" + seq;
+    }
+
+    /**
+     * {@code <device>:<epoch>:<first>-<last>}: a batch holds every reading of its subject between the two sequences,
+     * so two batches under one id hold the same readings (or, after the outbox discarded some, fewer). The hub's
+     * de-duplication can never drop a batch carrying a reading it lacks.
+     */
+    public static String batchId(String device, long epoch, long firstSeq, long lastSeq) {
+        return device + ":" + epoch + ":" + firstSeq + "-" + lastSeq;
     }
 }

@@ -1,6 +1,5 @@
 package io.fleetmesh.edge.sync;
 
-import io.fleetmesh.protocol.MeshHeaders;
 import io.nats.client.Connection;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
@@ -14,7 +13,6 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.PublishAck;
-import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +25,8 @@ import java.util.logging.Logger;
 /**
  * Sync up (ADR 0004): a durable consumer on the outbox; each message is published to the hub on the same subject
  * with its identity ({@code Fleet-Epoch}, {@code Fleet-Seq}, and {@code Nats-Msg-Id} for the hub's own
- * de-duplication) and acked locally only once the hub has stored it. A batch is retried whole until the hub has
+ * de-duplication), several readings of a subject together as one batch (ADR 0016), and acked locally only once the
+ * hub has stored it. A batch is retried whole until the hub has
  * it all, so the forwarder never moves past a message the hub does not have.
  */
 public final class Forwarder implements AutoCloseable {
@@ -185,24 +184,21 @@ public final class Forwarder implements AutoCloseable {
         return false;
     }
 
+    /** Readings of one subject go as batches when there are several (ADR 0016); the hub acknowledges each message. */
     private void publish(List<Message> batch, long epoch) throws Exception {
         JetStream hubJs = hub.jetStream();
-        List<CompletableFuture<PublishAck>> acks = new ArrayList<>(batch.size());
-        for (Message message : batch) {
-            acks.add(hubJs.publishAsync(upstream(message, epoch)));
+        List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
+        for (NatsMessage message : new Upstream(deviceId, epoch).of(outgoing(batch))) {
+            acks.add(hubJs.publishAsync(message));
         }
         for (CompletableFuture<PublishAck> ack : acks) {
             ack.get(HUB_ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    private NatsMessage upstream(Message message, long epoch) {
-        long seq = message.metaData().streamSequence();
-        Headers headers = new Headers()
-                .put(MeshHeaders.EPOCH, Long.toString(epoch))
-                .put(MeshHeaders.SEQ, Long.toString(seq))
-                .put(MeshHeaders.MESSAGE_ID, MeshHeaders.messageId(deviceId, epoch, seq));
-        return NatsMessage.builder().subject(message.getSubject()).headers(headers).data(message.getData()).build();
+    private static List<Upstream.Outgoing> outgoing(List<Message> batch) {
+        return batch.stream().map(message -> new Upstream.Outgoing(message.getSubject(),
+                message.metaData().streamSequence(), message.getData())).toList();
     }
 
     /**

@@ -107,7 +107,7 @@ class TapExporter {
             List<Message> rest = messages.subList(done.size(), messages.size());
             return rest.isEmpty() ? 0 : export(tap, rest);
         }
-        List<ExportRow> rows = messages.stream().map(ExportRow::of).toList();
+        List<ExportRow> rows = messages.stream().flatMap(message -> ExportRow.of(message).stream()).toList();
         long to = rows.get(rows.size() - 1).streamSequence();
         String key = folder + "/" + ExportStore.name(from, to, format);
         long bytes = exports.write(key, file -> ExportWriters.write(format, rows, file));

@@ -2,9 +2,8 @@ package io.fleetmesh.api.telemetry;
 
 import io.fleetmesh.api.devices.DeviceDirectory;
 import io.fleetmesh.api.telemetry.Rejection.Cause;
-import io.fleetmesh.protocol.MeshHeaders;
+import io.fleetmesh.protocol.MalformedMessage;
 import io.nats.client.Message;
-import io.nats.client.impl.Headers;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,21 +79,24 @@ class BatchProcessor {
     private void decode(List<Message> batch, long streamEpoch, List<Reading> readings, List<Rejection> rejections) {
         Instant now = clock.instant();
         for (Message message : batch) {
-            Decoded decoded = decoder.decode(incoming(message, streamEpoch), now);
-            if (decoded instanceof Reading reading) {
-                readings.add(reading);
-            } else {
-                rejections.add((Rejection) decoded);
+            for (Decoded decoded : decode(message, streamEpoch, now)) {
+                if (decoded instanceof Reading reading) {
+                    readings.add(reading);
+                } else {
+                    rejections.add((Rejection) decoded);
+                }
             }
         }
     }
 
-    private static IncomingMessage incoming(Message message, long streamEpoch) {
-        Headers headers = message.getHeaders();
-        return new IncomingMessage(message.getSubject(), message.getData(),
-                headers == null ? null : headers.getFirst(MeshHeaders.EPOCH),
-                headers == null ? null : headers.getFirst(MeshHeaders.SEQ),
-                streamEpoch, message.metaData().streamSequence());
+    /** A batch that is not one is quarantined whole: which readings it held cannot be known. */
+    private List<Decoded> decode(Message message, long streamEpoch, Instant now) {
+        long streamSeq = message.metaData().streamSequence();
+        try {
+            return HubReadings.of(message, streamEpoch, streamSeq).stream().map(incoming -> decoder.decode(incoming, now)).toList();
+        } catch (MalformedMessage e) {
+            return List.of(new Rejection(message.getSubject(), message.getData(), Cause.MALFORMED, e.getMessage(), streamSeq));
+        }
     }
 
     private List<Reading> rejectUnknownDevices(UUID tenantId, List<Reading> readings, List<Rejection> rejections) {

@@ -5,6 +5,7 @@ import io.fleetmesh.api.identity.CurrentTenant;
 import io.fleetmesh.api.mesh.MeshLinks;
 import io.fleetmesh.api.mesh.TenantLink;
 import io.fleetmesh.api.web.Refuses;
+import io.fleetmesh.protocol.MalformedMessage;
 import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -139,14 +140,18 @@ class LiveReadings {
         watchers.values().forEach(tenantWatchers -> tenantWatchers.forEach(watcher -> watcher.emitter().complete()));
     }
 
+    /** Each reading of a telemetry batch too (ADR 0016); a batch that is not one shows nothing, as a bad reading. */
     private void forward(SseEmitter emitter, Message message) {
-        IncomingMessage incoming = new IncomingMessage(message.getSubject(), message.getData(), null, null, 0, 0);
-        if (decoder.decode(incoming, clock.instant()) instanceof Reading reading) {
-            try {
-                emitter.send(SseEmitter.event().name("reading").data(json(reading)));
-            } catch (IOException | IllegalStateException gone) {
-                emitter.completeWithError(gone);
+        try {
+            for (IncomingMessage incoming : HubReadings.of(message, 0, 0)) {
+                if (decoder.decode(incoming, clock.instant()) instanceof Reading reading) {
+                    emitter.send(SseEmitter.event().name("reading").data(json(reading)));
+                }
             }
+        } catch (MalformedMessage notABatch) {
+            // quarantined by ingest, which reads the same message from the stream
+        } catch (IOException | IllegalStateException gone) {
+            emitter.completeWithError(gone);
         }
     }
 

@@ -160,21 +160,24 @@ class TelemetryIngest implements SmartLifecycle {
         return connection.getConsumerContext(HubStreams.TELEMETRY, properties.durable());
     }
 
+    /** At most {@code batchSize} readings, counting a telemetry batch's readings (ADR 0016), or what came in the linger. */
     private List<Message> nextBatch(IterableConsumer iterable) throws Exception {
-        List<Message> batch = new ArrayList<>(properties.batchSize());
+        List<Message> batch = new ArrayList<>();
         Message first = iterable.nextMessage(POLL);
         if (first == null) {
             return batch;
         }
         batch.add(first);
+        int readings = HubReadings.count(first);
         long deadline = System.nanoTime() + properties.linger().toNanos();
-        while (batch.size() < properties.batchSize()) {
+        while (readings < properties.batchSize()) {
             long waitMillis = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
             Message next = deadline > System.nanoTime() ? iterable.nextMessage(waitMillis) : null;
             if (next == null) {
                 break;
             }
             batch.add(next);
+            readings += HubReadings.count(next);
         }
         return batch;
     }

@@ -4,11 +4,14 @@ import static io.fleetmesh.api.telemetry.FloodMessage.bad;
 
 import io.fleetmesh.api.telemetry.Rejection.Cause;
 import io.fleetmesh.protocol.MeshHeaders;
+import io.fleetmesh.protocol.TelemetryBatch;
 import io.nats.client.impl.Headers;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -22,7 +25,7 @@ final class BadMessages {
     /** The kinds, weighted by how many of the flood's bad messages they get (the big ones fewer: disk and time). */
     enum Kind {
         MALFORMED_JSON(2), WRONG_TYPES(2), NON_FINITE(2), OVERSIZE(1), UNKNOWN_DEVICE(2), HOSTILE_STRINGS(2),
-        BAD_TIMESTAMPS(2), BAD_IDENTITY(2), WRONG_SUBJECTS(2), REFUSED_BY_HUB(0);
+        BAD_TIMESTAMPS(2), BAD_IDENTITY(2), WRONG_SUBJECTS(2), BAD_BATCHES(2), REFUSED_BY_HUB(0);
 
         final int weight;
 
@@ -75,6 +78,7 @@ final class BadMessages {
             case BAD_TIMESTAMPS -> badTimestamp(random);
             case BAD_IDENTITY -> badIdentity(random);
             case WRONG_SUBJECTS -> wrongSubject(random);
+            case BAD_BATCHES -> badBatch(random);
             case REFUSED_BY_HUB -> refused(random);
         };
         return message.ofKind(kind.name()).oversizeBeyond(maxPayloadBytes);
@@ -183,6 +187,36 @@ final class BadMessages {
         }
         return bad("fleet." + device(random) + ".telemetry.reefer", headers,
                 utf8(good.validBody(random)), Cause.INVALID, MeshHeaders.EPOCH);
+    }
+
+    /** Marked as a telemetry batch (ADR 0016) but not one: cut short, of another version, lengths that lie, empty. */
+    private FloodMessage badBatch(Random random) {
+        byte[] first = utf8(good.validBody(random));
+        byte[] packed = TelemetryBatch.pack(List.of(new TelemetryBatch.Entry(1_700_000_000_000L, 1, first),
+                new TelemetryBatch.Entry(1_700_000_000_000L, 2, utf8(good.validBody(random)))));
+        int cut = 1 + random.nextInt(packed.length - 1);
+        byte[] payload = switch (random.nextInt(5)) {
+            // a cut right after the first reading would leave a whole batch of one
+            case 0 -> Arrays.copyOf(packed, cut == TelemetryBatch.size(List.of(first)) ? cut - 1 : cut);
+            case 1 -> concat(new byte[] {(byte) (2 + random.nextInt(250))}, Arrays.copyOfRange(packed, 1, packed.length));
+            case 2 -> lyingLength(packed, random);
+            case 3 -> new byte[] {1};
+            default -> utf8(good.validBody(random));
+        };
+        Headers headers = new Headers().put(MeshHeaders.BATCH, pick(List.of("2", "1", "100", "-3", "many"), random));
+        return bad("fleet." + device(random) + ".telemetry.reefer", headers, payload, Cause.MALFORMED, "telemetry batch");
+    }
+
+    private static byte[] lyingLength(byte[] packed, Random random) {
+        byte[] lying = packed.clone();
+        ByteBuffer.wrap(lying).putInt(17, random.nextBoolean() ? -1 - random.nextInt(1_000) : packed.length + random.nextInt(1_000));
+        return lying;
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     /** Subjects that the stream's filter fleet.*.telemetry.> captures but ingest must not take. */

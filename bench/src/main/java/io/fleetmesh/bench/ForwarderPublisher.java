@@ -1,0 +1,154 @@
+package io.fleetmesh.bench;
+
+import io.fleetmesh.protocol.MeshHeaders;
+import io.fleetmesh.protocol.TelemetryBatch;
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.api.PublishAck;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes as a truck's forwarder does (ADR 0016): readings queue up as in an outbox; a loop takes what has queued
+ * (waiting {@link #LINGER_MILLIS} after the first, at most {@link #BATCH}), sends each subject's readings of it as
+ * telemetry batches (a lone reading as a single message with its identity headers), and takes the next only once
+ * the hub acknowledged all of them. So batches grow when the hub lags and a live trickle goes single, as on a truck.
+ */
+final class ForwarderPublisher implements LoadGenerator.Publisher {
+
+    private static final int BATCH = 2_000;
+    private static final long LINGER_MILLIS = 5;
+
+    private record Queued(String subject, String device, long seq, byte[] body, CompletableFuture<Void> acked) {
+    }
+
+    private final BlockingQueue<Queued> outbox = new LinkedBlockingQueue<>();
+    private final TelemetryWorkload workload;
+    private final Connection connection;
+    private final JetStream js;
+    private final long epoch;
+    private final Thread loop;
+    private volatile boolean running = true;
+
+    ForwarderPublisher(TelemetryWorkload workload, Connection connection, long epoch) throws Exception {
+        this.workload = workload;
+        this.connection = connection;
+        this.js = connection.jetStream();
+        this.epoch = epoch;
+        this.loop = new Thread(this::forward, "bench-forwarder");
+        loop.start();
+    }
+
+    @Override
+    public CompletableFuture<?> send(int i, long stampMillis) {
+        Queued reading = new Queued(workload.subject(i), workload.deviceOf(i), i + 1L, workload.livePayload(i, stampMillis),
+                new CompletableFuture<>());
+        outbox.add(reading);
+        return reading.acked();
+    }
+
+    private void forward() {
+        while (running) {
+            try {
+                List<Queued> batch = nextBatch();
+                if (!batch.isEmpty()) {
+                    publish(batch);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private List<Queued> nextBatch() throws InterruptedException {
+        List<Queued> batch = new ArrayList<>();
+        Queued first = outbox.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return batch;
+        }
+        batch.add(first);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+        while (batch.size() < BATCH) {
+            Queued next = outbox.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    /** Every hub message of the batch, then waits for all their acks, as the forwarder does before it pulls again. */
+    private void publish(List<Queued> batch) {
+        Map<String, List<Queued>> bySubject = new LinkedHashMap<>();
+        batch.forEach(reading -> bySubject.computeIfAbsent(reading.subject(), subject -> new ArrayList<>()).add(reading));
+        List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
+        for (List<Queued> readings : bySubject.values()) {
+            for (List<Queued> chunk : chunks(readings)) {
+                acks.add(send(chunk));
+            }
+        }
+        acks.forEach(ack -> ack.handle((stored, failure) -> null).join());
+    }
+
+    private static List<List<Queued>> chunks(List<Queued> readings) {
+        List<List<Queued>> chunks = new ArrayList<>();
+        List<Queued> chunk = new ArrayList<>();
+        int bytes = 1;
+        for (Queued reading : readings) {
+            if (!chunk.isEmpty() && !TelemetryBatch.fits(chunk.size(), bytes, reading.body())) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                bytes = 1;
+            }
+            chunk.add(reading);
+            bytes += TelemetryBatch.size(List.of(reading.body())) - 1;
+        }
+        chunks.add(chunk);
+        return chunks;
+    }
+
+    private CompletableFuture<PublishAck> send(List<Queued> chunk) {
+        CompletableFuture<PublishAck> ack = js.publishAsync(chunk.size() == 1 ? single(chunk.get(0)) : batch(chunk));
+        ack.whenComplete((stored, failure) -> chunk.forEach(reading -> {
+            if (failure == null) {
+                reading.acked().complete(null);
+            } else {
+                reading.acked().completeExceptionally(failure);
+            }
+        }));
+        return ack;
+    }
+
+    private NatsMessage single(Queued reading) {
+        Headers headers = new Headers().put(MeshHeaders.EPOCH, Long.toString(epoch))
+                .put(MeshHeaders.SEQ, Long.toString(reading.seq()))
+                .put(MeshHeaders.MESSAGE_ID, MeshHeaders.messageId(reading.device(), epoch, reading.seq()));
+        return NatsMessage.builder().subject(reading.subject()).headers(headers).data(reading.body()).build();
+    }
+
+    private NatsMessage batch(List<Queued> chunk) {
+        Queued first = chunk.get(0);
+        Headers headers = new Headers().put(MeshHeaders.BATCH, Integer.toString(chunk.size()))
+                .put(MeshHeaders.MESSAGE_ID, MeshHeaders.batchId(first.device(), epoch, first.seq(),
+                        chunk.get(chunk.size() - 1).seq()));
+        byte[] payload = TelemetryBatch.pack(chunk.stream()
+                .map(reading -> new TelemetryBatch.Entry(epoch, reading.seq(), reading.body())).toList());
+        return NatsMessage.builder().subject(first.subject()).headers(headers).data(payload).build();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        loop.join(10_000);
+        connection.close();
+    }
+}

@@ -1,0 +1,90 @@
+package io.fleetmesh.edge.sync;
+
+import io.fleetmesh.protocol.MeshHeaders;
+import io.fleetmesh.protocol.MeshSubject;
+import io.fleetmesh.protocol.Subjects;
+import io.fleetmesh.protocol.TelemetryBatch;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a batch pulled from the outbox becomes on the hub (ADR 0016): the readings of a subject that occurs more than
+ * once go as {@link TelemetryBatch}es, everything else (a live reading alone, an event) as a message of its own.
+ * Each batch holds every reading of its subject between its first and last sequence, which is what makes its
+ * {@code Nats-Msg-Id} a safe de-duplication key.
+ */
+final class Upstream {
+
+    /** A message of the outbox: its subject, its outbox sequence, its payload. */
+    record Outgoing(String subject, long seq, byte[] data) {
+    }
+
+    private final String deviceId;
+    private final long epoch;
+
+    Upstream(String deviceId, long epoch) {
+        this.deviceId = deviceId;
+        this.epoch = epoch;
+    }
+
+    /** The hub messages for these outbox messages (given in outbox order), grouped by subject in order of first use. */
+    List<NatsMessage> of(List<Outgoing> batch) {
+        Map<String, List<Outgoing>> groups = new LinkedHashMap<>();
+        for (Outgoing message : batch) {
+            String key = isTelemetry(message.subject()) ? message.subject() : "#" + message.seq();
+            groups.computeIfAbsent(key, subject -> new ArrayList<>()).add(message);
+        }
+        List<NatsMessage> upstream = new ArrayList<>(groups.size());
+        groups.values().forEach(group -> upstream.addAll(grouped(group)));
+        return upstream;
+    }
+
+    private List<NatsMessage> grouped(List<Outgoing> group) {
+        List<NatsMessage> messages = new ArrayList<>();
+        List<Outgoing> pending = new ArrayList<>();
+        int bytes = 1;
+        for (Outgoing message : group) {
+            if (!pending.isEmpty() && !TelemetryBatch.fits(pending.size(), bytes, message.data())) {
+                messages.add(batchOrSingle(pending));
+                pending = new ArrayList<>();
+                bytes = 1;
+            }
+            pending.add(message);
+            bytes += TelemetryBatch.size(List.of(message.data())) - 1;
+        }
+        messages.add(batchOrSingle(pending));
+        return messages;
+    }
+
+    /** A body too large for any batch ends up alone in {@code pending}: it goes single, as before batches. */
+    private NatsMessage batchOrSingle(List<Outgoing> pending) {
+        return pending.size() == 1 ? single(pending.get(0)) : batch(pending);
+    }
+
+    NatsMessage single(Outgoing message) {
+        Headers headers = new Headers()
+                .put(MeshHeaders.EPOCH, Long.toString(epoch))
+                .put(MeshHeaders.SEQ, Long.toString(message.seq()))
+                .put(MeshHeaders.MESSAGE_ID, MeshHeaders.messageId(deviceId, epoch, message.seq()));
+        return NatsMessage.builder().subject(message.subject()).headers(headers).data(message.data()).build();
+    }
+
+    private NatsMessage batch(List<Outgoing> readings) {
+        long first = readings.get(0).seq();
+        long last = readings.get(readings.size() - 1).seq();
+        Headers headers = new Headers()
+                .put(MeshHeaders.BATCH, Integer.toString(readings.size()))
+                .put(MeshHeaders.MESSAGE_ID, MeshHeaders.batchId(deviceId, epoch, first, last));
+        byte[] payload = TelemetryBatch.pack(readings.stream()
+                .map(reading -> new TelemetryBatch.Entry(epoch, reading.seq(), reading.data())).toList());
+        return NatsMessage.builder().subject(readings.get(0).subject()).headers(headers).data(payload).build();
+    }
+
+    private static boolean isTelemetry(String subject) {
+        return Subjects.parse(subject).filter(MeshSubject::isTelemetry).isPresent();
+    }
+}

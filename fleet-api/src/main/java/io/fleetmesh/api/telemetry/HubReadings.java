@@ -1,0 +1,42 @@
+package io.fleetmesh.api.telemetry;
+
+import io.fleetmesh.protocol.MeshHeaders;
+import io.fleetmesh.protocol.TelemetryBatch;
+import io.nats.client.Message;
+import io.nats.client.impl.Headers;
+import java.util.List;
+
+/**
+ * The readings a hub message carries: itself, or each reading of a {@link TelemetryBatch} (ADR 0016) with its own
+ * identity and body, so that each is checked, stored or quarantined on its own.
+ */
+final class HubReadings {
+
+    private HubReadings() {
+    }
+
+    /** Refused with {@code MalformedMessage} when a batch is not one. */
+    static List<IncomingMessage> of(Message message, long streamEpoch, long streamSeq) {
+        Headers headers = message.getHeaders();
+        if (headers == null || headers.getFirst(MeshHeaders.BATCH) == null) {
+            return List.of(new IncomingMessage(message.getSubject(), message.getData(),
+                    headers == null ? null : headers.getFirst(MeshHeaders.EPOCH),
+                    headers == null ? null : headers.getFirst(MeshHeaders.SEQ), streamEpoch, streamSeq));
+        }
+        return TelemetryBatch.unpack(message.getData()).stream().map(entry -> new IncomingMessage(message.getSubject(),
+                entry.body(), Long.toString(entry.epoch()), Long.toString(entry.seq()), streamEpoch, streamSeq)).toList();
+    }
+
+    /** How many readings a message says it carries, for sizing a batch of writes; the payload decides what is stored. */
+    static int count(Message message) {
+        String batch = message.getHeaders() == null ? null : message.getHeaders().getFirst(MeshHeaders.BATCH);
+        if (batch == null) {
+            return 1;
+        }
+        try {
+            return Math.max(1, Math.min(Integer.parseInt(batch.trim()), TelemetryBatch.MAX_READINGS));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}
