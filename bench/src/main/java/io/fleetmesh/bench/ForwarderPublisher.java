@@ -92,28 +92,11 @@ final class ForwarderPublisher implements LoadGenerator.Publisher {
         batch.forEach(reading -> bySubject.computeIfAbsent(reading.subject(), subject -> new ArrayList<>()).add(reading));
         List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
         for (List<Queued> readings : bySubject.values()) {
-            for (List<Queued> chunk : chunks(readings)) {
+            for (List<Queued> chunk : TelemetryBatch.cut(readings, Queued::body)) {
                 acks.add(send(chunk));
             }
         }
         acks.forEach(ack -> ack.handle((stored, failure) -> null).join());
-    }
-
-    private static List<List<Queued>> chunks(List<Queued> readings) {
-        List<List<Queued>> chunks = new ArrayList<>();
-        List<Queued> chunk = new ArrayList<>();
-        int bytes = 1;
-        for (Queued reading : readings) {
-            if (!chunk.isEmpty() && !TelemetryBatch.fits(chunk.size(), bytes, reading.body())) {
-                chunks.add(chunk);
-                chunk = new ArrayList<>();
-                bytes = 1;
-            }
-            chunk.add(reading);
-            bytes += TelemetryBatch.size(List.of(reading.body())) - 1;
-        }
-        chunks.add(chunk);
-        return chunks;
     }
 
     private CompletableFuture<PublishAck> send(List<Queued> chunk) {

@@ -4,6 +4,7 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Many readings of one subject in one hub message (ADR 0016): what a truck's forwarder sends when its outbox holds
@@ -38,6 +39,30 @@ public final class TelemetryBatch {
     /** Whether one more body still fits a batch that holds {@code readings} readings in {@code bytes} bytes. */
     public static boolean fits(int readings, int bytes, byte[] body) {
         return readings < MAX_READINGS && bytes + ENTRY_HEADER + body.length <= MAX_BYTES;
+    }
+
+    /**
+     * The items cut, in order, into runs that each fit one batch. An item whose body no batch can hold is a run of
+     * its own (it goes as a single message).
+     */
+    public static <T> List<List<T>> cut(List<T> items, Function<T, byte[]> body) {
+        List<List<T>> runs = new ArrayList<>();
+        List<T> run = new ArrayList<>();
+        int bytes = 1;
+        for (T item : items) {
+            byte[] next = body.apply(item);
+            if (!run.isEmpty() && !fits(run.size(), bytes, next)) {
+                runs.add(run);
+                run = new ArrayList<>();
+                bytes = 1;
+            }
+            run.add(item);
+            bytes += ENTRY_HEADER + next.length;
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
     }
 
     public static byte[] pack(List<Entry> entries) {

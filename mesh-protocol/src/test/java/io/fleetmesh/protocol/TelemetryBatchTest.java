@@ -40,6 +40,21 @@ class TelemetryBatchTest {
     }
 
     @Test
+    void itemsAreCutInOrderIntoRunsThatEachFitABatchAndAnOversizedBodyStandsAlone() {
+        List<byte[]> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < TelemetryBatch.MAX_READINGS + 3; i++) {
+            bodies.add(new byte[10]);
+        }
+        bodies.add(new byte[TelemetryBatch.MAX_BYTES]);
+        bodies.add(new byte[10]);
+        List<List<byte[]>> runs = TelemetryBatch.cut(bodies, body -> body);
+        assertThat(runs).extracting(List::size).containsExactly(TelemetryBatch.MAX_READINGS, 3, 1, 1);
+        assertThat(runs.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(bodies);
+        assertThat(runs.subList(0, 2)).allSatisfy(run -> assertThat(TelemetryBatch.size(run)).isLessThanOrEqualTo(TelemetryBatch.MAX_BYTES));
+        assertThat(TelemetryBatch.cut(List.<byte[]>of(), body -> body)).isEmpty();
+    }
+
+    @Test
     void aCutShortOrForeignPayloadIsRefusedWithItsReason() {
         byte[] packed = TelemetryBatch.pack(List.of(entry(1, 1, "{\"a\":1}"), entry(1, 2, "{\"a\":2}")));
         assertThatThrownBy(() -> TelemetryBatch.unpack(Arrays.copyOf(packed, packed.length - 1)))

@@ -44,20 +44,7 @@ final class Upstream {
     }
 
     private List<NatsMessage> grouped(List<Outgoing> group) {
-        List<NatsMessage> messages = new ArrayList<>();
-        List<Outgoing> pending = new ArrayList<>();
-        int bytes = 1;
-        for (Outgoing message : group) {
-            if (!pending.isEmpty() && !TelemetryBatch.fits(pending.size(), bytes, message.data())) {
-                messages.add(batchOrSingle(pending));
-                pending = new ArrayList<>();
-                bytes = 1;
-            }
-            pending.add(message);
-            bytes += TelemetryBatch.size(List.of(message.data())) - 1;
-        }
-        messages.add(batchOrSingle(pending));
-        return messages;
+        return TelemetryBatch.cut(group, Outgoing::data).stream().map(this::batchOrSingle).toList();
     }
 
     /** A body too large for any batch ends up alone in {@code pending}: it goes single, as before batches. */
