@@ -19,12 +19,12 @@ final class HubReadings {
     static List<IncomingMessage> of(Message message, long streamEpoch, long streamSeq) {
         Headers headers = message.getHeaders();
         if (headers == null || headers.getFirst(MeshHeaders.BATCH) == null) {
-            return List.of(new IncomingMessage(message.getSubject(), message.getData(),
+            return List.of(IncomingMessage.single(message.getSubject(), message.getData(),
                     headers == null ? null : headers.getFirst(MeshHeaders.EPOCH),
                     headers == null ? null : headers.getFirst(MeshHeaders.SEQ), streamEpoch, streamSeq));
         }
-        return TelemetryBatch.unpack(message.getData()).stream().map(entry -> new IncomingMessage(message.getSubject(),
-                entry.body(), Long.toString(entry.epoch()), Long.toString(entry.seq()), streamEpoch, streamSeq)).toList();
+        return TelemetryBatch.unpack(message.getData()).stream().map(entry -> IncomingMessage.entry(message.getSubject(),
+                entry.body(), entry.epoch(), entry.seq(), streamSeq)).toList();
     }
 
     /** How many readings a message says it carries, for sizing a batch of writes; the payload decides what is stored. */

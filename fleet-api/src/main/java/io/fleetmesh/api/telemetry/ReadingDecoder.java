@@ -13,12 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns a telemetry message into a reading or a reasoned rejection. Pure: no I/O, the clock is a parameter.
@@ -27,10 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ReadingDecoder {
 
-    private static final int MAX_METRICS = 100;
-    private static final int MAX_STRING = 1024;
-
-    private final JsonMapper mapper = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private final int maxPayloadBytes;
     private final Duration retention;
     private final Duration maxClockSkew;
@@ -69,11 +59,13 @@ final class ReadingDecoder {
                 .orElseThrow(() -> new Refused(Cause.INVALID, "subject is not fleet.<device>.telemetry.<channel>"));
         String deviceId = deviceId(subject);
         String channel = channel(subject);
-        ObjectNode body = parseObject(message.payload());
-        Instant ts = timestamp(body.remove("ts"), now);
-        checkMetrics(body);
-        Identity identity = identity(message);
-        return new Reading(message, deviceId, channel, ts, mapper.writeValueAsString(body), identity.epoch(), identity.seq());
+        ReadingBody body = ReadingBody.read(utf8(message.payload()));
+        Instant ts = timestamp(body.ts(), now);
+        String metricsJson = body.metricsJson();
+        if (!message.hasIdentity()) {
+            throw new Refused(Cause.INVALID, MeshHeaders.EPOCH + " and " + MeshHeaders.SEQ + " must both be positive integers");
+        }
+        return new Reading(message, deviceId, channel, ts, metricsJson, message.epoch(), message.seq());
     }
 
     private static String deviceId(MeshSubject subject) {
@@ -90,18 +82,6 @@ final class ReadingDecoder {
         return subject.name();
     }
 
-    private ObjectNode parseObject(byte[] payload) {
-        try {
-            JsonNode node = mapper.readTree(utf8(payload));
-            if (node instanceof ObjectNode object) {
-                return object;
-            }
-            throw new Refused(Cause.INVALID, "payload is not a JSON object");
-        } catch (JacksonException e) {
-            throw new Refused(Cause.MALFORMED, "payload is not well-formed JSON: " + e.getOriginalMessage());
-        }
-    }
-
     /**
      * JSON text is UTF-8 (RFC 8259). Jackson's own decoding lets overlong and beyond-U+10FFFF sequences through as
      * other characters than were sent, which would then be stored as if the device had sent them.
@@ -114,7 +94,7 @@ final class ReadingDecoder {
         }
     }
 
-    private Instant timestamp(JsonNode ts, Instant now) {
+    private Instant timestamp(ReadingBody.Timestamp ts, Instant now) {
         Instant instant = parseTimestamp(ts);
         if (instant.isBefore(now.minus(retention))) {
             throw new Refused(Cause.OUT_OF_WINDOW, "ts " + instant + " is older than the retention of " + retention);
@@ -126,72 +106,24 @@ final class ReadingDecoder {
     }
 
     /** Microseconds: what PostgreSQL keeps, so a reading reads back with the time it was stored under. */
-    private static Instant parseTimestamp(JsonNode ts) {
+    private static Instant parseTimestamp(ReadingBody.Timestamp ts) {
         return parseInstant(ts).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static Instant parseInstant(JsonNode ts) {
+    private static Instant parseInstant(ReadingBody.Timestamp ts) {
         if (ts == null) {
             throw new Refused(Cause.INVALID, "ts is missing");
         }
         try {
-            if (ts.isIntegralNumber() && ts.canConvertToLong()) {
-                return Instant.ofEpochMilli(ts.longValue());
+            if (ts instanceof ReadingBody.Millis millis) {
+                return Instant.ofEpochMilli(millis.value());
             }
-            if (ts.isString()) {
-                return OffsetDateTime.parse(ts.stringValue()).toInstant();
+            if (ts instanceof ReadingBody.Text text) {
+                return OffsetDateTime.parse(text.value()).toInstant();
             }
         } catch (DateTimeException e) {
             throw new Refused(Cause.INVALID, "ts is not an RFC 3339 time");
         }
         throw new Refused(Cause.INVALID, "ts must be an RFC 3339 string or epoch milliseconds");
-    }
-
-    private static void checkMetrics(ObjectNode body) {
-        if (body.isEmpty() || body.size() > MAX_METRICS) {
-            throw new Refused(Cause.INVALID, "a reading needs 1-" + MAX_METRICS + " metrics besides ts");
-        }
-        for (Map.Entry<String, JsonNode> metric : body.properties()) {
-            checkMetric(metric.getKey(), metric.getValue());
-        }
-    }
-
-    private static void checkMetric(String name, JsonNode value) {
-        if (!TelemetryNames.isMetric(name)) {
-            throw new Refused(Cause.INVALID, "metric names must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
-        }
-        // An integer beyond a double's range (10^309) is as unusable as 1e999: readers cast metrics to float8.
-        // (Number's doubleValue, not JsonNode's: that one throws for such an integer.)
-        boolean finiteNumber = value.isNumber() && Double.isFinite(value.numberValue().doubleValue());
-        boolean safeString = value.isString() && value.stringValue().length() <= MAX_STRING
-                && value.stringValue().indexOf('\0') < 0 && isUnicode(value.stringValue());
-        if (!finiteNumber && !safeString) {
-            throw new Refused(Cause.INVALID, "metric '" + name + "' must be a finite number or a string of at most "
-                    + MAX_STRING + " characters without NUL or unpaired surrogates");
-        }
-    }
-
-    /** An escaped lone surrogate ("\\ud800") is no character: the database driver would store it as "?". */
-    private static boolean isUnicode(String text) {
-        return StandardCharsets.UTF_8.newEncoder().canEncode(text);
-    }
-
-    private static Identity identity(IncomingMessage message) {
-        if (message.epochHeader() == null && message.seqHeader() == null) {
-            return new Identity(message.streamEpoch(), message.streamSeq());
-        }
-        try {
-            long epoch = Long.parseLong(message.epochHeader());
-            long seq = Long.parseLong(message.seqHeader());
-            if (epoch > 0 && seq > 0) {
-                return new Identity(epoch, seq);
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the refusal below
-        }
-        throw new Refused(Cause.INVALID, MeshHeaders.EPOCH + " and " + MeshHeaders.SEQ + " must both be positive integers");
-    }
-
-    private record Identity(long epoch, long seq) {
     }
 }

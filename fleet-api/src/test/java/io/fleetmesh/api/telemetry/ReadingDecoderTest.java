@@ -40,6 +40,13 @@ class ReadingDecoderTest {
     @CsvSource(delimiter = '|', textBlock = """
             fleet.t.telemetry.reefer | {"ts": "2026-11-25T11:00:00Z", "temp": | MALFORMED | not well-formed JSON
             fleet.t.telemetry.reefer | [1, 2]                                  | INVALID   | not a JSON object
+            fleet.t.telemetry.reefer | [1, 2                                   | MALFORMED | not well-formed JSON
+            fleet.t.telemetry.reefer | ''                                      | INVALID   | not a JSON object
+            fleet.t.telemetry.reefer | {"ts": 1, "t": 1} {"t": 2}              | MALFORMED | content after the object
+            fleet.t.telemetry.reefer | {"t": [1], "ts": 1, "u": 2              | MALFORMED | not well-formed JSON
+            fleet.t.telemetry.reefer | {"t": {"a": 1}, "ts": "noon"}           | INVALID   | not an RFC 3339 time
+            fleet.t.telemetry.reefer | {"ts": 1.5, "temp": 1}                  | INVALID   | ts must be
+            fleet.t.telemetry.reefer | {"ts": 1, "ts": 2, "temp": 1}           | MALFORMED | Duplicate
             fleet.t.telemetry.reefer | {"temp": 1}                             | INVALID   | ts is missing
             fleet.t.telemetry.reefer | {"ts": true, "temp": 1}                 | INVALID   | ts must be
             fleet.t.telemetry.reefer | {"ts": "noon", "temp": 1}               | INVALID   | not an RFC 3339 time
@@ -77,7 +84,7 @@ class ReadingDecoderTest {
     @Test
     void refusesWhatWouldBeStoredAsSomethingElseThanWasSent() {
         byte[] overlongSlash = {'{', '"', 't', 's', '"', ':', '1', ',', '"', 'x', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'};
-        Rejection overlong = (Rejection) decoder.decode(new IncomingMessage("fleet.t.telemetry.r", overlongSlash, null, null, 1L, 7L), NOW);
+        Rejection overlong = (Rejection) decoder.decode(IncomingMessage.single("fleet.t.telemetry.r", overlongSlash, null, null, 1L, 7L), NOW);
         assertThat(overlong.cause()).isEqualTo(Cause.MALFORMED);
         assertThat(overlong.reason()).contains("UTF-8");
         assertThat(((Rejection) decode("fleet.t.telemetry.r", "{\"ts\": \"2026-11-25T11:00:00Z\", \"x\": \"a\\ud800\"}",
@@ -89,14 +96,34 @@ class ReadingDecoderTest {
     }
 
     @Test
+    void storesNumbersAsSentAndStringsQuotedAgain() {
+        Reading reading = (Reading) decode("fleet.t.telemetry.r",
+                "{ \"a\" : 1.50, \"ts\": \"2026-11-25T11:00:00Z\", \"b\":1E3,\"c\": \"x\\\"y\\u00e9\\/\\n\", \"d\": -0}", null, null);
+        assertThat(reading.metricsJson()).isEqualTo("{\"a\":1.50,\"b\":1E3,\"c\":\"x\\\"yé/\\n\",\"d\":-0}");
+    }
+
+    @Test
+    void aBatchEntrysIdentityIsTakenAsItCame() {
+        Reading reading = (Reading) decoder.decode(new IncomingMessage("fleet.t.telemetry.r",
+                "{\"ts\": 1795604400000, \"p\": 3}".getBytes(StandardCharsets.UTF_8), 42L, 9L, 7L), NOW);
+        assertThat(reading.epoch()).isEqualTo(42L);
+        assertThat(reading.seq()).isEqualTo(9L);
+        assertThat(cause(decoder.decode(IncomingMessage.entry("fleet.t.telemetry.r",
+                "{\"ts\": 1795604400000, \"p\": 3}".getBytes(StandardCharsets.UTF_8), 0L, 9L, 7L), NOW))).isEqualTo(Cause.INVALID);
+        Reading live = (Reading) decoder.decode(IncomingMessage.single("fleet.t.telemetry.r",
+                "{\"ts\": 1795604400000, \"p\": 3}".getBytes(StandardCharsets.UTF_8), null, null, 0L, 0L), NOW);
+        assertThat(live.epoch()).as("a live view's reading, outside any stream").isZero();
+    }
+
+    @Test
     void anUnforeseenFailureOnOneMessageIsARejectionNotAnException() {
-        Rejection rejection = (Rejection) decoder.decode(new IncomingMessage("fleet.t.telemetry.r", null, null, null, 1L, 7L), NOW);
+        Rejection rejection = (Rejection) decoder.decode(IncomingMessage.single("fleet.t.telemetry.r", null, null, null, 1L, 7L), NOW);
         assertThat(rejection.cause()).isEqualTo(Cause.INVALID);
         assertThat(rejection.reason()).startsWith("payload could not be decoded");
     }
 
     private Decoded decode(String subject, String payload, String epoch, String seq) {
-        return decoder.decode(new IncomingMessage(subject, payload.getBytes(StandardCharsets.UTF_8), epoch, seq, 1000L, 7L), NOW);
+        return decoder.decode(IncomingMessage.single(subject, payload.getBytes(StandardCharsets.UTF_8), epoch, seq, 1000L, 7L), NOW);
     }
 
     private static Cause cause(Decoded decoded) {
