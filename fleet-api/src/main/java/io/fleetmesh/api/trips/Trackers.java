@@ -16,13 +16,21 @@ import org.springframework.stereotype.Component;
 @Component
 class Trackers {
 
-    /** {@code state} is null when the stored one could not be read. */
+    /**
+     * {@code state} is null when the stored one could not be read; {@code behind}: the last round left readings for
+     * the next.
+     */
     record Tracker(DetectorState state, Instant checkpoint, Instant rewindFrom, TripSettings settings,
-                   Map<Skip, Integer> skipped, double odometerOffsetM, double engineOffsetH) {
+                   Map<Skip, Integer> skipped, double odometerOffsetM, double engineOffsetH, boolean behind) {
+
+        /** Whether a round would go on from the checkpoint, as it was, without a change to take it further. */
+        boolean atRest() {
+            return state != null && rewindFrom == null && !behind;
+        }
     }
 
     private static final String SELECT = """
-            SELECT state::text, checkpoint, rewind_from, settings::text, skipped::text, odometer_offset_m, engine_offset_h
+            SELECT state::text, checkpoint, rewind_from, settings::text, skipped::text, odometer_offset_m, engine_offset_h, behind
             FROM trip_trackers WHERE tenant_id = :tenant AND device_id = :device""";
 
     private final JdbcClient jdbc;
@@ -94,7 +102,7 @@ class Trackers {
 
     private static Tracker tracker(ResultSet rs) throws SQLException {
         return new Tracker(TripJson.state(rs.getString(1)), instant(rs, 2), instant(rs, 3), TripJson.settings(rs.getString(4)),
-                TripJson.skipped(rs.getString(5)), rs.getDouble(6), rs.getDouble(7));
+                TripJson.skipped(rs.getString(5)), rs.getDouble(6), rs.getDouble(7), rs.getBoolean(8));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

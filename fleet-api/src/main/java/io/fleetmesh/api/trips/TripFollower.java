@@ -109,6 +109,11 @@ class TripFollower {
         }
         Trackers.Tracker tracker = held.get();
         Instant changed = changes.take(device.tenantId(), device.deviceId(), Samples.CHANNELS).orElse(null);
+        if (changed == null && tracker.atRest()) {
+            // Only readings trips does not use (a reefer's temperatures) arrived: the round would find nothing after
+            // the checkpoint but the held-back newest time, and hold it back again. Their changes are taken all the same.
+            return null;
+        }
         TripSettings settings = thresholds.of(device.tenantId(), tracker.settings());
         Start start = start(device, tracker, changed, settings);
         return detect(device, tracker, start, settings);

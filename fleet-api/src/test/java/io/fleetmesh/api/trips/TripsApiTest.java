@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.fleetmesh.api.IntegrationTest;
 import io.fleetmesh.protocol.Subjects;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -183,6 +184,28 @@ class TripsApiTest extends IntegrationTest {
     }
 
     /** The closed trips and stops over REST become the detector's, start and end to the second, each once. */
+    @Test
+    void readingsTripsDoesNotUseAreTakenWithoutARoundOfDetection() throws Exception {
+        Instant start = round.get(0).ts();
+        publishRaw("gps", "{\"ts\": \"%s\", \"lat\": 52.5, \"lon\": 13.4, \"speed\": 0}".formatted(start));
+        publishRaw("gps", "{\"ts\": \"%s\", \"lat\": 52.5, \"lon\": 13.4, \"speed\": 0}".formatted(start.plusSeconds(10)));
+        awaitCheckpoint(start);
+        Timestamp detected = trackerUpdatedAt();
+
+        publishRaw("reefer", "{\"ts\": \"%s\", \"temp\": -18}".formatted(start.plusSeconds(20)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM telemetry WHERE device_id = ? AND channel = 'reefer'", Long.class, device) == 1
+                && jdbc.queryForObject("SELECT count(*) FROM telemetry_changes WHERE device_id = ?", Long.class, device) == 0);
+        assertThat(trackerUpdatedAt()).as("no round for a reefer reading").isEqualTo(detected);
+
+        publishRaw("gps", "{\"ts\": \"%s\", \"lat\": 52.5, \"lon\": 13.4, \"speed\": 0}".formatted(start.plusSeconds(30)));
+        awaitCheckpoint(start.plusSeconds(10));
+    }
+
+    private Timestamp trackerUpdatedAt() {
+        return jdbc.queryForObject("SELECT updated_at FROM trip_trackers WHERE device_id = ?", Timestamp.class, device);
+    }
+
     private void awaitTrips(TripDetectorTest.Detected expected) {
         List<String> trips = expected.trips().stream().map(trip -> trip.start().at() + "/" + trip.end().at()).toList();
         List<String> stops = expected.stops().stream().map(stop -> stop.arrival().at() + "/" + stop.departure().at()).toList();
@@ -198,7 +221,7 @@ class TripsApiTest extends IntegrationTest {
     private void awaitCheckpoint(Instant atLeast) {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
                 "SELECT checkpoint FROM trip_trackers WHERE device_id = ? AND checkpoint >= ?", device,
-                java.sql.Timestamp.from(atLeast)).size() == 1);
+                Timestamp.from(atLeast)).size() == 1);
     }
 
     private static List<String> closed(List<JsonNode> segments, String start, String end) {
