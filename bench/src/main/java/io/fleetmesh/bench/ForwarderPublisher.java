@@ -1,12 +1,10 @@
 package io.fleetmesh.bench;
 
-import io.fleetmesh.protocol.MeshHeaders;
+import io.fleetmesh.edge.sync.Upstream;
 import io.fleetmesh.protocol.TelemetryBatch;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.api.PublishAck;
-import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,15 +17,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Publishes as a truck's forwarder does (ADR 0016): readings queue up as in an outbox; a loop takes what has queued
  * (waiting {@link #LINGER_MILLIS} after the first, at most {@link #BATCH}), sends each subject's readings of it as
- * telemetry batches (a lone reading as a single message with its identity headers), and takes the next only once
- * the hub acknowledged all of them. So batches grow when the hub lags and a live trickle goes single, as on a truck.
+ * telemetry batches (a lone reading as a single message with its identity headers), built by the forwarder's own
+ * {@link Upstream}, and takes the next only once the hub acknowledged all of them. So batches grow when the hub lags
+ * and a live trickle goes single, as on a truck.
  */
 final class ForwarderPublisher implements LoadGenerator.Publisher {
 
     private static final int BATCH = 2_000;
     private static final long LINGER_MILLIS = 5;
 
-    private record Queued(String subject, String device, long seq, byte[] body, CompletableFuture<Void> acked) {
+    private record Queued(Upstream.Outgoing outgoing, String device, CompletableFuture<Void> acked) {
     }
 
     private final BlockingQueue<Queued> outbox = new LinkedBlockingQueue<>();
@@ -49,8 +48,8 @@ final class ForwarderPublisher implements LoadGenerator.Publisher {
 
     @Override
     public CompletableFuture<?> send(int i, long stampMillis) {
-        Queued reading = new Queued(workload.subject(i), workload.deviceOf(i), i + 1L, workload.livePayload(i, stampMillis),
-                new CompletableFuture<>());
+        Queued reading = new Queued(new Upstream.Outgoing(workload.subject(i), i + 1L, workload.livePayload(i, stampMillis)),
+                workload.deviceOf(i), new CompletableFuture<>());
         outbox.add(reading);
         return reading.acked();
     }
@@ -89,10 +88,10 @@ final class ForwarderPublisher implements LoadGenerator.Publisher {
     /** Every hub message of the batch, then waits for all their acks, as the forwarder does before it pulls again. */
     private void publish(List<Queued> batch) {
         Map<String, List<Queued>> bySubject = new LinkedHashMap<>();
-        batch.forEach(reading -> bySubject.computeIfAbsent(reading.subject(), subject -> new ArrayList<>()).add(reading));
+        batch.forEach(reading -> bySubject.computeIfAbsent(reading.outgoing().subject(), subject -> new ArrayList<>()).add(reading));
         List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
         for (List<Queued> readings : bySubject.values()) {
-            for (List<Queued> chunk : TelemetryBatch.cut(readings, Queued::body)) {
+            for (List<Queued> chunk : TelemetryBatch.cut(readings, reading -> reading.outgoing().data())) {
                 acks.add(send(chunk));
             }
         }
@@ -100,7 +99,8 @@ final class ForwarderPublisher implements LoadGenerator.Publisher {
     }
 
     private CompletableFuture<PublishAck> send(List<Queued> chunk) {
-        CompletableFuture<PublishAck> ack = js.publishAsync(chunk.size() == 1 ? single(chunk.get(0)) : batch(chunk));
+        Upstream upstream = new Upstream(chunk.get(0).device(), epoch);
+        CompletableFuture<PublishAck> ack = js.publishAsync(upstream.message(chunk.stream().map(Queued::outgoing).toList()));
         ack.whenComplete((stored, failure) -> chunk.forEach(reading -> {
             if (failure == null) {
                 reading.acked().complete(null);
@@ -109,23 +109,6 @@ final class ForwarderPublisher implements LoadGenerator.Publisher {
             }
         }));
         return ack;
-    }
-
-    private NatsMessage single(Queued reading) {
-        Headers headers = new Headers().put(MeshHeaders.EPOCH, Long.toString(epoch))
-                .put(MeshHeaders.SEQ, Long.toString(reading.seq()))
-                .put(MeshHeaders.MESSAGE_ID, MeshHeaders.messageId(reading.device(), epoch, reading.seq()));
-        return NatsMessage.builder().subject(reading.subject()).headers(headers).data(reading.body()).build();
-    }
-
-    private NatsMessage batch(List<Queued> chunk) {
-        Queued first = chunk.get(0);
-        Headers headers = new Headers().put(MeshHeaders.BATCH, Integer.toString(chunk.size()))
-                .put(MeshHeaders.MESSAGE_ID, MeshHeaders.batchId(first.device(), epoch, first.seq(),
-                        chunk.get(chunk.size() - 1).seq()));
-        byte[] payload = TelemetryBatch.pack(chunk.stream()
-                .map(reading -> new TelemetryBatch.Entry(epoch, reading.seq(), reading.body())).toList());
-        return NatsMessage.builder().subject(first.subject()).headers(headers).data(payload).build();
     }
 
     @Override

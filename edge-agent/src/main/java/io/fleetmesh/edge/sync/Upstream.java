@@ -15,24 +15,24 @@ import java.util.Map;
  * What a batch pulled from the outbox becomes on the hub (ADR 0016): the readings of a subject that occurs more than
  * once go as {@link TelemetryBatch}es, everything else (a live reading alone, an event) as a message of its own.
  * Each batch holds every reading of its subject between its first and last sequence, which is what makes its
- * {@code Nats-Msg-Id} a safe de-duplication key.
+ * {@code Nats-Msg-Id} a safe de-duplication key. Public for the benchmarks, which publish as the forwarder does.
  */
-final class Upstream {
+public final class Upstream {
 
     /** A message of the outbox: its subject, its outbox sequence, its payload. */
-    record Outgoing(String subject, long seq, byte[] data) {
+    public record Outgoing(String subject, long seq, byte[] data) {
     }
 
     private final String deviceId;
     private final long epoch;
 
-    Upstream(String deviceId, long epoch) {
+    public Upstream(String deviceId, long epoch) {
         this.deviceId = deviceId;
         this.epoch = epoch;
     }
 
     /** The hub messages for these outbox messages (given in outbox order), grouped by subject in order of first use. */
-    List<NatsMessage> of(List<Outgoing> batch) {
+    public List<NatsMessage> of(List<Outgoing> batch) {
         Map<String, List<Outgoing>> groups = new LinkedHashMap<>();
         for (Outgoing message : batch) {
             String key = isTelemetry(message.subject()) ? message.subject() : "#" + message.seq();
@@ -44,15 +44,18 @@ final class Upstream {
     }
 
     private List<NatsMessage> grouped(List<Outgoing> group) {
-        return TelemetryBatch.cut(group, Outgoing::data).stream().map(this::batchOrSingle).toList();
+        return TelemetryBatch.cut(group, Outgoing::data).stream().map(this::message).toList();
     }
 
-    /** A body too large for any batch ends up alone in {@code pending}: it goes single, as before batches. */
-    private NatsMessage batchOrSingle(List<Outgoing> pending) {
-        return pending.size() == 1 ? single(pending.get(0)) : batch(pending);
+    /**
+     * The hub message for one run of {@link TelemetryBatch#cut}: a batch, or a single message when the run is one
+     * reading (a body too large for any batch ends up alone: it goes single, as before batches).
+     */
+    public NatsMessage message(List<Outgoing> run) {
+        return run.size() == 1 ? single(run.get(0)) : batch(run);
     }
 
-    NatsMessage single(Outgoing message) {
+    private NatsMessage single(Outgoing message) {
         Headers headers = new Headers()
                 .put(MeshHeaders.EPOCH, Long.toString(epoch))
                 .put(MeshHeaders.SEQ, Long.toString(message.seq()))
