@@ -3,7 +3,6 @@ package io.fleetmesh.api.telemetry;
 import io.fleetmesh.protocol.MeshHeaders;
 import io.fleetmesh.protocol.TelemetryBatch;
 import io.nats.client.Message;
-import io.nats.client.impl.Headers;
 import java.util.List;
 
 /**
@@ -17,11 +16,9 @@ final class HubReadings {
 
     /** Refused with {@code MalformedMessage} when a batch is not one. */
     static List<IncomingMessage> of(Message message, long streamEpoch, long streamSeq) {
-        Headers headers = message.getHeaders();
-        if (headers == null || headers.getFirst(MeshHeaders.BATCH) == null) {
+        if (header(message, MeshHeaders.BATCH) == null) {
             return List.of(IncomingMessage.single(message.getSubject(), message.getData(),
-                    headers == null ? null : headers.getFirst(MeshHeaders.EPOCH),
-                    headers == null ? null : headers.getFirst(MeshHeaders.SEQ), streamEpoch, streamSeq));
+                    header(message, MeshHeaders.EPOCH), header(message, MeshHeaders.SEQ), streamEpoch, streamSeq));
         }
         return TelemetryBatch.unpack(message.getData()).stream().map(entry -> IncomingMessage.entry(message.getSubject(),
                 entry.body(), entry.epoch(), entry.seq(), streamSeq)).toList();
@@ -29,7 +26,7 @@ final class HubReadings {
 
     /** How many readings a message says it carries, for sizing a batch of writes; the payload decides what is stored. */
     static int count(Message message) {
-        String batch = message.getHeaders() == null ? null : message.getHeaders().getFirst(MeshHeaders.BATCH);
+        String batch = header(message, MeshHeaders.BATCH);
         if (batch == null) {
             return 1;
         }
@@ -38,5 +35,10 @@ final class HubReadings {
         } catch (NumberFormatException e) {
             return 1;
         }
+    }
+
+    /** Null when the message has no such header, or no headers at all. */
+    private static String header(Message message, String name) {
+        return message.getHeaders() == null ? null : message.getHeaders().getFirst(name);
     }
 }

@@ -17,8 +17,8 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class ReadingBody {
 
-    static final int MAX_METRICS = 100;
-    static final int MAX_STRING = 1024;
+    private static final int MAX_METRICS = 100;
+    private static final int MAX_STRING = 1024;
 
     private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final JsonStringEncoder QUOTER = JsonStringEncoder.getInstance();
