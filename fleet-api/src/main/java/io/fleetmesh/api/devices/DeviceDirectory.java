@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** What other features may ask about devices (whether they are registered, their tags) or tell them. */
@@ -17,13 +19,24 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeviceDirectory {
 
     private final DeviceRepository devices;
+    private final JdbcClient jdbc;
 
-    DeviceDirectory(DeviceRepository devices) {
+    DeviceDirectory(DeviceRepository devices, JdbcClient jdbc) {
         this.devices = devices;
+        this.jdbc = jdbc;
     }
 
+    /**
+     * Ingest asks this for every batch, with up to a batch's devices: one statement with an array, outside a
+     * transaction of its own (a JPQL {@code in} list of hundreds of parameters cost a fifth of ingest's CPU).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Set<String> registered(UUID tenantId, Collection<String> deviceIds) {
-        return deviceIds.isEmpty() ? Set.of() : new HashSet<>(devices.findExistingIds(tenantId, deviceIds));
+        if (deviceIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT id FROM devices WHERE tenant_id = ? AND id = ANY(?)")
+                .params(tenantId, deviceIds.toArray(String[]::new)).query(String.class).list());
     }
 
     /** The ids of the tenant's devices with this tag (a fan-out's targets), in id order. */

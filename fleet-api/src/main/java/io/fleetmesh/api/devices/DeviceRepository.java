@@ -1,6 +1,5 @@
 package io.fleetmesh.api.devices;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,9 +7,6 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
 interface DeviceRepository extends JpaRepository<Device, DeviceKey>, JpaSpecificationExecutor<Device> {
-
-    @Query("select d.id from Device d where d.tenantId = :tenantId and d.id in :ids")
-    List<String> findExistingIds(UUID tenantId, Collection<String> ids);
 
     List<Device> findByTenantIdOrderById(UUID tenantId);
 
