@@ -74,13 +74,12 @@ final class ForwarderPublisher implements LoadGenerator.Publisher {
             return batch;
         }
         batch.add(first);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
-        while (batch.size() < BATCH) {
-            Queued next = outbox.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (next == null) {
-                break;
-            }
-            batch.add(next);
+        // What has queued now, then, unless the batch is full, what queued during the linger: one wake-up per batch
+        // where polling for each reading woke this thread for every one of them.
+        outbox.drainTo(batch, BATCH - batch.size());
+        if (batch.size() < BATCH) {
+            TimeUnit.MILLISECONDS.sleep(LINGER_MILLIS);
+            outbox.drainTo(batch, BATCH - batch.size());
         }
         return batch;
     }
