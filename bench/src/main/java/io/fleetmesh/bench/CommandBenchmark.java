@@ -1,7 +1,5 @@
 package io.fleetmesh.bench;
 
-import io.fleetmesh.edge.EdgeAgent;
-import io.fleetmesh.edge.config.AgentConfig;
 import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.Message;
@@ -11,21 +9,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Command round trip with one online truck (agent + own leaf), everything real on loopback: the NATS part (a hub
+ * Command round trip with one online truck (agent + own leaf), everything real on loopback, the agent in a JVM of its
+ * own with the gateway's flags ({@link AgentProcess}), as on a truck: the NATS part (a hub
  * client's request to the agent, which runs the command through its at-most-once executor and answers) and the whole
  * path through REST ({@code POST .../commands?wait=PT5S} with an API key, to SUCCEEDED in PostgreSQL); then how soon
  * a command queued while the truck was away is delivered once it is back.
@@ -48,31 +49,24 @@ public final class CommandBenchmark {
             platform.jdbc.update("INSERT INTO devices (tenant_id, id, name, kind) VALUES"
                     + " ('00000000-0000-0000-0000-000000000001', ?, ?, 'reefer-truck')", DEVICE, DEVICE);
             Rest rest = new Rest(platform);
-            EdgeAgent agent = start(settings);
-            natsRoundTrip(platform, commands);
-            restRoundTrip(rest, commands);
-            agent.close();
-            queuedDelivery(platform, rest, settings, arguments.integer("--reconnects", 5));
+            Path logs = Files.createTempDirectory("fleetmesh-bench-cmd-agent");
+            try (AgentProcess agent = AgentProcess.start(logs, settings)) {
+                natsRoundTrip(platform, commands);
+                restRoundTrip(rest, commands);
+            }
+            queuedDelivery(rest, logs, settings, arguments.integer("--reconnects", 5));
         }
         System.exit(0);
-    }
-
-    private static EdgeAgent start(Map<String, String> settings) throws Exception {
-        EdgeAgent agent = EdgeAgent.create(AgentConfig.load(null, settings), new Properties());
-        agent.start();
-        return agent;
     }
 
     /** fleet-api's own hop: request to the agent's rpc subject, answer with the final report. */
     private static void natsRoundTrip(BenchPlatform platform, int commands) throws Exception {
         try (Connection hub = Nats.connect(platform.hub.url())) {
+            awaitAnswering(hub);
             List<Double> millis = new ArrayList<>();
             for (int i = 0; i < commands + commands / 5; i++) {
-                byte[] ping = json.writeValueAsBytes(Map.of("id", UUID.randomUUID().toString(), "type", "ping",
-                        "params", Map.of(), "expiresAt", Instant.now().plusSeconds(60).toString()));
                 long start = System.nanoTime();
-                Message answer = hub.request(Subjects.commandRequests(DEVICE), ping, Duration.ofSeconds(5));
-                if (answer == null || !new String(answer.getData(), StandardCharsets.UTF_8).contains("succeeded")) {
+                if (!pinged(hub, Duration.ofSeconds(5))) {
                     throw new IllegalStateException("no answer from the agent");
                 }
                 if (i >= commands / 5) {
@@ -80,6 +74,28 @@ public final class CommandBenchmark {
                 }
             }
             print("NATS part: hub request → agent (claim, run, report into the outbox) → answer", millis);
+        }
+    }
+
+    /** The agent's JVM has started, its leaf and hub links are up and it answers a ping. */
+    private static void awaitAnswering(Connection hub) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!pinged(hub, Duration.ofSeconds(1))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the agent did not answer within 60 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static boolean pinged(Connection hub, Duration timeout) throws Exception {
+        byte[] ping = json.writeValueAsBytes(Map.of("id", UUID.randomUUID().toString(), "type", "ping",
+                "params", Map.of(), "expiresAt", Instant.now().plusSeconds(60).toString()));
+        try {
+            Message answer = hub.request(Subjects.commandRequests(DEVICE), ping, timeout);
+            return answer != null && new String(answer.getData(), StandardCharsets.UTF_8).contains("succeeded");
+        } catch (CancellationException noResponders) {
+            return false;
         }
     }
 
@@ -104,7 +120,7 @@ public final class CommandBenchmark {
     }
 
     /** The truck is away; a command is queued (SENT); the truck starts again: how soon is it delivered? */
-    private static void queuedDelivery(BenchPlatform platform, Rest rest, Map<String, String> settings, int runs)
+    private static void queuedDelivery(Rest rest, Path logs, Map<String, String> settings, int runs)
             throws Exception {
         List<Double> delivered = new ArrayList<>();
         List<Double> succeeded = new ArrayList<>();
@@ -112,14 +128,14 @@ public final class CommandBenchmark {
             String id = rest.post("/api/v1/devices/" + DEVICE + "/commands", "{\"type\": \"ping\"}").get("id").stringValue();
             awaitState(rest, id, "SENT");
             long start = System.nanoTime();
-            try (EdgeAgent agent = start(settings)) {
+            try (AgentProcess agent = AgentProcess.start(logs, settings)) {
                 awaitState(rest, id, "DELIVERED", "SUCCEEDED");
                 delivered.add((System.nanoTime() - start) / 1e6);
                 awaitState(rest, id, "SUCCEEDED");
                 succeeded.add((System.nanoTime() - start) / 1e6);
             }
         }
-        System.out.printf("queued command, truck back (agent start, leaf up, hub link) → DELIVERED in PostgreSQL:"
+        System.out.printf("queued command, truck back (agent JVM start, leaf up, hub link) → DELIVERED in PostgreSQL:"
                 + " median %.0f ms %s; → SUCCEEDED median %.0f ms%n", Stats.median(delivered), Stats.list(delivered),
                 Stats.median(succeeded));
     }

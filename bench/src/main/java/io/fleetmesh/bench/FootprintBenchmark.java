@@ -7,13 +7,12 @@ import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 
 /**
  * Agent footprint: the runnable jar started as on a gateway (the systemd unit's JVM flags) with its leaf
@@ -21,11 +20,6 @@ import java.util.Properties;
  * Usage: {@code bin/bench footprint [--seconds 60] [--rate 100]}.
  */
 public final class FootprintBenchmark {
-
-    /** The same flags as edge-agent/dist/fleetmesh-agent.service. */
-    private static final List<String> JVM_FLAGS = List.of("-Xms8m", "-Xmx24m", "-XX:MaxHeapFreeRatio=20", "-XX:MinHeapFreeRatio=10",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m", "-Xss512k");
 
     private FootprintBenchmark() {
     }
@@ -38,17 +32,17 @@ public final class FootprintBenchmark {
         Path dir = Files.createTempDirectory("fleetmesh-footprint");
         try (NatsServer hub = NatsServer.hub(dir.resolve("hub")).start()) {
             int natsPort = Ports.free();
-            Process agent = startAgent(dir, hub, natsPort);
-            try {
+            try (AgentProcess agent = AgentProcess.start(dir, Map.of("FLEETMESH_AGENT_DEVICE_ID", "footprint-truck",
+                    "FLEETMESH_AGENT_HUB_URLS", hub.url(), "FLEETMESH_AGENT_HUB_LEAF_URLS", hub.leafUrl(),
+                    "FLEETMESH_AGENT_DATA_DIR", dir.resolve("agent").toString(),
+                    "FLEETMESH_AGENT_NATS_PORT", Integer.toString(natsPort),
+                    "FLEETMESH_AGENT_MQTT_PORT", Integer.toString(Ports.free())))) {
                 measure(dir.resolve("agent"), "nats://127.0.0.1:" + natsPort, agent, seconds, rate);
-            } finally {
-                agent.destroy();
-                agent.waitFor();
             }
         }
     }
 
-    private static void measure(Path dataDir, String leafUrl, Process agent, int seconds, int rate) throws Exception {
+    private static void measure(Path dataDir, String leafUrl, AgentProcess agent, int seconds, int rate) throws Exception {
         List<Long> combined = new ArrayList<>();
         List<Long> agentOnly = new ArrayList<>();
         try (Connection sensor = Nats.connectReconnectOnConnect(io.nats.client.Options.builder().server(leafUrl)
@@ -72,39 +66,11 @@ public final class FootprintBenchmark {
         System.out.printf("agent footprint at %d readings/s for %d s: agent JVM + leaf nats-server RSS median %.1f MB,"
                         + " max %.1f MB; agent JVM alone median %.1f MB (second half of the run; JVM flags %s)%n", rate,
                 seconds, steady.get(steady.size() / 2) / 1024.0, steady.get(steady.size() - 1) / 1024.0,
-                secondHalf(agentOnly).get(agentOnly.size() / 4) / 1024.0, JVM_FLAGS);
+                secondHalf(agentOnly).get(agentOnly.size() / 4) / 1024.0, AgentProcess.JVM_FLAGS);
     }
 
     private static List<Long> secondHalf(List<Long> samples) {
         return samples.subList(samples.size() / 2, samples.size()).stream().sorted().toList();
-    }
-
-    private static Process startAgent(Path dir, NatsServer hub, int natsPort) throws IOException {
-        Properties config = new Properties();
-        config.setProperty("device-id", "footprint-truck");
-        config.setProperty("hub.urls", hub.url());
-        config.setProperty("hub.leaf-urls", hub.leafUrl());
-        config.setProperty("data-dir", dir.resolve("agent").toString());
-        config.setProperty("nats-port", Integer.toString(natsPort));
-        config.setProperty("mqtt-port", Integer.toString(Ports.free()));
-        Path file = dir.resolve("agent.properties");
-        try (var out = Files.newBufferedWriter(file)) {
-            config.store(out, null);
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(JVM_FLAGS);
-        command.addAll(List.of("-jar", agentJar().toString(), file.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("agent.log").toFile()).start();
-    }
-
-    private static Path agentJar() throws IOException {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("edge-agent", "target"), "edge-agent-*-all.jar")) {
-            for (Path jar : jars) {
-                return jar;
-            }
-        }
-        throw new IllegalStateException("no edge-agent/target/edge-agent-*-all.jar: run ./mvnw package first");
     }
 
     private static long rssKiB(long pid) throws IOException {
