@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.LongAdder;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,7 +43,7 @@ final class BaselineWriter implements Runnable {
             changes AS (
                 INSERT INTO telemetry_changes (tenant_id, device_id, from_ts, to_ts, channels)
                 SELECT tenant_id, device_id, min(ts), max(ts), array_agg(DISTINCT channel)
-                FROM inserted GROUP BY tenant_id, device_id)
+                FROM inserted WHERE channel = ANY(?::text[]) GROUP BY tenant_id, device_id)
             SELECT count(*) FROM inserted""";
     private static final String UPSERT_STATE = """
             INSERT INTO device_state AS s (tenant_id, device_id, last_seen, last_values)
@@ -57,13 +58,16 @@ final class BaselineWriter implements Runnable {
     private final Connection connection;
     private final int batch;
     private final LongAdder stored;
+    private final Object[] followed;
     private final BlockingQueue<Mqtt3Publish> received = new LinkedBlockingQueue<>();
     private volatile boolean running = true;
 
-    BaselineWriter(Connection connection, int batch, LongAdder stored) {
+    /** {@code followed}: the channels whose change ranges ingest notes (trip detection's), as it does. */
+    BaselineWriter(Connection connection, int batch, LongAdder stored, Set<String> followed) {
         this.connection = connection;
         this.batch = batch;
         this.stored = stored;
+        this.followed = followed.toArray();
     }
 
     void received(Mqtt3Publish message) {
@@ -138,6 +142,7 @@ final class BaselineWriter implements Runnable {
             insert.setArray(4, texts(rows.stream().map(Row::channel)));
             insert.setArray(5, texts(rows.stream().map(Row::metrics)));
             insert.setArray(6, connection.createArrayOf("bigint", rows.stream().map(row -> seq.incrementAndGet()).toArray()));
+            insert.setArray(7, connection.createArrayOf("text", followed));
             insert.executeQuery().close();
         }
     }
@@ -157,11 +162,11 @@ final class BaselineWriter implements Runnable {
         }
     }
 
+    /** As ingest writes them: the metrics put in as the JSON they already are. */
     private static String latestValues(Map<String, Row> channels) {
-        ObjectNode values = json.createObjectNode();
-        channels.forEach((channel, row) -> values.putObject(channel).put("ts", row.ts().toString())
-                .set("metrics", json.readTree(row.metrics())));
-        return values.toString();
+        return channels.entrySet().stream().map(entry -> json.writeValueAsString(entry.getKey()) + ":{\"ts\":\""
+                + entry.getValue().ts() + "\",\"metrics\":" + entry.getValue().metrics() + "}")
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     private java.sql.Array texts(java.util.stream.Stream<String> values) throws SQLException {

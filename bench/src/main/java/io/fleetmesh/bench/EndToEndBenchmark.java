@@ -1,5 +1,6 @@
 package io.fleetmesh.bench;
 
+import io.fleetmesh.api.telemetry.TelemetryChanges;
 import io.fleetmesh.devkit.NatsServer;
 import io.fleetmesh.protocol.Subjects;
 import io.nats.client.Connection;
@@ -155,7 +156,8 @@ public final class EndToEndBenchmark {
         Environment settings = platform.api.getEnvironment();
         try (MosquittoBaseline baseline = MosquittoBaseline.start(Files.createTempDirectory("fleetmesh-bench-mosquitto"),
                 platform.database, settings.getProperty("fleetmesh.ingest.writers", Integer.class, 2),
-                settings.getProperty("fleetmesh.ingest.batch-size", Integer.class, 2_000))) {
+                settings.getProperty("fleetmesh.ingest.batch-size", Integer.class, 2_000),
+                platform.api.getBean(TelemetryChanges.class).followed())) {
             LoadGenerator.PublisherFactory trucks = baseline.publishers(workload);
             ProcessCpu processes = new ProcessCpu().role("publishers+subscribers", ProcessCpu.self())
                     .role("mosquitto", baseline.pid()).role("postgres", ProcessCpu::postgres);

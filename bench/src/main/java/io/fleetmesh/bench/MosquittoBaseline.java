@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -47,14 +48,15 @@ final class MosquittoBaseline implements AutoCloseable {
     }
 
     /** {@code writers}: subscribers, each with its own writer and database connection. */
-    static MosquittoBaseline start(Path dir, Database database, int writers, int batch) throws Exception {
+    static MosquittoBaseline start(Path dir, Database database, int writers, int batch, Set<String> followed)
+            throws Exception {
         List<String> settings = new ArrayList<>(SETTINGS);
         settings.add("persistence_location " + dir.toAbsolutePath() + "/");
         // run as root, Mosquitto would become the user mosquitto, who cannot write its database into this directory
         settings.add("user " + System.getProperty("user.name"));
         MosquittoBaseline baseline = new MosquittoBaseline(Mosquitto.start(dir, settings));
         for (int w = 0; w < writers; w++) {
-            baseline.subscribers.add(baseline.subscribe(database, w, batch));
+            baseline.subscribers.add(baseline.subscribe(database, w, batch, followed));
         }
         return baseline;
     }
@@ -87,11 +89,11 @@ final class MosquittoBaseline implements AutoCloseable {
         };
     }
 
-    private Subscriber subscribe(Database database, int index, int batch) throws Exception {
+    private Subscriber subscribe(Database database, int index, int batch, Set<String> followed) throws Exception {
         Mqtt3AsyncClient client = MqttClient.builder().useMqttVersion3().identifier("baseline-subscriber-" + index)
                 .serverHost("127.0.0.1").serverPort(broker.port()).buildAsync();
         client.connectWith().cleanSession(false).send().get(10, TimeUnit.SECONDS);
-        BaselineWriter writer = new BaselineWriter(connect(database), batch, stored);
+        BaselineWriter writer = new BaselineWriter(connect(database), batch, stored, followed);
         client.subscribeWith().topicFilter(SHARED).qos(MqttQos.AT_LEAST_ONCE).callback(writer::received)
                 .send().get(10, TimeUnit.SECONDS);
         Thread thread = new Thread(writer, "baseline-writer-" + index);

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -21,7 +22,8 @@ import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * Writes a batch in one transaction: readings (a redelivered reading conflicts on its identity and is skipped),
- * the time ranges they cover per device, the devices' latest values, and the quarantined messages. Arrays and unnest make each a single statement.
+ * the time ranges they cover per device in the channels someone follows ({@link TelemetryChanges}), the devices'
+ * latest values, and the quarantined messages. Arrays and unnest make each a single statement.
  */
 @Component
 class TelemetryStore {
@@ -37,7 +39,7 @@ class TelemetryStore {
             changes AS (
                 INSERT INTO telemetry_changes (tenant_id, device_id, from_ts, to_ts, channels)
                 SELECT tenant_id, device_id, min(ts), max(ts), array_agg(DISTINCT channel)
-                FROM inserted GROUP BY tenant_id, device_id)
+                FROM inserted WHERE channel = ANY(?::text[]) GROUP BY tenant_id, device_id)
             SELECT count(*) FROM inserted""";
     private static final String INSERT_CHANGES = """
             INSERT INTO telemetry_changes (tenant_id, device_id, from_ts, to_ts, channels)
@@ -56,9 +58,11 @@ class TelemetryStore {
     private static final JsonStringEncoder QUOTER = JsonStringEncoder.getInstance();
 
     private final JdbcTemplate jdbc;
+    private final TelemetryChanges changes;
 
-    TelemetryStore(JdbcTemplate jdbc) {
+    TelemetryStore(JdbcTemplate jdbc, TelemetryChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     /** Returns how many readings were new (the rest were redeliveries). */
@@ -94,12 +98,14 @@ class TelemetryStore {
 
     /** By COPY when all of them are new (the usual case); else by the statement that skips what is stored. */
     private int insertReadings(UUID tenantId, List<Reading> readings) {
+        Set<String> followed = changes.followed();
         return jdbc.execute((Connection connection) -> TelemetryCopy.copyIfAllNew(connection, tenantId, readings)
-                ? recordChanges(connection, tenantId, readings) : insertSkippingStored(connection, tenantId, readings));
+                ? recordChanges(connection, tenantId, readings, followed)
+                : insertSkippingStored(connection, tenantId, readings, followed));
     }
 
-    private static int insertSkippingStored(Connection connection, UUID tenantId, List<Reading> readings)
-            throws SQLException {
+    private static int insertSkippingStored(Connection connection, UUID tenantId, List<Reading> readings,
+                                            Set<String> followed) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT_READINGS)) {
             statement.setObject(1, tenantId);
             statement.setArray(2, texts(connection, readings, Reading::deviceId));
@@ -108,6 +114,7 @@ class TelemetryStore {
             statement.setArray(5, texts(connection, readings, Reading::metricsJson));
             statement.setArray(6, longs(connection, readings, Reading::epoch));
             statement.setArray(7, longs(connection, readings, Reading::seq));
+            statement.setArray(8, connection.createArrayOf("text", followed.toArray()));
             try (ResultSet inserted = statement.executeQuery()) {
                 inserted.next();
                 return inserted.getInt(1);
@@ -122,10 +129,15 @@ class TelemetryStore {
     }
 
     /** What INSERT_READINGS records of the rows it inserts, for rows a COPY inserted: each device's time range. */
-    private static int recordChanges(Connection connection, UUID tenantId, List<Reading> readings) throws SQLException {
+    private static int recordChanges(Connection connection, UUID tenantId, List<Reading> readings, Set<String> followed)
+            throws SQLException {
         Map<List<String>, Span> spans = new HashMap<>();
-        readings.forEach(reading -> spans.merge(List.of(reading.deviceId(), reading.channel()),
+        readings.stream().filter(reading -> followed.contains(reading.channel())).forEach(reading -> spans.merge(
+                List.of(reading.deviceId(), reading.channel()),
                 new Span(reading.deviceId(), reading.channel(), reading.ts(), reading.ts()), Span::widened));
+        if (spans.isEmpty()) {
+            return readings.size();
+        }
         List<Span> all = List.copyOf(spans.values());
         try (PreparedStatement statement = connection.prepareStatement(INSERT_CHANGES)) {
             statement.setObject(1, tenantId);

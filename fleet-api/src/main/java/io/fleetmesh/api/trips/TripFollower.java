@@ -53,6 +53,7 @@ class TripFollower {
                  TripThresholds thresholds, TripMetrics metrics, PlatformTransactionManager transactions,
                  ApplicationEventPublisher events, Clock clock) {
         this.changes = changes;
+        changes.follow(Samples.CHANNELS);
         this.readings = readings;
         this.trackers = trackers;
         this.trips = trips;
@@ -110,8 +111,8 @@ class TripFollower {
         Trackers.Tracker tracker = held.get();
         Instant changed = changes.take(device.tenantId(), device.deviceId(), Samples.CHANNELS).orElse(null);
         if (changed == null && tracker.atRest()) {
-            // Only readings trips does not use (a reefer's temperatures) arrived: the round would find nothing after
-            // the checkpoint but the held-back newest time, and hold it back again. Their changes are taken all the same.
+            // No reading trips uses arrived (a change noted before a follower named its channels): the round would
+            // find nothing after the checkpoint but the held-back newest time, and hold it back again.
             return null;
         }
         TripSettings settings = thresholds.of(device.tenantId(), tracker.settings());

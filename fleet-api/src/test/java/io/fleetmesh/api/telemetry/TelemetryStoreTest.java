@@ -15,8 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The write path against real PostgreSQL: a batch of new readings goes in by COPY, one holding a reading stored
- * already by the statement that skips it, and either way each reading is one row and each device's new range is
- * recorded for trip detection; a time finer than a microsecond is stored as PostgreSQL rounds it, once.
+ * already by the statement that skips it, and either way each reading is one row and each device's new range in
+ * the channels trip detection follows is recorded, that of a reefer's readings not; a time finer than a
+ * microsecond is stored as PostgreSQL rounds it, once.
  */
 class TelemetryStoreTest extends IntegrationTest {
 
@@ -36,16 +37,31 @@ class TelemetryStoreTest extends IntegrationTest {
         Reading second = reading(device, "gps", t0.plusSeconds(30), 2);
         Written copied = write(device, first, second);
         assertThat(copied.inserted()).isEqualTo(2);
-        assertThat(copied.changes()).containsExactly(t0 + " " + t0.plusSeconds(30));
+        assertThat(copied.changes()).as("the gps range only").containsExactly(t0.plusSeconds(30) + " " + t0.plusSeconds(30));
 
-        Reading third = reading(device, "reefer", t0.plusSeconds(60), 3);
-        Written skipping = write(device, second, third);
-        assertThat(skipping.inserted()).as("the redelivery skipped").isEqualTo(1);
-        assertThat(skipping.changes()).contains(t0.plusSeconds(60) + " " + t0.plusSeconds(60));
+        Reading third = reading(device, "gps", t0.plusSeconds(60), 3);
+        Reading fourth = reading(device, "reefer", t0.plusSeconds(90), 4);
+        Written skipping = write(device, second, third, fourth);
+        assertThat(skipping.inserted()).as("the redelivery skipped").isEqualTo(2);
+        assertThat(skipping.changes()).as("the new gps range, none for the reefer reading")
+                .contains(t0.plusSeconds(60) + " " + t0.plusSeconds(60))
+                .noneMatch(range -> range.contains(t0.plusSeconds(90).toString()));
         assertThat(jdbc.queryForList("SELECT seq FROM telemetry WHERE device_id = ? ORDER BY seq", Long.class, device))
-                .containsExactly(1L, 2L, 3L);
+                .containsExactly(1L, 2L, 3L, 4L);
         assertThat(jdbc.queryForObject("SELECT metrics->>'n' FROM telemetry WHERE device_id = ? AND seq = 3",
                 String.class, device)).isEqualTo("3");
+    }
+
+    @Test
+    void readingsOfChannelsNoFollowerNamesNoteNoChangeOnEitherPath() {
+        String device = uniqueId("reefer");
+        createDevice(device);
+        Instant t0 = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
+        Reading first = reading(device, "reefer", t0, 1);
+        assertThat(write(device, first).changes()).as("by COPY").isEmpty();
+        Written skipping = write(device, first, reading(device, "reefer", t0.plusSeconds(30), 2));
+        assertThat(skipping.inserted()).isEqualTo(1);
+        assertThat(skipping.changes()).as("by the statement that skips what is stored").isEmpty();
     }
 
     @Test
