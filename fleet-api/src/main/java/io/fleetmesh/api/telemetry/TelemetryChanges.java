@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * Which devices got new readings of a followed channel, and from which time: ingest notes each batch's range per
  * device in the batch's own transaction, and one follower (trip detection) takes them in its own. A follower names
  * its channels when it is made ({@link #follow}); readings of others (a reefer's temperatures, most of a fleet's
- * traffic) note nothing, so they cost neither a row here nor a follower's round. Taken in a repeatable-read transaction,
- * the ranges seen are exactly those whose readings that transaction sees (ADR 0010).
+ * traffic) note nothing, so they cost neither a row here nor a follower's round. Taken in a repeatable-read
+ * transaction, the ranges seen are exactly those whose readings that transaction sees (ADR 0010).
  */
 @Component
 public class TelemetryChanges {
